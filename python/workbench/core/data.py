@@ -1,0 +1,71 @@
+"""Reading Alpaca-format JSONL (instruction / input / output) with errors that name file and line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+
+class DataError(ValueError):
+    """A data file is malformed; the message names the file, the line and what was expected."""
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_alpaca_jsonl(path: str | Path) -> list[dict[str, str]]:
+    """Rows in file order, skipping blank lines. Each row gets `id`: its 0-based row index as a
+    string (stable while the file is unchanged; manifests record the file's SHA-256)."""
+    file = Path(path)
+    if not file.is_file():
+        raise DataError(f'Data file "{file}" does not exist')
+    rows: list[dict[str, str]] = []
+    with open(file, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                obj: Any = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise DataError(f'Data file "{file}" line {line_no}: not valid JSON ({error.msg})') from error
+            if not isinstance(obj, dict):
+                raise DataError(f'Data file "{file}" line {line_no}: expected a JSON object')
+            for key in ("instruction", "output"):
+                if not isinstance(obj.get(key), str):
+                    raise DataError(
+                        f'Data file "{file}" line {line_no}: "{key}" must be a string, got {json.dumps(obj.get(key))}'
+                    )
+            value = obj.get("input", "")
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise DataError(f'Data file "{file}" line {line_no}: "input" must be a string')
+            rows.append({"id": str(len(rows)), "instruction": obj["instruction"], "input": value,
+                         "output": obj["output"]})
+    if not rows:
+        raise DataError(f'Data file "{file}" holds no rows')
+    return rows
+
+
+def input_record(path: str | Path, rows: int | None = None) -> dict[str, Any]:
+    """An `inputs` entry of a result file: path, SHA-256 and row count."""
+    record: dict[str, Any] = {"path": str(path), "sha256": sha256_file(path)}
+    if rows is not None:
+        record["rows"] = rows
+    return record
+
+
+KZ_LETTERS = set("әғқңөүұіӘҒҚҢӨҮҰІ")
+
+
+def detect_language(text: str) -> str:
+    """The study's rule: any Kazakh-specific letter -> "kz", else "ru" (a label only; the
+    TypeScript side recomputes languages)."""
+    return "kz" if any(ch in KZ_LETTERS for ch in text) else "ru"
