@@ -1,0 +1,92 @@
+"""LoRA fine-tuning of Qwen3 on the Alpaca-format legal Q&A data (GPU).
+
+    python python/train.py --config=python/configs/qwen3_4b.json
+    python python/train.py --config=python/configs/qwen3_4b.json --max_steps=20 --run_name=smoke
+    accelerate launch --config_file python/accelerate/fsdp.yaml python/train.py --config=python/configs/qwen3_14b.json
+
+Settings: the defaults below, then each --config=FILE, then --key=value overrides; an unknown
+key is an error. The run folder `{out_dir}/{run_name}/` gets:
+
+    config.json       the resolved configuration (written before training starts)
+    environment.json  Python, library versions, GPU, git commit
+    train_log.jsonl   one line per logging/eval event: step, epoch, loss, learning_rate,
+                      grad_norm, eval_loss, tokens (non-padding input tokens seen), time_s
+    checkpoints/      Trainer checkpoints; a rerun with the same config resumes from the last
+    adapter/          the LoRA adapter and tokenizer (load with peft.PeftModel.from_pretrained)
+    summary.json      runtime, steps, final losses, peak GPU memory, trainable/total parameters
+
+Backends: "transformers" (Trainer + peft; 4-bit through bitsandbytes when quantization allows
+and it is installed) and "unsloth" (when installed); "auto" picks unsloth if importable.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from workbench.core.config import resolve_config  # noqa: E402
+
+DEFAULTS = {
+    # model
+    "model_name": "Qwen/Qwen3-4B",  # hub id or local folder (GPU machines have no network)
+    "size_b": 4.0,
+    "backend": "auto",  # auto | transformers | unsloth
+    "quantization": "auto",  # auto (4bit when bitsandbytes is installed) | 4bit | none
+    "attn_implementation": "sdpa",
+    # data
+    "train_file": "data/sample/train.jsonl",
+    "val_file": "data/sample/validation.jsonl",
+    "eval_samples": 200,  # seeded validation rows for eval loss; 0 = no evaluation
+    "max_train_samples": 0,  # 0 = all rows
+    "prompt_format": "alpaca",  # alpaca (the study) | chat (model chat template, thinking off)
+    "train_on": "response",  # response (loss on the answer only) | all (the study's SFTTrainer text field)
+    "max_seq_length": 2048,
+    # LoRA
+    "lora_r": 16,
+    "lora_alpha": 16,
+    "lora_dropout": 0.0,
+    "lora_target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    # optimisation
+    "learning_rate": 2e-4,
+    "lr_scheduler": "cosine",
+    "warmup_ratio": 0.03,
+    "num_epochs": 3.0,
+    "max_steps": -1,  # > 0 overrides num_epochs
+    "batch_size": 4,
+    "grad_accum": 4,
+    "weight_decay": 0.001,
+    "optim": "auto",  # auto (adamw_8bit with bitsandbytes, else adamw_torch) or any Trainer optim name
+    "bf16": True,
+    "gradient_checkpointing": True,
+    "seed": 3407,
+    "data_seed": 42,
+    # bookkeeping
+    "logging_steps": 10,
+    "eval_steps": 500,
+    "save_steps": 500,
+    "save_total_limit": 3,
+    "out_dir": "runs",
+    "run_name": "",  # default: "{model short name}-lora"
+    "resume": True,
+}
+
+CHOICES = {
+    "backend": ["auto", "transformers", "unsloth"],
+    "quantization": ["auto", "4bit", "none"],
+    "prompt_format": ["alpaca", "chat"],
+    "train_on": ["response", "all"],
+}
+
+
+def main(argv: list[str]) -> int:
+    config = resolve_config(DEFAULTS, argv, CHOICES)
+    from workbench.training import run_training  # heavy imports happen inside
+
+    run_training(config)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
