@@ -1,0 +1,35 @@
+/**
+ * `deno task report`: regenerate every figure, table and the Markdown report from saved JSON,
+ * headless. See `deno task report --help`.
+ * @module
+ */
+import { parseReportArgs, REPORT_USAGE, resolveParams } from "../params.ts";
+import { ensureDenoKernel, jupyterPython } from "../notebook/jupyter_setup.ts";
+import { runReport } from "../report/run_report.ts";
+import { displayPath } from "../paths.ts";
+
+if (import.meta.main) {
+  let parsed;
+  try {
+    parsed = parseReportArgs(Deno.args);
+  } catch (error) {
+    console.error(`report: ${(error as Error).message}\n\n${REPORT_USAGE}`);
+    Deno.exit(2);
+  }
+  if (parsed.help) {
+    console.log(REPORT_USAGE);
+    Deno.exit(0);
+  }
+  const { help: _, ...partial } = parsed;
+  try {
+    const params = resolveParams(partial, "command-line options");
+    await jupyterPython();
+    await ensureDenoKernel();
+    const t0 = performance.now();
+    const out = await runReport(params);
+    console.error(`report: wrote ${displayPath(out)}/report.md in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`report: ${(error as Error).message}`);
+    Deno.exit(1);
+  }
+}

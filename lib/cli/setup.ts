@@ -1,0 +1,41 @@
+/**
+ * `deno task setup [--for report|test]`: installs, idempotently, what the report and the tests
+ * need beyond Deno: nbclient and the Deno kernelspec (report), plus pytest and scikit-learn for
+ * Debian's Python (tests). Safe to run repeatedly.
+ * @module
+ */
+import { aptInstall, ensureDenoKernel, findPython, jupyterPython } from "../notebook/jupyter_setup.ts";
+
+async function ensurePythonTestDeps(): Promise<string> {
+  const modules = ["pytest", "sklearn", "numpy"];
+  let py = await findPython(modules);
+  if (!py) {
+    await aptInstall(["python3-pytest", "python3-sklearn"]);
+    py = await findPython(modules);
+  }
+  if (!py) {
+    throw new Error(
+      "No Python with pytest and scikit-learn found. Install them with " +
+        "'sudo apt-get install python3-pytest python3-sklearn' or 'python3 -m pip install pytest scikit-learn'",
+    );
+  }
+  return py;
+}
+
+if (import.meta.main) {
+  const args = Deno.args;
+  const target = args[0] === "--for" ? args[1] : args.length === 0 ? "report" : undefined;
+  if (target !== "report" && target !== "test") {
+    console.error("Usage: deno task setup [--for report|test]");
+    Deno.exit(2);
+  }
+  try {
+    const py = await jupyterPython();
+    const kernel = await ensureDenoKernel();
+    console.error(`setup: notebooks run with ${py} (nbclient) and the Deno kernel ${kernel}`);
+    if (target === "test") console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
+  } catch (error) {
+    console.error(`setup: ${(error as Error).message}`);
+    Deno.exit(1);
+  }
+}

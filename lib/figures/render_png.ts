@@ -1,0 +1,41 @@
+/**
+ * Rasterises a standalone SVG to PNG with resvg, using the DejaVu fonts shipped in the npm
+ * package `dejavu-fonts-ttf` (not the system's fonts), so the PNG bytes do not depend on which
+ * fonts a machine has installed.
+ * @module
+ */
+import { Resvg } from "@resvg/resvg-js";
+import { join } from "node:path";
+import { REPO_ROOT } from "../paths.ts";
+import { FIGURE_FONT } from "./plot_svg.ts";
+
+/** Print resolution of PNG figures, in dots per inch (SVG user units are CSS pixels, 96 per inch). */
+export const PNG_DPI = 300;
+
+const FONT_DIR = join(REPO_ROOT, "node_modules", "dejavu-fonts-ttf", "ttf");
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"];
+
+/** Options for {@linkcode renderPng}. */
+export interface RenderPngOptions {
+  /** Resolution in dots per inch. Default: {@linkcode PNG_DPI}. */
+  dpi?: number;
+}
+
+/** Renders SVG text to PNG bytes. */
+export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Array {
+  const { dpi = PNG_DPI } = options;
+  const fontFiles = FONT_FILES.map((f) => join(FONT_DIR, f));
+  for (const f of fontFiles) {
+    try {
+      Deno.statSync(f);
+    } catch {
+      throw new Error(`Font file "${f}" is missing: run "deno install" in the repository root (npm package dejavu-fonts-ttf)`);
+    }
+  }
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: dpi / 96 },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FIGURE_FONT, sansSerifFamily: FIGURE_FONT },
+    background: "white",
+  });
+  return resvg.render().asPng();
+}

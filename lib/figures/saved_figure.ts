@@ -1,0 +1,28 @@
+/**
+ * Saves a standalone SVG as `<name>.svg` and `<name>.png` (print resolution) and returns an
+ * object that Deno's Jupyter kernel displays inline.
+ * @module
+ */
+import { join } from "node:path";
+import { writeFileAtomic } from "../io/atomic_write.ts";
+import { renderPng } from "./render_png.ts";
+
+/** A figure written to disk; displayed as SVG when it is a cell's last value. */
+export class SavedFigure {
+  constructor(readonly name: string, readonly svg: string, readonly files: { svg: string; png: string }) {}
+  /** Deno's Jupyter display hook. */
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "image/svg+xml": this.svg };
+  }
+}
+
+/** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` atomically. */
+export async function saveFigure(svg: string, dir: string, name: string): Promise<SavedFigure> {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    throw new TypeError(`Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`);
+  }
+  const files = { svg: join(dir, `${name}.svg`), png: join(dir, `${name}.png`) };
+  await writeFileAtomic(files.svg, svg);
+  await writeFileAtomic(files.png, renderPng(svg));
+  return new SavedFigure(name, svg, files);
+}

@@ -1,0 +1,141 @@
+/**
+ * Lays out a complete figure as one standalone SVG document: title, optional subtitle, a legend
+ * and one or more Plot charts side by side, with `xmlns` set and white background, so that the
+ * file is self-contained for a paper (no HTML wrapper) and rasterises identically.
+ * @module
+ */
+import { FIGURE_FONT, type PlotSvg } from "./plot_svg.ts";
+
+/** One legend entry. */
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** Swatch shape. Default: `"square"`. */
+  shape?: "square" | "circle" | "line" | "dashed";
+}
+
+/** Options for {@linkcode standaloneFigure}. */
+export interface StandaloneFigureOptions {
+  title: string;
+  subtitle?: string;
+  /** Legend entries, drawn in rows under the title. Default: none. */
+  legend?: LegendItem[];
+  /** A note drawn under the charts in small type (e.g. data source). Default: none. */
+  note?: string;
+  /** Gap between charts in pixels. Default: `16`. */
+  gap?: number;
+  /** Charts per row; further charts wrap to new rows. Default: all in one row. */
+  columns?: number;
+}
+
+const PAD = 12;
+const TITLE_SIZE = 15;
+const TEXT_SIZE = 11;
+// Average advance of DejaVu Sans at 1px font size; used to wrap legend rows and notes.
+const CHAR_WIDTH = 0.6;
+
+export function escapeXml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+function textWidth(s: string, size: number): number {
+  return [...s].length * size * CHAR_WIDTH;
+}
+
+function wrap(text: string, width: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function swatch(item: LegendItem, x: number, y: number): string {
+  const c = escapeXml(item.color);
+  switch (item.shape ?? "square") {
+    case "circle":
+      return `<circle cx="${x + 5}" cy="${y - 4}" r="4.5" fill="${c}"/>`;
+    case "line":
+      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2"/>`;
+    case "dashed":
+      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2" stroke-dasharray="4,2"/>`;
+    default:
+      return `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${c}"/>`;
+  }
+}
+
+/**
+ * Composes charts into one standalone SVG string.
+ *
+ * @example
+ * ```ts
+ * import { standaloneFigure } from "./standalone_figure.ts";
+ * import assert from "node:assert/strict";
+ * const chart = { svg: '<svg width="100" height="50"></svg>', width: 100, height: 50 };
+ * const svg = standaloneFigure([chart], { title: "Қазақ тілі", legend: [{ label: "FT", color: "red" }] });
+ * assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+ * assert.match(svg, /Қазақ тілі/);
+ * ```
+ */
+export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOptions): string {
+  const { title, subtitle, legend = [], note, gap = 16, columns = charts.length } = options;
+  if (charts.length === 0) throw new RangeError("standaloneFigure() needs at least one chart");
+  const rows: PlotSvg[][] = [];
+  for (let i = 0; i < charts.length; i += columns) rows.push(charts.slice(i, i + columns));
+  const chartsWidth = Math.max(...rows.map((row) => row.reduce((w, c) => w + c.width, 0) + gap * (row.length - 1)));
+  const width = Math.ceil(Math.max(chartsWidth + 2 * PAD, 320));
+  const inner = width - 2 * PAD;
+  const parts: string[] = [];
+  let y = PAD + TITLE_SIZE;
+  for (const line of wrap(title, inner, TITLE_SIZE)) {
+    parts.push(`<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="bold">${escapeXml(line)}</text>`);
+    y += TITLE_SIZE + 4;
+  }
+  if (subtitle) {
+    for (const line of wrap(subtitle, inner, TEXT_SIZE + 1)) {
+      parts.push(`<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE + 1}" fill="#444">${escapeXml(line)}</text>`);
+      y += TEXT_SIZE + 5;
+    }
+  }
+  if (legend.length > 0) {
+    y += 6;
+    let x = PAD;
+    for (const item of legend) {
+      const w = 18 + textWidth(item.label, TEXT_SIZE) + 14;
+      if (x > PAD && x + w > width - PAD) {
+        x = PAD;
+        y += TEXT_SIZE + 7;
+      }
+      parts.push(swatch(item, x, y));
+      parts.push(`<text x="${x + 18}" y="${y}" font-size="${TEXT_SIZE}">${escapeXml(item.label)}</text>`);
+      x += w;
+    }
+    y += 4;
+  }
+  y += 8;
+  for (const row of rows) {
+    let x = PAD;
+    for (const chart of row) {
+      parts.push(`<g transform="translate(${x},${y})">${chart.svg}</g>`);
+      x += chart.width + gap;
+    }
+    y += Math.max(...row.map((c) => c.height)) + gap;
+  }
+  y -= gap;
+  if (note) {
+    y += 6;
+    for (const line of wrap(note, inner, TEXT_SIZE - 1)) {
+      y += TEXT_SIZE + 2;
+      parts.push(`<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE - 1}" fill="#555">${escapeXml(line)}</text>`);
+    }
+  }
+  const height = Math.ceil(y + PAD);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FIGURE_FONT}">` +
+    `<rect width="100%" height="100%" fill="white"/>${parts.join("")}</svg>\n`;
+}

@@ -1,0 +1,100 @@
+"""Execute one Jupyter notebook headless through the real kernel protocol (nbclient).
+
+Usage: python3 _execute_notebook.py IN.ipynb OUT.ipynb --kernel deno --timeout 600
+
+Writes the executed notebook (with outputs, without timing metadata, so that identical inputs
+give identical files) to OUT. If a cell fails, it still writes what ran, prints one JSON line
+to stderr prefixed with "NOTEBOOK_ERROR " ({"cell": index, "ename", "evalue", "source"}) and
+exits 1. Called by lib/notebook/execute_notebook.ts; not a public interface.
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+
+import queue
+
+import nbformat
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError, DeadKernelError
+
+# The Deno kernel can publish a cell's `execute_result` after its `status: idle` message, and
+# nbclient stops reading at idle, so such outputs would be lost at random. After each cell we keep
+# reading IOPub until it has been quiet for DRAIN_QUIET_S and add late messages of that cell.
+DRAIN_QUIET_S = 0.3
+
+
+def drain_late_outputs(client, parent_id, cell, index):
+    while True:
+        try:
+            msg = run_sync(client.kc.get_iopub_msg)(timeout=DRAIN_QUIET_S)
+        except queue.Empty:
+            return
+        if msg.get("parent_header", {}).get("msg_id") != parent_id:
+            continue
+        try:
+            client.process_message(msg, cell, index)
+        except CellExecutionComplete:
+            pass
+
+
+def write_atomic(nb, path):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        nbformat.write(nb, f)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("input")
+    ap.add_argument("output")
+    ap.add_argument("--kernel", default="deno")
+    ap.add_argument("--timeout", type=int, default=600)
+    a = ap.parse_args()
+    nb = nbformat.read(a.input, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name=a.kernel,
+        timeout=a.timeout,
+        record_timing=False,
+        allow_errors=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(a.input))}},
+    )
+    failed = None
+    with client.setup_kernel():
+        sent = {}
+        execute = client.kc.execute
+
+        def recording_execute(*args, **kwargs):
+            sent["id"] = execute(*args, **kwargs)
+            return sent["id"]
+
+        client.kc.execute = recording_execute
+        for index, cell in enumerate(nb.cells):
+            try:
+                sent.pop("id", None)
+                client.execute_cell(cell, index)
+                if "id" in sent:
+                    drain_late_outputs(client, sent["id"], cell, index)
+            except CellExecutionError as e:
+                failed = {"cell": index, "ename": e.ename, "evalue": e.evalue, "source": cell.source[:300]}
+                break
+            except CellTimeoutError:
+                failed = {"cell": index, "ename": "Timeout", "evalue": f"cell ran longer than {a.timeout} s", "source": cell.source[:300]}
+                break
+            except DeadKernelError as e:
+                failed = {"cell": index, "ename": "DeadKernel", "evalue": str(e), "source": cell.source[:300]}
+                break
+    nb.metadata.pop("widgets", None)
+    write_atomic(nb, a.output)
+    if failed is not None:
+        print("NOTEBOOK_ERROR " + json.dumps(failed, ensure_ascii=False), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+/**
+ * Executes a notebook headless in the Deno Jupyter kernel through the real Jupyter protocol
+ * (Python's nbclient), saving the executed notebook with its outputs.
+ * @module
+ */
+import { basename, join } from "node:path";
+import { displayPath } from "../paths.ts";
+import { jupyterPython } from "./jupyter_setup.ts";
+
+const SCRIPT = new URL("./_execute_notebook.py", import.meta.url).pathname;
+
+/** Options for {@linkcode executeNotebook}. */
+export interface ExecuteNotebookOptions {
+  /** Extra environment for the kernel (it inherits the rest). Default: none. */
+  env?: Record<string, string>;
+  /** Seconds a single cell may run. Default: `600`. */
+  timeoutS?: number;
+  /** Kernel name. Default: `"deno"`. */
+  kernel?: string;
+}
+
+/** A failing cell, as reported by {@linkcode executeNotebook}. */
+export class NotebookError extends Error {
+  constructor(
+    readonly notebook: string,
+    readonly cell: number,
+    readonly ename: string,
+    readonly evalue: string,
+    readonly executed: string,
+  ) {
+    super(`Notebook "${notebook}" failed in cell ${cell}: ${ename}: ${evalue} (executed notebook with outputs: ${executed})`);
+    this.name = "NotebookError";
+  }
+}
+
+/**
+ * Runs `path` and writes the executed notebook to `output`. Throws {@linkcode NotebookError}
+ * naming the notebook, the cell index (0-based) and the error when a cell fails.
+ */
+export async function executeNotebook(path: string, output: string, options: ExecuteNotebookOptions = {}): Promise<void> {
+  const { env = {}, timeoutS = 600, kernel = "deno" } = options;
+  const python = await jupyterPython();
+  const cmd = new Deno.Command(python, {
+    args: [SCRIPT, path, output, "--kernel", kernel, "--timeout", String(timeoutS)],
+    env: { NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const { code, stdout, stderr } = await cmd.output();
+  const err = new TextDecoder().decode(stderr);
+  if (code === 0) return;
+  const line = err.split("\n").find((l) => l.startsWith("NOTEBOOK_ERROR "));
+  if (line) {
+    const e = JSON.parse(line.slice("NOTEBOOK_ERROR ".length));
+    throw new NotebookError(displayPath(path), e.cell, e.ename, e.evalue, output);
+  }
+  const out = new TextDecoder().decode(stdout);
+  throw new Error(`Cannot execute notebook "${displayPath(path)}" (${python} exited ${code}):\n${(out + err).trim().slice(-3000)}`);
+}
+
+/** The executed copy's path for a notebook, inside `dir`. */
+export function executedPath(dir: string, notebook: string): string {
+  return join(dir, basename(notebook));
+}

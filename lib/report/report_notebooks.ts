@@ -1,0 +1,9 @@
+/**
+ * The analysis notebooks that `deno task report` executes, in order; their sections appear in
+ * `report.md` in this order. Notebooks that drive GPU work (training, generation) are not listed:
+ * they are run by hand on a GPU machine.
+ * @module
+ */
+export const REPORT_NOTEBOOKS: readonly string[] = [
+  "20_scaling.ipynb",
+];

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { formatTable, latexEscape, latexTable, markdownTable } from "./format_table.ts";
+
+Deno.test("formatTable() merges interval triples and keeps other columns", () => {
+  const t = formatTable(
+    ["run", "m_mean", "m_lo", "m_hi", "m_n", "other"],
+    [["ft", 0.5, 0.4, 0.6, 480, null], ["base", null, null, null, 0, "x"]],
+  );
+  assert.deepEqual(t.header, ["run", "m", "m_n", "other"]);
+  assert.deepEqual(t.rows, [["ft", "0.500 [0.400, 0.600]", "480", ""], ["base", "", "0", "x"]]);
+  assert.deepEqual(t.numeric, [false, true, true, false]);
+});
+
+Deno.test("markdownTable() escapes pipes and right-aligns numbers", () => {
+  const md = markdownTable({ header: ["a|b", "n"], rows: [["қ|ә", "1"]], numeric: [false, true] });
+  assert.equal(md, "| a\\|b | n |\n| --- | ---: |\n| қ\\|ә | 1 |\n");
+});
+
+Deno.test("latexTable() writes booktabs rules and escapes special characters", () => {
+  const tex = latexTable({ header: ["run_id", "n"], rows: [["4B & 8B", "5"]], numeric: [false, true] }, "Caption 50%", "t");
+  assert.match(tex, /\\toprule\nrun\\_id & n \\\\\n\\midrule\n4B \\& 8B & 5 \\\\\n\\bottomrule/);
+  assert.match(tex, /\\caption\{Caption 50\\%\}/);
+  assert.equal(latexEscape("a_b{c}"), "a\\_b\\{c\\}");
+});

@@ -1,0 +1,7 @@
+/**
+ * Text classification shared by the metric suites and the dataset analysis: the study's
+ * language and domain rules, and better ones.
+ * @module
+ */
+export * from "./language.ts";
+export * from "./domain.ts";
