@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbench.core.config import resolve_config  # noqa: E402
+from workbench.core.config import ConfigError, resolve_config  # noqa: E402
 
 DEFAULTS = {
     # model
@@ -81,7 +81,11 @@ CHOICES = {
 
 
 def main(argv: list[str]) -> int:
-    config = resolve_config(DEFAULTS, argv, CHOICES)
+    try:
+        config = resolve_config(DEFAULTS, argv, CHOICES)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     from workbench.training import run_training  # heavy imports happen inside
 
     run_training(config)
