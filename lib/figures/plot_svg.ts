@@ -13,6 +13,14 @@ export const FIGURE_FONT = "DejaVu Sans";
 /** Plot options accepted by {@linkcode plotSvg}: everything but `document`, `title`, `subtitle`, `caption`. */
 export type PlotOptions = Omit<Plot.PlotOptions, "document" | "title" | "subtitle" | "caption">;
 
+/** The parts of a DOM element that are used here (linkedom's element, typed without the DOM lib). */
+interface SvgNode {
+  tagName: string;
+  outerHTML: string;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+}
+
 /** A rendered chart. */
 export interface PlotSvg {
   svg: string;
@@ -34,10 +42,10 @@ export interface PlotSvg {
  * ```
  */
 export function plotSvg(options: PlotOptions): PlotSvg {
-  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>") as unknown as { document: unknown };
   // deno-lint-ignore no-explicit-any
   const { title: _t, subtitle: _s, caption: _c, ...rest } = options as any;
-  const node = Plot.plot({ ...rest, document } as Plot.PlotOptions) as unknown as Element;
+  const node = Plot.plot({ ...rest, document } as Plot.PlotOptions) as unknown as SvgNode;
   if (node.tagName.toLowerCase() !== "svg") {
     throw new TypeError("plotSvg() needs options that render a bare <svg>: move legends and titles to standaloneFigure()");
   }

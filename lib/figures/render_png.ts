@@ -37,5 +37,5 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Arr
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FIGURE_FONT, sansSerifFamily: FIGURE_FONT },
     background: "white",
   });
-  return resvg.render().asPng();
+  return new Uint8Array(resvg.render().asPng());
 }

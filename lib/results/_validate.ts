@@ -4,7 +4,7 @@
  * @module
  */
 import Ajv2020 from "ajv/2020";
-import type { ErrorObject, ValidateFunction } from "npm:ajv@8.17.1";
+import type { ErrorObject, ValidateFunction } from "ajv";
 
 // deno-lint-ignore no-explicit-any
 const ajv = new (Ajv2020 as any)({ allErrors: false, strict: false });
