@@ -71,8 +71,8 @@ export function chrf(hypothesis: string, reference: string, options: ChrfOptions
   if (!Number.isInteger(charOrder) || charOrder < 0 || !Number.isInteger(wordOrder) || wordOrder < 0 || charOrder + wordOrder === 0) {
     throw new RangeError(`Cannot compute chrF: charOrder (${charOrder}) and wordOrder (${wordOrder}) must be non-negative integers, not both 0`);
   }
-  let hyp = lowercase ? hypothesis.toLowerCase() : hypothesis;
-  let ref = lowercase ? reference.toLowerCase() : reference;
+  const hyp = lowercase ? hypothesis.toLowerCase() : hypothesis;
+  const ref = lowercase ? reference.toLowerCase() : reference;
   const stats: [number, number, number][] = [];
   const push = (s: { a: number[]; b: number[]; match: number[] }, order: number) => {
     for (let i = 0; i < order; i++) stats.push([s.b[i] > 0 ? s.a[i] : 0, s.b[i], s.match[i]]);
@@ -87,7 +87,6 @@ export function chrf(hypothesis: string, reference: string, options: ChrfOptions
     const { a, b, alphabet } = internTokens(splitPunctuation(hyp), splitPunctuation(ref));
     push(ngramStats(a, b, alphabet, wordOrder), wordOrder);
   }
-  hyp = ref = "";
   const eps = 1e-16;
   const factor = beta ** 2;
   let score = 0;
