@@ -30,3 +30,4 @@ export * from "./figures/palette.ts";
 export * from "./figures/scaling_figure.ts";
 export * from "./figures/latency_quality_figure.ts";
 export * from "./report/report_section.ts";
+export * from "./analysis/reproduction_table.ts";
