@@ -3,7 +3,8 @@
  * @module
  */
 import { legacyCitations } from "./legacy_citations.ts";
-import { citationIds, citationsMatch } from "./citations.ts";
+import { citationIds } from "./citations.ts";
+import { legacyAccuracyOf, accuracyOf } from "./_citation_scores.ts";
 
 /**
  * The study's citation accuracy: |C(pred) ∩ C(ref)| / |C(ref)| over {@linkcode legacyCitations},
@@ -21,12 +22,7 @@ import { citationIds, citationsMatch } from "./citations.ts";
  * ```
  */
 export function legacyCitationAccuracy(prediction: string, reference: string): number {
-  const ref = legacyCitations(reference);
-  if (ref.size === 0) return 1.0;
-  const pred = legacyCitations(prediction);
-  let hit = 0;
-  for (const c of ref) if (pred.has(c)) hit++;
-  return hit / ref.size;
+  return legacyAccuracyOf(legacyCitations(prediction), legacyCitations(reference));
 }
 
 /**
@@ -47,10 +43,5 @@ export function legacyCitationAccuracy(prediction: string, reference: string): n
  * ```
  */
 export function citationAccuracy(prediction: string, reference: string): number | null {
-  const ref = citationIds(reference);
-  if (ref.size === 0) return null;
-  const pred = [...citationIds(prediction)];
-  let hit = 0;
-  for (const r of ref) if (pred.some((p) => citationsMatch(p, r))) hit++;
-  return hit / ref.size;
+  return accuracyOf(citationIds(prediction), citationIds(reference));
 }

@@ -3,7 +3,8 @@
  * @module
  */
 import { legacyCitations } from "./legacy_citations.ts";
-import { citationIds, citationsMatch } from "./citations.ts";
+import { citationIds } from "./citations.ts";
+import { legacyHallucinationOf, hallucinationOf } from "./_citation_scores.ts";
 
 /**
  * The study's hallucination rate: |C(pred) ∖ C(ref)| / |C(pred)| over
@@ -22,12 +23,7 @@ import { citationIds, citationsMatch } from "./citations.ts";
  * ```
  */
 export function legacyHallucinationRate(prediction: string, reference: string): number {
-  const pred = legacyCitations(prediction);
-  if (pred.size === 0) return 0.0;
-  const ref = legacyCitations(reference);
-  let extra = 0;
-  for (const c of pred) if (!ref.has(c)) extra++;
-  return extra / pred.size;
+  return legacyHallucinationOf(legacyCitations(prediction), legacyCitations(reference));
 }
 
 /**
@@ -46,10 +42,5 @@ export function legacyHallucinationRate(prediction: string, reference: string): 
  * ```
  */
 export function hallucinationRate(prediction: string, reference: string): number | null {
-  const pred = citationIds(prediction);
-  if (pred.size === 0) return null;
-  const ref = [...citationIds(reference)];
-  let extra = 0;
-  for (const p of pred) if (!ref.some((r) => citationsMatch(p, r))) extra++;
-  return extra / pred.size;
+  return hallucinationOf(citationIds(prediction), citationIds(reference));
 }

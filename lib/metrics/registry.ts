@@ -1,0 +1,176 @@
+/**
+ * Metadata of every metric the workbench knows: the recomputable legacy and v2 suites and the
+ * stored-only model and system metrics. Figures, tables and result files take names, labels,
+ * directions and signatures from here.
+ * @module
+ */
+
+/** Which family a metric belongs to. */
+export type MetricSuite = "legacy" | "v2" | "model" | "system";
+
+/** Description of one metric. */
+export interface MetricInfo {
+  /** Key in `Sample.metrics`. */
+  name: string;
+  /** Short label for figures and tables. */
+  label: string;
+  suite: MetricSuite;
+  /** Definition version; a changed definition gets a new version (and, here, a new name). */
+  version: string;
+  /** Whether a larger value is better. */
+  higherIsBetter: boolean;
+  /** Unit and scale, e.g. `fraction` or `seconds`. */
+  unit: string;
+  /** Lowest and highest possible value (`null`: unbounded). */
+  range: readonly [number, number | null];
+  /** Whether the value can be `null` (undefined for the sample) rather than a default. */
+  nullable: boolean;
+  /** Whether lib/metrics can recompute it from prediction and reference. */
+  recomputable: boolean;
+  /** One-paragraph definition. */
+  definition: string;
+  /** sacrebleu-style signature naming everything the value depends on. */
+  signature: string;
+}
+
+const STUDY = "nurkal022/fine_tune_qwen3@02a909e";
+
+function m(info: Omit<MetricInfo, "signature"> & { sig: string }): MetricInfo {
+  const { sig, ...rest } = info;
+  return { ...rest, signature: `${info.name}|suite:${info.suite}|${sig}|version:${info.version}` };
+}
+
+/** Every metric, by name, in display order (legacy, v2, model, system). */
+export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Object.fromEntries([
+  m({
+    name: "citation_accuracy", label: "Citation acc. (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Share of the reference's citation keys that the prediction also contains, with the study's regex extractor (Russian ст./статья, п./пункт, закон №, кодекс…статья, and number-dash-Roman numeral); 1.0 when the reference has no extractable citation, which is the case for 108 of the 115 Kazakh references, so Kazakh scores are mostly the default.",
+    sig: `cit:study-regex|empty-ref:1.0|ref:${STUDY}`,
+  }),
+  m({
+    name: "hallucination_rate", label: "Halluc. rate (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: false, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Share of the prediction's citation keys (study's regex extractor) that the reference does not contain; 0.0 when the prediction has none. It measures disagreement with the reference, not falsehood.",
+    sig: `cit:study-regex|empty-pred:0.0|ref:${STUDY}`,
+  }),
+  m({
+    name: "key_info", label: "Key info (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Mean of (a) the share of the reference's distinct digit runs found in the prediction and (b) the share of the study's 18 Russian legal terms present (as substrings) in the lower-cased reference that are also in the prediction; each part is 1.0 when the reference has none.",
+    sig: `num:digit-runs|terms:study-18-ru|match:substring|lc:yes|empty:1.0|ref:${STUDY}`,
+  }),
+  m({
+    name: "length_ratio", label: "Length ratio", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "min(p/r, r/p) for p and r the whitespace word counts of prediction and reference (0 when the reference is empty); 1 means equal length and says nothing about content.",
+    sig: `tok:py-split|empty-ref:0.0|ref:${STUDY}`,
+  }),
+  m({
+    name: "rouge1", label: "ROUGE-1 (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Unigram F1 of rouge-score 0.1.2 with its default tokenizer, which keeps only [a-z0-9] tokens: every Cyrillic word is dropped, so on this data it compares Latin words and numbers only.",
+    sig: "tok:rouge-ascii|lc:yes|stem:no|impl:rouge-score-0.1.2",
+  }),
+  m({
+    name: "rouge2", label: "ROUGE-2 (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Bigram F1 of rouge-score with the [a-z0-9]-only tokenizer (bigrams of the surviving Latin/digit tokens).",
+    sig: "tok:rouge-ascii|lc:yes|stem:no|impl:rouge-score-0.1.2",
+  }),
+  m({
+    name: "rougeL", label: "ROUGE-L (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Longest-common-subsequence F1 of rouge-score with the [a-z0-9]-only tokenizer.",
+    sig: "tok:rouge-ascii|lc:yes|stem:no|impl:rouge-score-0.1.2",
+  }),
+  m({
+    name: "bleu", label: "BLEU (legacy)", suite: "legacy", version: "legacy",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "NLTK sentence_bleu with uniform 4-gram weights and smoothing method1 (epsilon 0.1 over the unreduced n-gram count) on lower-cased whitespace tokens, with NLTK's brevity penalty; 0 when either side is empty. Not computed by the study for the GPT runs.",
+    sig: `tok:py-split|lc:yes|order:4|smooth:method1-eps0.1|bp:nltk|impl:nltk-sentence_bleu|ref:${STUDY}`,
+  }),
+  m({
+    name: "rouge1_v2", label: "ROUGE-1", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Unigram F1 (rouge-score's formulas) on Unicode word tokens: lower-cased, NFC, maximal runs of letters and digits of any script (Cyrillic kept).",
+    sig: "tok:unicode-letters-digits|lc:yes|nfc:yes|stem:no",
+  }),
+  m({
+    name: "rouge2_v2", label: "ROUGE-2", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "Bigram F1 on Unicode word tokens (as rouge1_v2).",
+    sig: "tok:unicode-letters-digits|lc:yes|nfc:yes|stem:no",
+  }),
+  m({
+    name: "rougeL_v2", label: "ROUGE-L", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: false, recomputable: true,
+    definition: "LCS F1 on Unicode word tokens (as rouge1_v2); the LCS uses linear memory on integer token ids.",
+    sig: "tok:unicode-letters-digits|lc:yes|nfc:yes|stem:no",
+  }),
+  m({
+    name: "chrf", label: "chrF", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "score 0-100", range: [0, 100], nullable: false, recomputable: true,
+    definition: "sacrebleu 2.x sentence chrF with its defaults: character n-grams of order 1-6 with whitespace removed, case-sensitive, F-beta with beta 2 of the precision and recall averaged over the orders where both sides have n-grams (effective order), times 100. Robust to Russian and Kazakh inflection.",
+    sig: "nc:6|nw:0|beta:2|case:mixed|space:no|eff:yes|impl:sacrebleu-2",
+  }),
+  m({
+    name: "chrf_pp", label: "chrF++", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "score 0-100", range: [0, 100], nullable: false, recomputable: true,
+    definition: "chrF++: as chrf, plus word unigrams and bigrams (words split on whitespace with one leading or trailing punctuation mark split off), all eight orders averaged together. Computed on request.",
+    sig: "nc:6|nw:2|beta:2|case:mixed|space:no|eff:yes|impl:sacrebleu-2",
+  }),
+  m({
+    name: "citation_accuracy_v2", label: "Citation acc.", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: true, recomputable: true,
+    definition: "Share of the reference's article and law citations (Russian and Kazakh forms, lists and ranges, code named next to the article, law numbers like 414-V) that the prediction also cites, where an article without a named code matches the same article of any code; null when the reference cites nothing.",
+    sig: "cit:ru-kz-article-law|ids:article-level|code-missing:matches|empty-ref:null",
+  }),
+  m({
+    name: "hallucination_rate_v2", label: "Unsupported citations", suite: "v2", version: "2.0.0",
+    higherIsBetter: false, unit: "fraction", range: [0, 1], nullable: true, recomputable: true,
+    definition: "Share of the prediction's article and law citations (as citation_accuracy_v2) that match no reference citation; null when the prediction cites nothing. Unsupported by the reference, not necessarily false.",
+    sig: "cit:ru-kz-article-law|ids:article-level|code-missing:matches|empty-pred:null",
+  }),
+  m({
+    name: "key_info_v2", label: "Key info", suite: "v2", version: "2.0.0",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: true, recomputable: true,
+    definition: "Mean of the non-null parts of (a) the share of the reference's digit runs found in the prediction (null if none) and (b) the share of the reference's legal concepts (25 concepts, Russian and Kazakh word forms, whole words or word-initial stems) found in the prediction (null if none); null when both are null.",
+    sig: "num:digit-runs|terms:ru-kz-25-concepts|match:word-prefix|lc:yes|nfc:yes|empty:null",
+  }),
+  m({
+    name: "bertscore_f1", label: "BERTScore F1", suite: "model", version: "0.3",
+    higherIsBetter: true, unit: "fraction", range: [0, 1], nullable: true, recomputable: false,
+    definition: "BERTScore F1 (bert-score package) with xlm-roberta-large, default layer, no idf, no baseline rescaling, as stored by the producer; values cluster near 0.85-0.90, so differences are small in absolute terms. Needs the model: stored only, not recomputed here.",
+    sig: "model:xlm-roberta-large|idf:no|rescale:no|stored-only",
+  }),
+  m({
+    name: "latency_s", label: "Latency (s)", suite: "system", version: "1",
+    higherIsBetter: false, unit: "seconds", range: [0, null], nullable: true, recomputable: false,
+    definition: "Wall time to generate one answer, in seconds, as stored by the producer (the study's gen_time: one unbatched generate call, or one API request for GPT runs). Depends on hardware and load; stored only.",
+    sig: "unit:s|stored-only",
+  }),
+].map((info) => [info.name, Object.freeze(info)])));
+
+/**
+ * Looks up a metric by name.
+ *
+ * @throws {RangeError} when the name is unknown.
+ * @example
+ * ```ts
+ * import { metricInfo } from "./registry.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(metricInfo("rougeL_v2").signature, "rougeL_v2|suite:v2|tok:unicode-letters-digits|lc:yes|nfc:yes|stem:no|version:2.0.0");
+ * assert.equal(metricInfo("hallucination_rate").higherIsBetter, false);
+ * ```
+ */
+export function metricInfo(name: string): MetricInfo {
+  const info = METRICS[name];
+  if (!info) throw new RangeError(`Unknown metric "${name}" (known: ${Object.keys(METRICS).join(", ")})`);
+  return info;
+}
+
+/** Names of the metrics of one suite, in registry order. */
+export function metricsOfSuite(suite: MetricSuite): string[] {
+  return Object.values(METRICS).filter((i) => i.suite === suite).map((i) => i.name);
+}
