@@ -48,7 +48,7 @@ def test_baseline_writes_a_valid_result_with_retrieval_records(tmp_path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     validate_result(doc, str(path), engine="stdlib")
     assert doc["run"]["variant"] == "baseline" and doc["run"]["family"] == "retrieval"
-    assert doc["run"]["rag"] == {"retriever": "tfidf", "top_k": 1, "corpus": str(FIXTURES / "train.jsonl"),
+    assert doc["run"]["rag"] == {"retriever": "tfidf", "top_k": 1, "corpus": "python/tests/fixtures/train.jsonl",
                                  "exclude_above": 0.95}
     assert doc["missing_metrics"] == {"bertscore_f1": "turned off (--bertscore=off)"}
     manifest = json.loads((tmp_path / "manifests" / "validation_n4_seed42.json").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .core.data import detect_language, input_record, read_alpaca_jsonl
+from .core.data import detect_language, display_path, input_record, read_alpaca_jsonl
 from .core.environment import capture_environment
 from .core.manifest import load_or_create_manifest, select
 from .core.prompts import format_context, prompt_spec, strip_thinking
@@ -55,7 +55,7 @@ def derive_identity(config: dict[str, Any]) -> dict[str, Any]:
     if system == "retrieval" or config["rag_top_k"] > 0:
         run["rag"] = {"retriever": config["retriever"],
                       "top_k": 1 if system == "retrieval" else config["rag_top_k"],
-                      "corpus": config["train_file"]}
+                      "corpus": display_path(config["train_file"])}
         if config["exclude_above"] is not None:
             run["rag"]["exclude_above"] = config["exclude_above"]
     else:

@@ -54,9 +54,22 @@ def read_alpaca_jsonl(path: str | Path) -> list[dict[str, str]]:
     return rows
 
 
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def display_path(path: str | Path) -> str:
+    """A path as recorded in result files: relative to the repository root when inside it
+    (so files do not depend on where the repository is checked out), else absolute."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
 def input_record(path: str | Path, rows: int | None = None) -> dict[str, Any]:
     """An `inputs` entry of a result file: path, SHA-256 and row count."""
-    record: dict[str, Any] = {"path": str(path), "sha256": sha256_file(path)}
+    record: dict[str, Any] = {"path": display_path(path), "sha256": sha256_file(path)}
     if rows is not None:
         record["rows"] = rows
     return record
