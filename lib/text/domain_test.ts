@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { DOMAIN_KEYWORDS, DOMAINS, matchDomains, primaryDomain } from "./domain.ts";
+
+Deno.test("primaryDomain() returns the first domain in the study's order whose keyword occurs", () => {
+  assert.equal(primaryDomain("Уголовное наказание"), "criminal");
+  assert.equal(primaryDomain("Договор купли-продажи"), "civil");
+  assert.equal(primaryDomain("Штраф за нарушение"), "administrative");
+  assert.equal(primaryDomain("Еңбек шарты"), "labor");
+  assert.equal(primaryDomain("Салық декларациясы"), "tax");
+  assert.equal(primaryDomain("Отбасы және неке"), "family");
+  assert.equal(primaryDomain("Жер учаскесі"), "land");
+  assert.equal(primaryDomain("Квартира в ипотеку"), "housing");
+  assert.equal(primaryDomain("Регистрация компании"), "business");
+  assert.equal(primaryDomain("Конституция"), "constitutional");
+  assert.equal(primaryDomain("Погода в Алматы"), "other");
+  // civil ("договор") precedes tax ("налог") in the study's order
+  assert.equal(primaryDomain("Налог по договору"), "civil");
+});
+
+Deno.test("primaryDomain() keeps the study's substring quirks", () => {
+  // "жер" matches inside any word, e.g. "жерде"
+  assert.equal(primaryDomain("Мұнда жерде"), "land");
+  // the upper-case keywords НДС and ҚҚС never match lower-cased text
+  assert.equal(primaryDomain("НДС"), "other");
+  assert.equal(primaryDomain("ҚҚС"), "other");
+  assert.equal(primaryDomain("НДС", { foldKeywords: true }), "tax");
+});
+
+Deno.test("matchDomains() lists every matching domain in order, empty when none", () => {
+  assert.deepEqual(matchDomains("Уголовная ответственность за уклонение от налогов работодателя"), ["criminal", "labor", "tax"]);
+  assert.deepEqual(matchDomains(""), []);
+  assert.deepEqual(matchDomains("x", { keywords: { a: ["x"], b: ["y"] } }), ["a"]);
+});
+
+Deno.test("DOMAIN_KEYWORDS has the study's ten domains in its order", () => {
+  assert.deepEqual(Object.keys(DOMAIN_KEYWORDS), [...DOMAINS]);
+  assert.equal(Object.values(DOMAIN_KEYWORDS).flat().length, 38); // 4+4+4+4+4+5+3+3+4+3;
+});
