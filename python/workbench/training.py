@@ -1,0 +1,339 @@
+"""LoRA training behind `python/train.py` (GPU). Heavy imports happen inside functions.
+
+`run_training(config, model=None, tokenizer=None)` accepts an injected model and tokenizer
+(the tests build a tiny Qwen3 in code); otherwise it loads `config["model_name"]` with the
+chosen backend.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+from .core.atomic import write_json_atomic
+from .core.config import format_config
+from .core.data import display_path, input_record, read_alpaca_jsonl
+from .core.environment import capture_environment
+from .core.labels import IGNORE_INDEX, build_example, pad_batch
+from .core.manifest import sample_indices
+from .core.prompts import prompt_spec, render_alpaca, render_chat
+
+# Settings that may differ between a run and its resumption without changing what is trained.
+RESUME_NEUTRAL = {"resume", "logging_steps", "save_steps", "save_total_limit", "eval_steps"}
+
+
+class TrainingConfigError(ValueError):
+    """A run folder holds a different configuration than the one asked for."""
+
+
+def have(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def resolve_backend(config: dict[str, Any]) -> dict[str, Any]:
+    """Decides backend, quantization and optimiser from 'auto' settings and installed packages."""
+    backend = config["backend"]
+    if backend == "auto":
+        backend = "unsloth" if have("unsloth") else "transformers"
+    if backend == "unsloth" and not have("unsloth"):
+        raise RuntimeError("backend=unsloth but unsloth is not installed (pip install 'kz-legal-workbench[unsloth]')")
+    quant = config["quantization"]
+    if quant == "auto":
+        quant = "4bit" if have("bitsandbytes") else "none"
+    if quant == "4bit" and not have("bitsandbytes") and backend == "transformers":
+        raise RuntimeError("quantization=4bit needs bitsandbytes (pip install bitsandbytes) or use --quantization=none")
+    optim = config["optim"]
+    if optim == "auto":
+        optim = "adamw_8bit" if have("bitsandbytes") else "adamw_torch"
+    return {"backend": backend, "quantization": quant, "optim": optim}
+
+
+def run_folder(config: dict[str, Any]) -> Path:
+    name = config["run_name"] or f"{config['model_name'].rstrip('/').split('/')[-1].lower()}-lora"
+    return Path(config["out_dir"]) / name
+
+
+def check_resumable(folder: Path, config: dict[str, Any]) -> None:
+    saved_path = folder / "config.json"
+    if not saved_path.exists():
+        return
+    saved = json.loads(saved_path.read_text(encoding="utf-8"))
+    differ = sorted(k for k in set(saved) | set(config)
+                    if k not in RESUME_NEUTRAL and saved.get(k) != config.get(k))
+    if differ:
+        raise TrainingConfigError(
+            f'Run folder "{folder}" was started with other settings ({", ".join(differ)} differ); '
+            "use another --run_name, or delete the folder to start over"
+        )
+
+
+def tokenize_rows(rows: list[dict[str, str]], tokenizer: Any, config: dict[str, Any], where: str) -> list[dict[str, list[int]]]:
+    """Prompt/answer token ids with the prompt masked (train_on=response) or not (all)."""
+    eos = tokenizer.eos_token or ""
+    examples = []
+    for row in rows:
+        if config["prompt_format"] == "alpaca":
+            prompt = render_alpaca(row["instruction"], row["input"], "")
+        else:
+            prompt = render_chat(tokenizer, row["instruction"], row["input"])
+        prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+        answer_ids = tokenizer(row["output"] + eos, add_special_tokens=False)["input_ids"]
+        example = build_example(prompt_ids, answer_ids, config["max_seq_length"], where=f"{where} row {row['id']}")
+        if config["train_on"] == "all":
+            example["labels"] = list(example["input_ids"])
+        examples.append(example)
+    return examples
+
+
+class ListDataset:
+    """A minimal map-style dataset over pre-tokenised examples (torch's Dataset protocol)."""
+
+    def __init__(self, examples: list[dict[str, list[int]]]):
+        self.examples = examples
+
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def __getitem__(self, index: int) -> dict[str, list[int]]:
+        return self.examples[index]
+
+
+def make_collator(pad_id: int):
+    def collate(batch: list[dict[str, list[int]]]) -> dict[str, Any]:
+        import torch
+
+        padded = pad_batch(batch, pad_id, side="right")
+        return {k: torch.tensor(v, dtype=torch.long) for k, v in padded.items()}
+
+    return collate
+
+
+def load_model(config: dict[str, Any], choice: dict[str, Any]) -> tuple[Any, Any]:
+    """Model with LoRA attached, and tokenizer, for the chosen backend."""
+    import torch
+
+    if choice["backend"] == "unsloth":
+        from unsloth import FastLanguageModel  # must be imported before transformers patches apply
+
+        model, tokenizer = FastLanguageModel.from_pretrained(
+            model_name=config["model_name"], max_seq_length=config["max_seq_length"], dtype=None,
+            load_in_4bit=choice["quantization"] == "4bit")
+        model = FastLanguageModel.get_peft_model(
+            model, r=config["lora_r"], lora_alpha=config["lora_alpha"], lora_dropout=config["lora_dropout"],
+            target_modules=config["lora_target_modules"], bias="none",
+            use_gradient_checkpointing="unsloth" if config["gradient_checkpointing"] else False,
+            random_state=config["seed"])
+        return model, tokenizer
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(config["model_name"])
+    kwargs: dict[str, Any] = {"dtype": torch.bfloat16 if config["bf16"] else torch.float32,
+                              "attn_implementation": config["attn_implementation"]}
+    if choice["quantization"] == "4bit":
+        from transformers import BitsAndBytesConfig
+
+        kwargs["quantization_config"] = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
+                                                           bnb_4bit_compute_dtype=torch.bfloat16)
+    model = AutoModelForCausalLM.from_pretrained(config["model_name"], **kwargs)
+    return attach_lora(model, config, choice), tokenizer
+
+
+def attach_lora(model: Any, config: dict[str, Any], choice: dict[str, Any]) -> Any:
+    from peft import LoraConfig, get_peft_model
+
+    if choice["quantization"] == "4bit":
+        from peft import prepare_model_for_kbit_training
+
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=config["gradient_checkpointing"])
+    elif config["gradient_checkpointing"]:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.enable_input_require_grads()
+    lora = LoraConfig(r=config["lora_r"], lora_alpha=config["lora_alpha"], lora_dropout=config["lora_dropout"],
+                      target_modules=list(config["lora_target_modules"]), bias="none", task_type="CAUSAL_LM")
+    return get_peft_model(model, lora)
+
+
+def count_parameters(model: Any) -> dict[str, Any]:
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    total = sum(p.numel() for p in model.parameters())
+    return {"trainable_params": trainable, "total_params": total,
+            "trainable_percent": round(100.0 * trainable / total, 4) if total else None,
+            "note": "4-bit weights are packed, so total_params undercounts a quantized model"}
+
+
+def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: Path, has_eval: bool) -> tuple[Any, list[str]]:
+    """TrainingArguments across transformers 4.56+ and 5.x; returns it and the names it dropped."""
+    import dataclasses
+
+    import transformers
+    from transformers import TrainingArguments
+
+    major = int(transformers.__version__.split(".")[0])
+    wanted: dict[str, Any] = {
+        "output_dir": str(folder / "checkpoints"),
+        "per_device_train_batch_size": config["batch_size"],
+        "per_device_eval_batch_size": config["batch_size"],
+        "gradient_accumulation_steps": config["grad_accum"],
+        "learning_rate": config["learning_rate"],
+        "lr_scheduler_type": config["lr_scheduler"],
+        "num_train_epochs": config["num_epochs"],
+        "max_steps": config["max_steps"],
+        "weight_decay": config["weight_decay"],
+        "optim": choice["optim"],
+        "bf16": config["bf16"],
+        "logging_steps": config["logging_steps"],
+        "save_strategy": "steps",
+        "save_steps": config["save_steps"],
+        "save_total_limit": config["save_total_limit"],
+        "eval_strategy": "steps" if has_eval else "no",
+        "eval_steps": config["eval_steps"],
+        "seed": config["seed"],
+        "data_seed": config["data_seed"],
+        "report_to": "none",
+        "remove_unused_columns": False,
+        "dataloader_num_workers": 0,
+        "include_num_input_tokens_seen": "non_padding" if major >= 5 else True,
+        "gradient_checkpointing": False,  # handled in attach_lora / by Unsloth
+    }
+    # transformers 5 reads a float warmup_steps < 1 as a ratio; warmup_ratio is deprecated there.
+    if major >= 5:
+        wanted["warmup_steps"] = config["warmup_ratio"]
+    else:
+        wanted["warmup_ratio"] = config["warmup_ratio"]
+    known = {f.name for f in dataclasses.fields(TrainingArguments)}
+    dropped = sorted(k for k in wanted if k not in known)
+    if dropped:
+        print(f"WARNING: this transformers ({transformers.__version__}) has no TrainingArguments {dropped}; "
+              "they are not applied (recorded in summary.json)", flush=True)
+    return TrainingArguments(**{k: v for k, v in wanted.items() if k in known}), dropped
+
+
+def make_log_callback(path: Path):
+    """A TrainerCallback appending one JSON line per log event to `path`."""
+    from transformers import TrainerCallback
+
+    class JsonlLogCallback(TrainerCallback):
+        def __init__(self):
+            self.started = time.perf_counter()
+
+        def on_train_begin(self, args, state, control, **kwargs):
+            # After a resume, drop lines logged beyond the checkpoint (they will be logged again).
+            if path.exists() and state.global_step > 0:
+                keep = [line for line in path.read_text(encoding="utf-8").splitlines()
+                        if line.strip() and json.loads(line).get("step", 0) <= state.global_step]
+                path.write_text("".join(line + "\n" for line in keep), encoding="utf-8")
+            elif path.exists() and state.global_step == 0:
+                path.unlink()
+
+        def on_log(self, args, state, control, logs=None, **kwargs):
+            if not state.is_world_process_zero or not logs:
+                return
+            record = {"step": state.global_step, "epoch": state.epoch,
+                      "time_s": round(time.perf_counter() - self.started, 3)}
+            for key, value in logs.items():
+                name = {"learning_rate": "learning_rate"}.get(key, key)
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                    record[name] = value
+            tokens = getattr(state, "num_input_tokens_seen", None)
+            if tokens:
+                record["tokens"] = int(tokens)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(record) + "\n")
+
+    return JsonlLogCallback()
+
+
+def last_checkpoint(folder: Path) -> str | None:
+    checkpoints = [p for p in (folder / "checkpoints").glob("checkpoint-*") if p.name.split("-")[-1].isdigit()]
+    return str(max(checkpoints, key=lambda p: int(p.name.split("-")[-1]))) if checkpoints else None
+
+
+def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = None) -> Path:
+    """Trains one LoRA adapter; returns the run folder."""
+    folder = run_folder(config)
+    if config["resume"]:
+        check_resumable(folder, config)
+    elif folder.exists() and any(folder.iterdir()):
+        raise TrainingConfigError(f'Run folder "{folder}" exists and resume=false: pick another --run_name')
+    folder.mkdir(parents=True, exist_ok=True)
+    print(format_config(config), flush=True)
+    write_json_atomic(folder / "config.json", config)
+    choice = resolve_backend(config) if model is None else {"backend": "injected", "quantization": "none",
+                                                           "optim": "adamw_torch" if config["optim"] == "auto" else config["optim"]}
+
+    import torch
+    from transformers import Trainer
+
+    torch.manual_seed(config["seed"])
+    if model is None:
+        model, tokenizer = load_model(config, choice)
+    elif not hasattr(model, "peft_config"):
+        model = attach_lora(model, config, choice)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    environment = capture_environment(probe_gpu=True)
+    write_json_atomic(folder / "environment.json", environment)
+
+    train_rows = read_alpaca_jsonl(config["train_file"])
+    if config["max_train_samples"] > 0:
+        train_rows = train_rows[:config["max_train_samples"]]
+    train_set = ListDataset(tokenize_rows(train_rows, tokenizer, config, display_path(config["train_file"])))
+    eval_set = None
+    inputs = {"train": input_record(config["train_file"], len(train_rows))}
+    if config["eval_samples"] > 0:
+        val_rows = read_alpaca_jsonl(config["val_file"])
+        picks = sample_indices(len(val_rows), config["eval_samples"], config["data_seed"])
+        eval_set = ListDataset(tokenize_rows([val_rows[i] for i in picks], tokenizer, config,
+                                             display_path(config["val_file"])))
+        inputs["validation"] = input_record(config["val_file"], len(val_rows))
+    label_tokens = sum(sum(1 for x in e["labels"] if x != IGNORE_INDEX) for e in train_set.examples)
+    print(f"train examples: {len(train_set)}, label tokens: {label_tokens}, eval examples: "
+          f"{len(eval_set) if eval_set else 0}", flush=True)
+
+    args, dropped = training_arguments(config, choice, folder, eval_set is not None)
+    params = count_parameters(model)
+    print(f"trainable parameters: {params['trainable_params']:,} of {params['total_params']:,}", flush=True)
+    trainer = Trainer(model=model, args=args, train_dataset=train_set, eval_dataset=eval_set,
+                      data_collator=make_collator(tokenizer.pad_token_id),
+                      callbacks=[make_log_callback(folder / "train_log.jsonl")])
+    resume_from = last_checkpoint(folder) if config["resume"] else None
+    if resume_from:
+        print(f"resuming from {resume_from}", flush=True)
+    if torch.cuda.is_available():
+        torch.cuda.reset_peak_memory_stats()
+    started = time.perf_counter()
+    output = trainer.train(resume_from_checkpoint=resume_from)
+    runtime = time.perf_counter() - started
+    eval_metrics = trainer.evaluate() if eval_set is not None else {}
+
+    adapter_dir = folder / "adapter"
+    model.save_pretrained(str(adapter_dir))
+    tokenizer.save_pretrained(str(adapter_dir))
+    summary = {
+        "run_name": folder.name,
+        "backend": choice,
+        "prompt": prompt_spec(config["prompt_format"], tokenizer),
+        "train_on": config["train_on"],
+        "runtime_s": round(runtime, 3),
+        "resumed_from": resume_from,
+        "global_step": trainer.state.global_step,
+        "epochs": trainer.state.epoch,
+        "train_loss": output.training_loss,
+        "final_eval_loss": eval_metrics.get("eval_loss"),
+        "tokens_seen": getattr(trainer.state, "num_input_tokens_seen", None) or None,
+        "label_tokens_per_epoch": label_tokens,
+        "train_examples": len(train_set),
+        "peak_gpu_memory_gb": round(torch.cuda.max_memory_allocated() / 1024**3, 3) if torch.cuda.is_available() else None,
+        **params,
+        "dropped_training_args": dropped,
+        "inputs": inputs,
+        "adapter": display_path(adapter_dir),
+        "metrics": {k: v for k, v in output.metrics.items() if isinstance(v, (int, float))},
+    }
+    write_json_atomic(folder / "summary.json", summary)
+    print(f"adapter: {adapter_dir}\nsummary: {folder / 'summary.json'}", flush=True)
+    return folder
