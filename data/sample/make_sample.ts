@@ -79,7 +79,7 @@ function reformat(row: Row, variant: number): Row {
 
 /** A near copy: a courtesy word before the question and one sentence more or less in the answer. */
 function nearCopy(row: Row, lang: "ru" | "kz"): Row {
-  const lead = lang === "ru" ? "Подскажите, пожалуйста, " : "Айтыңызшы, ";
+  const lead = lang === "ru" ? "Скажите, " : "Айтыңызшы, ";
   const q = row.instruction;
   const instruction = lead + q[0].toLowerCase() + q.slice(1);
   const sentences = row.output.split(/(?<=\.) /);
