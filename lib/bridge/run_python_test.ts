@@ -84,7 +84,7 @@ Deno.test("requireCuda() refuses without a GPU and names the command; a listed G
       nvidiaSmi: "/nonexistent/nvidia-smi",
       pythons: ["/nonexistent/python"],
     }),
-    /This needs a CUDA GPU.*nvidia-smi: not found.*\n  cd .* && python python\/train\.py --config=python\/configs\/qwen3_4b\.json$/s,
+    /This needs a CUDA GPU.*nvidia-smi: not found.*\n {2}cd .* && python python\/train\.py --config=python\/configs\/qwen3_4b\.json$/s,
   );
   const dir = await Deno.makeTempDir();
   const fake = `${dir}/nvidia-smi`;
