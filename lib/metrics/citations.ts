@@ -117,7 +117,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 const ABBREVIATION_RE = new RegExp(`${NB}(${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join("|")})${NA}`, "gu");
 
-const NUM = "\\d+(?:\\s*[-–]\\s*\\d+)?";
+const NUM = "\\d+(?:\\s*[-–]\\s*\\d+)?(?!\\d)";
 /** A number in a list is not an article when a quantity word follows it ("статья 10 и 20 дней"). */
 const NOT_QUANTITY = "(?!\\s*(?:лет|год|дн|день|месяц|недел|час|минут|тенге|мрп|%|процент|раз|жыл|күн|ай(?!\\p{L})))";
 const RU_UNIT = "(?:пп\\.|подпункт\\p{L}*|п\\.|пункт\\p{L}*|ч\\.|част\\p{L}*)\\s*\\d+\\)?[\\s,]*";
@@ -195,12 +195,12 @@ function parseUnits(text: string, kazakh: boolean): CitationUnit[] {
   return units;
 }
 
-const BREAK = /\n|[.!?;]\s+(?=\p{Lu})/u;
+const BREAK = /\n|;|[.!?]\s+(?=\p{Lu})/u;
 
 /** The code named next to an article mention: after it for Russian forms, before it for Kazakh ones, else the other side. */
 function codeFor(text: string, span: Span, codes: CodeMention[], articles: Span[], kazakh: boolean): string | null {
   const clean = (from: number, to: number) =>
-    !BREAK.test(text.slice(from, to)) && !articles.some((a) => a !== span && a.start >= from && a.end <= to);
+    !BREAK.test(text.slice(from, to + 1)) && !articles.some((a) => a !== span && a.start >= from && a.end <= to);
   const after = codes.find((c) => c.start >= span.end && c.start - span.end <= 80 && clean(span.end, c.start));
   let before: CodeMention | undefined;
   for (const c of codes) if (c.end <= span.start && span.start - c.end <= 150 && clean(c.end, span.start)) before = c;
