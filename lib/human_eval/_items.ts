@@ -24,14 +24,31 @@ export type GroupBy = "run" | "label";
 
 /** Items in first-seen order of (question, group). */
 export function toItems(ratings: readonly HumanRating[], by: GroupBy): Item[] {
-  const acc = new Map<string, { question: string; group: string; sum: Record<Judgement, number>; count: Record<Judgement, number> }>();
+  const acc = new Map<
+    string,
+    {
+      question: string;
+      group: string;
+      sum: Record<Judgement, number>;
+      count: Record<Judgement, number>;
+    }
+  >();
   for (const r of ratings) {
     const group = by === "run" ? r.run : r.label;
-    if (group === null) throw new TypeError(`Rating of question "${r.question}" in "${r.file}" row ${r.row} has no run: a key is needed to group by run`);
+    if (group === null) {
+      throw new TypeError(
+        `Rating of question "${r.question}" in "${r.file}" row ${r.row} has no run: a key is needed to group by run`,
+      );
+    }
     const id = `${r.question}\u0000${group}`;
     let a = acc.get(id);
     if (!a) {
-      a = { question: r.question, group, sum: { correctness: 0, completeness: 0, relevance: 0, hallucination: 0 }, count: { correctness: 0, completeness: 0, relevance: 0, hallucination: 0 } };
+      a = {
+        question: r.question,
+        group,
+        sum: { correctness: 0, completeness: 0, relevance: 0, hallucination: 0 },
+        count: { correctness: 0, completeness: 0, relevance: 0, hallucination: 0 },
+      };
       acc.set(id, a);
     }
     for (const j of JUDGEMENTS) {
@@ -45,13 +62,20 @@ export function toItems(ratings: readonly HumanRating[], by: GroupBy): Item[] {
   return [...acc.values()].map((a) => ({
     question: a.question,
     group: a.group,
-    values: Object.fromEntries(JUDGEMENTS.map((j) => [j, a.count[j] === 0 ? null : a.sum[j] / a.count[j]])) as Record<Judgement, number | null>,
+    values: Object.fromEntries(
+      JUDGEMENTS.map((j) => [j, a.count[j] === 0 ? null : a.sum[j] / a.count[j]]),
+    ) as Record<Judgement, number | null>,
   }));
 }
 
 /** The groups in display order: the key's run order, or labels alphabetically. */
 export function groupOrder(items: readonly Item[], runs: readonly string[] | null): string[] {
   const present = new Set(items.map((i) => i.group));
-  if (runs) return [...runs.filter((r) => present.has(r)), ...[...present].filter((g) => !runs.includes(g)).sort()];
+  if (runs) {
+    return [
+      ...runs.filter((r) => present.has(r)),
+      ...[...present].filter((g) => !runs.includes(g)).sort(),
+    ];
+  }
   return [...present].sort();
 }

@@ -61,7 +61,9 @@ export async function readTable(path: string): Promise<RawTable> {
       );
     }
     const all = parseCsvRows(text, { file: path });
-    if (all.length === 0) throw new SyntaxError(`Cannot read expert-evaluation sheet "${path}": the file is empty`);
+    if (all.length === 0) {
+      throw new SyntaxError(`Cannot read expert-evaluation sheet "${path}": the file is empty`);
+    }
     return {
       format: "csv",
       sha256,
@@ -75,10 +77,18 @@ export async function readTable(path: string): Promise<RawTable> {
       // deno-lint-ignore no-explicit-any
       await wb.xlsx.load(bytes as any);
     } catch (error) {
-      throw new SyntaxError(`Cannot read expert-evaluation sheet "${path}": not a readable XLSX file (${(error as Error).message})`);
+      throw new SyntaxError(
+        `Cannot read expert-evaluation sheet "${path}": not a readable XLSX file (${
+          (error as Error).message
+        })`,
+      );
     }
     const ws = wb.getWorksheet("Оценка") ?? wb.worksheets[0];
-    if (!ws) throw new SyntaxError(`Cannot read expert-evaluation sheet "${path}": the workbook has no worksheet`);
+    if (!ws) {
+      throw new SyntaxError(
+        `Cannot read expert-evaluation sheet "${path}": the workbook has no worksheet`,
+      );
+    }
     const width = ws.columnCount;
     const lines: { row: number; cells: string[] }[] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
@@ -89,11 +99,15 @@ export async function readTable(path: string): Promise<RawTable> {
       if (cells.some((x) => x !== "")) lines.push({ row: number, cells });
     });
     if (lines.length === 0 || lines[0].row !== 1) {
-      throw new SyntaxError(`Cannot read expert-evaluation sheet "${path}": row 1 of worksheet "${ws.name}" must hold the column headers`);
+      throw new SyntaxError(
+        `Cannot read expert-evaluation sheet "${path}": row 1 of worksheet "${ws.name}" must hold the column headers`,
+      );
     }
     const header = lines[0].cells.map((h) => h.trim());
     while (header.length > 0 && header[header.length - 1] === "") header.pop();
     return { format: "xlsx", sha256, header, rows: lines.slice(1) };
   }
-  throw new TypeError(`Cannot read expert-evaluation sheet "${path}": expected a .csv or .xlsx file`);
+  throw new TypeError(
+    `Cannot read expert-evaluation sheet "${path}": expected a .csv or .xlsx file`,
+  );
 }

@@ -6,11 +6,20 @@
  */
 import ExcelJS from "exceljs";
 import { stringifyCsv } from "../io/csv.ts";
-import { HALLUCINATION_COLUMN, HALLUCINATION_VALUES, SCORE_COLUMNS, SHEET_COLUMNS, type SheetColumn, type SheetRow } from "./sheet_columns.ts";
+import {
+  HALLUCINATION_COLUMN,
+  HALLUCINATION_VALUES,
+  SCORE_COLUMNS,
+  SHEET_COLUMNS,
+  type SheetColumn,
+  type SheetRow,
+} from "./sheet_columns.ts";
 
 /** The sheet as CSV text, UTF-8 BOM first so that Excel shows Cyrillic. */
 export function sheetCsv(rows: readonly SheetRow[]): string {
-  return stringifyCsv([SHEET_COLUMNS, ...rows.map((r) => SHEET_COLUMNS.map((c) => r[c]))], { bom: true });
+  return stringifyCsv([SHEET_COLUMNS, ...rows.map((r) => SHEET_COLUMNS.map((c) => r[c]))], {
+    bom: true,
+  });
 }
 
 /** Column widths (characters) of the XLSX sheet. */
@@ -36,7 +45,10 @@ function letter(i: number): string {
 }
 
 /** The sheet as an XLSX workbook (bytes). */
-export async function sheetXlsx(rows: readonly SheetRow[], instructions: string): Promise<Uint8Array> {
+export async function sheetXlsx(
+  rows: readonly SheetRow[],
+  instructions: string,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "workbench";
   wb.lastModifiedBy = "workbench";
@@ -57,8 +69,9 @@ export async function sheetXlsx(rows: readonly SheetRow[], instructions: string)
   });
   const last = rows.length + 1;
   // exceljs supports range validations at run time but leaves them out of its type declarations.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations =
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+      .dataValidations;
   if (rows.length > 0) {
     const col = (name: SheetColumn) => letter(SHEET_COLUMNS.indexOf(name));
     for (const name of Object.values(SCORE_COLUMNS)) {

@@ -8,7 +8,7 @@ import type { Cell } from "../tables/format_table.ts";
 import { BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "../stats/bootstrap.ts";
 import type { HumanEvalData } from "./read_human_eval.ts";
 import { type AlphaLevel, krippendorffAlpha } from "./krippendorff_alpha.ts";
-import { JUDGEMENTS, type Judgement } from "./_items.ts";
+import { type Judgement, JUDGEMENTS } from "./_items.ts";
 import { JUDGEMENT_COLUMNS } from "./human_eval_summary.ts";
 
 /** Options for {@linkcode humanEvalAgreement}. */
@@ -38,7 +38,10 @@ const LEVELS: Record<Judgement, AlphaLevel> = {
  * assert.deepEqual([row.judgement, row.level, row.units, row.alpha_mean], ["correctness", "ordinal", 2, 1]);
  * ```
  */
-export function humanEvalAgreement(data: HumanEvalData, options: HumanEvalAgreementOptions = {}): Record<string, Cell>[] {
+export function humanEvalAgreement(
+  data: HumanEvalData,
+  options: HumanEvalAgreementOptions = {},
+): Record<string, Cell>[] {
   const { resamples, seed } = { ...BOOTSTRAP_DEFAULTS, ...options };
   if (data.raters.length < 2) return [];
   const units = new Map<string, Map<string, (typeof data.ratings)[number]>>();
@@ -49,10 +52,20 @@ export function humanEvalAgreement(data: HumanEvalData, options: HumanEvalAgreem
   }
   const rows: Record<string, Cell>[] = [];
   for (const j of JUDGEMENTS) {
-    const matrix = [...units.values()].map((u) => data.raters.map((rater) => u.get(rater)?.[j] ?? null));
+    const matrix = [...units.values()].map((u) =>
+      data.raters.map((rater) => u.get(rater)?.[j] ?? null)
+    );
     const a = krippendorffAlpha(matrix, { level: LEVELS[j], resamples, seed });
     if (a.n === 0) continue;
-    rows.push({ judgement: JUDGEMENT_COLUMNS[j], level: LEVELS[j], units: a.n, values: a.values, alpha_mean: a.alpha, alpha_lo: a.lo, alpha_hi: a.hi });
+    rows.push({
+      judgement: JUDGEMENT_COLUMNS[j],
+      level: LEVELS[j],
+      units: a.n,
+      values: a.values,
+      alpha_mean: a.alpha,
+      alpha_lo: a.lo,
+      alpha_hi: a.hi,
+    });
   }
   return rows;
 }

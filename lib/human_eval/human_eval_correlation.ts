@@ -48,10 +48,17 @@ export interface HumanEvalCorrelation {
  * assert.deepEqual(c.rows[0], { judgement: "correctness", metric: "bertscore_f1", n: 3, rho: 1 });
  * ```
  */
-export function humanEvalCorrelation(data: HumanEvalData, runs: readonly RunResult[]): HumanEvalCorrelation {
-  if (!data.key) throw new TypeError("humanEvalCorrelation(): matching answers to result files needs a key");
+export function humanEvalCorrelation(
+  data: HumanEvalData,
+  runs: readonly RunResult[],
+): HumanEvalCorrelation {
+  if (!data.key) {
+    throw new TypeError("humanEvalCorrelation(): matching answers to result files needs a key");
+  }
   const items = toItems(data.ratings, "run");
-  const samples = new Map(runs.filter((r) => r.samples).map((r) => [r.run.id, new Map(r.samples!.map((s) => [s.id, s]))]));
+  const samples = new Map(
+    runs.filter((r) => r.samples).map((r) => [r.run.id, new Map(r.samples!.map((s) => [s.id, s]))]),
+  );
   const matched = items
     .map((i) => ({ item: i, sample: samples.get(i.group)?.get(i.question) }))
     .filter((m) => m.sample !== undefined);
@@ -59,7 +66,10 @@ export function humanEvalCorrelation(data: HumanEvalData, runs: readonly RunResu
   const rows: Record<string, Cell>[] = [];
   for (const j of JUDGEMENTS) {
     for (const metric of metrics) {
-      const c = spearman(matched.map((m) => m.item.values[j]), matched.map((m) => m.sample!.metrics[metric] ?? null));
+      const c = spearman(
+        matched.map((m) => m.item.values[j]),
+        matched.map((m) => m.sample!.metrics[metric] ?? null),
+      );
       if (c.n === 0) continue;
       rows.push({ judgement: JUDGEMENT_COLUMNS[j], metric, n: c.n, rho: c.rho });
     }

@@ -97,16 +97,22 @@ export function parseHumanEvalKey(text: string, file: string): HumanEvalKey {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new SyntaxError(`Cannot parse human-evaluation key "${file}": ${(error as Error).message}`);
+    throw new SyntaxError(
+      `Cannot parse human-evaluation key "${file}": ${(error as Error).message}`,
+    );
   }
   if (!isObject(data)) fail(file, "(root) must be an object");
   const key = data.format === undefined ? fromStudyKey(data, file) : fromWorkbenchKey(data, file);
   const seen = new Set<string>();
   for (const [i, item] of key.items.entries()) {
     const id = `${item.question}\u0000${item.label}`;
-    if (seen.has(id)) fail(file, `items[${i}]: question "${item.question}", label "${item.label}" appears twice`);
+    if (seen.has(id)) {
+      fail(file, `items[${i}]: question "${item.question}", label "${item.label}" appears twice`);
+    }
     seen.add(id);
-    if (!key.runs.includes(item.run)) fail(file, `items[${i}].run "${item.run}" is not listed in runs`);
+    if (!key.runs.includes(item.run)) {
+      fail(file, `items[${i}].run "${item.run}" is not listed in runs`);
+    }
   }
   if (key.items.length === 0) fail(file, "it maps no (question, label) to a run");
   return key;
@@ -127,9 +133,15 @@ function fromStudyKey(data: Record<string, unknown>, file: string): HumanEvalKey
 
 function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEvalKey {
   for (const k of Object.keys(data)) if (!TOP_KEYS.has(k)) fail(file, `unknown field "${k}"`);
-  if (data.format !== KEY_FORMAT) fail(file, `format must be "${KEY_FORMAT}", got ${JSON.stringify(data.format)}`);
-  if (data.version !== 1) fail(file, `version ${JSON.stringify(data.version)} is not supported (expected 1)`);
-  if (data.seed !== null && !Number.isInteger(data.seed)) fail(file, "seed must be an integer or null");
+  if (data.format !== KEY_FORMAT) {
+    fail(file, `format must be "${KEY_FORMAT}", got ${JSON.stringify(data.format)}`);
+  }
+  if (data.version !== 1) {
+    fail(file, `version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+  }
+  if (data.seed !== null && !Number.isInteger(data.seed)) {
+    fail(file, "seed must be an integer or null");
+  }
   const runs = data.runs;
   if (!Array.isArray(runs) || !runs.every((r) => typeof r === "string" && r !== "")) {
     fail(file, "runs must be a list of run ids");
@@ -137,7 +149,10 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
   const sources = data.sources;
   if (!Array.isArray(sources)) fail(file, "sources must be a list");
   for (const [i, s] of sources.entries()) {
-    if (!isObject(s) || typeof s.run !== "string" || typeof s.path !== "string" || typeof s.sha256 !== "string") {
+    if (
+      !isObject(s) || typeof s.run !== "string" || typeof s.path !== "string" ||
+      typeof s.sha256 !== "string"
+    ) {
       fail(file, `sources[${i}] must have run, path and sha256 strings`);
     }
   }
@@ -145,11 +160,17 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
   if (!Array.isArray(items)) fail(file, "items must be a list");
   for (const [i, item] of items.entries()) {
     if (!isObject(item)) fail(file, `items[${i}] must be an object`);
-    for (const k of Object.keys(item)) if (!ITEM_KEYS.has(k)) fail(file, `items[${i}] has unknown field "${k}"`);
-    for (const k of ["question", "label", "run"]) {
-      if (typeof item[k] !== "string" || item[k] === "") fail(file, `items[${i}].${k} must be a non-empty string`);
+    for (const k of Object.keys(item)) {
+      if (!ITEM_KEYS.has(k)) fail(file, `items[${i}] has unknown field "${k}"`);
     }
-    if (!/^[A-Z]$/.test(item.label as string)) fail(file, `items[${i}].label must be one capital letter A-Z, got "${item.label}"`);
+    for (const k of ["question", "label", "run"]) {
+      if (typeof item[k] !== "string" || item[k] === "") {
+        fail(file, `items[${i}].${k} must be a non-empty string`);
+      }
+    }
+    if (!/^[A-Z]$/.test(item.label as string)) {
+      fail(file, `items[${i}].label must be one capital letter A-Z, got "${item.label}"`);
+    }
     const fp = item.answer_sha256;
     if (fp !== undefined && fp !== null && (typeof fp !== "string" || !/^[0-9a-f]{64}$/.test(fp))) {
       fail(file, `items[${i}].answer_sha256 must be 64 hex digits or null`);

@@ -38,11 +38,20 @@ export type HumanEvalPairedOptions = BootstrapOptions;
  * assert.deepEqual([row.run_a, row.run_b, row.judgement, row.n, row.diff_mean], ["ft", "base", "correctness", 2, 1.5]);
  * ```
  */
-export function humanEvalPaired(data: HumanEvalData, options: HumanEvalPairedOptions = {}): Record<string, Cell>[] {
-  if (!data.key) throw new TypeError("humanEvalPaired(): paired comparisons need a key (labels are shuffled per question)");
+export function humanEvalPaired(
+  data: HumanEvalData,
+  options: HumanEvalPairedOptions = {},
+): Record<string, Cell>[] {
+  if (!data.key) {
+    throw new TypeError(
+      "humanEvalPaired(): paired comparisons need a key (labels are shuffled per question)",
+    );
+  }
   const items = toItems(data.ratings, "run");
   const runs = groupOrder(items, data.key.runs);
-  const byRun = new Map(runs.map((r) => [r, new Map(items.filter((i) => i.group === r).map((i) => [i.question, i]))]));
+  const byRun = new Map(
+    runs.map((r) => [r, new Map(items.filter((i) => i.group === r).map((i) => [i.question, i]))]),
+  );
   const rows: Record<string, Cell>[] = [];
   for (let a = 0; a < runs.length; a++) {
     for (let b = a + 1; b < runs.length; b++) {
@@ -56,7 +65,15 @@ export function humanEvalPaired(data: HumanEvalData, options: HumanEvalPairedOpt
         }
         if (diffs.length === 0) continue;
         const ci = bootstrapCi(diffs, options);
-        rows.push({ run_a: runs[a], run_b: runs[b], judgement: JUDGEMENT_COLUMNS[j], n: ci.n, diff_mean: ci.mean, diff_lo: ci.lo, diff_hi: ci.hi });
+        rows.push({
+          run_a: runs[a],
+          run_b: runs[b],
+          judgement: JUDGEMENT_COLUMNS[j],
+          n: ci.n,
+          diff_mean: ci.mean,
+          diff_lo: ci.lo,
+          diff_hi: ci.hi,
+        });
       }
     }
   }

@@ -17,7 +17,7 @@
 import type { Cell } from "../tables/format_table.ts";
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import type { HumanEvalData } from "./read_human_eval.ts";
-import { type GroupBy, groupOrder, JUDGEMENTS, type Judgement, toItems } from "./_items.ts";
+import { type GroupBy, groupOrder, type Judgement, JUDGEMENTS, toItems } from "./_items.ts";
 
 /** Options for {@linkcode humanEvalSummary}. */
 export interface HumanEvalSummaryOptions extends BootstrapOptions {
@@ -52,14 +52,22 @@ export const JUDGEMENT_COLUMNS: Readonly<Record<Judgement, string>> = {
  *   [["A", 2, 4.5, 0.5], ["B", 2, 2.5, 1]]);
  * ```
  */
-export function humanEvalSummary(data: HumanEvalData, options: HumanEvalSummaryOptions = {}): Record<string, Cell>[] {
+export function humanEvalSummary(
+  data: HumanEvalData,
+  options: HumanEvalSummaryOptions = {},
+): Record<string, Cell>[] {
   const { by = data.key ? "run" : "label", ...boot } = options;
-  if (by === "run" && !data.key) throw new TypeError("humanEvalSummary(): grouping by run needs a key (--human-eval-key)");
+  if (by === "run" && !data.key) {
+    throw new TypeError("humanEvalSummary(): grouping by run needs a key (--human-eval-key)");
+  }
   const items = toItems(data.ratings, by);
   const rows: Record<string, Cell>[] = [];
   for (const group of groupOrder(items, by === "run" ? data.key!.runs : null)) {
     const mine = items.filter((i) => i.group === group);
-    const row: Record<string, Cell> = { [by]: group, n: mine.filter((i) => JUDGEMENTS.some((j) => i.values[j] !== null)).length };
+    const row: Record<string, Cell> = {
+      [by]: group,
+      n: mine.filter((i) => JUDGEMENTS.some((j) => i.values[j] !== null)).length,
+    };
     for (const j of JUDGEMENTS) {
       const ci = bootstrapCi(mine.map((i) => i.values[j]), boot);
       const col = JUDGEMENT_COLUMNS[j];

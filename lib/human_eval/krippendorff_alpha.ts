@@ -67,7 +67,9 @@ function delta2(level: AlphaLevel, vals: readonly number[], marg: Float64Array):
           v = vals[c] + vals[k] === 0 ? 0 : ((vals[c] - vals[k]) / (vals[c] + vals[k])) ** 2;
           break;
         default:
-          throw new TypeError(`Unknown level of measurement "${level}"; expected nominal, ordinal, interval or ratio`);
+          throw new TypeError(
+            `Unknown level of measurement "${level}"; expected nominal, ordinal, interval or ratio`,
+          );
       }
       d[c * K + k] = v;
     }

@@ -60,23 +60,39 @@ export function compareIds(a: string, b: string): number {
  * @throws {RangeError} when fewer than `n` questions are shared, or a run or label count is out of range.
  * @throws {TypeError} when a chosen run is unknown, repeated or has no per-sample records.
  */
-export function prepareHumanEval(runs: readonly RunResult[], options: PrepareHumanEvalOptions = {}): PreparedHumanEval {
+export function prepareHumanEval(
+  runs: readonly RunResult[],
+  options: PrepareHumanEvalOptions = {},
+): PreparedHumanEval {
   const { n, seed } = { ...PREPARE_DEFAULTS, ...options };
   const wanted = options.runs ?? runs.filter((r) => r.samples !== null).map((r) => r.run.id);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Number of questions must be a positive integer, got ${n}`);
-  if (wanted.length < 2) throw new RangeError(`A blind comparison needs at least 2 runs, got ${wanted.length}`);
-  if (wanted.length > 26) throw new RangeError(`At most 26 runs can be labelled A-Z, got ${wanted.length}`);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(`Number of questions must be a positive integer, got ${n}`);
+  }
+  if (wanted.length < 2) {
+    throw new RangeError(`A blind comparison needs at least 2 runs, got ${wanted.length}`);
+  }
+  if (wanted.length > 26) {
+    throw new RangeError(`At most 26 runs can be labelled A-Z, got ${wanted.length}`);
+  }
   const chosen: { run: RunResult; byId: Map<string, Sample> }[] = [];
   for (const id of wanted) {
     const run = runs.find((r) => r.run.id === id);
-    if (!run) throw new TypeError(`Unknown run "${id}"; known: ${runs.map((r) => r.run.id).join(", ")}`);
+    if (!run) {
+      throw new TypeError(`Unknown run "${id}"; known: ${runs.map((r) => r.run.id).join(", ")}`);
+    }
     if (chosen.some((c) => c.run.run.id === id)) throw new TypeError(`Run "${id}" is given twice`);
-    if (run.samples === null) throw new TypeError(`Run "${id}" (${run.source.path}) has no per-sample records to evaluate`);
+    if (run.samples === null) {
+      throw new TypeError(`Run "${id}" (${run.source.path}) has no per-sample records to evaluate`);
+    }
     chosen.push({ run, byId: new Map(run.samples.map((s) => [s.id, s])) });
   }
-  const shared = [...chosen[0].byId.keys()].filter((id) => chosen.every((c) => c.byId.has(id))).sort(compareIds);
+  const shared = [...chosen[0].byId.keys()].filter((id) => chosen.every((c) => c.byId.has(id)))
+    .sort(compareIds);
   if (shared.length < n) {
-    throw new RangeError(`Only ${shared.length} questions are answered by all of ${wanted.join(", ")}; asked for ${n}`);
+    throw new RangeError(
+      `Only ${shared.length} questions are answered by all of ${wanted.join(", ")}; asked for ${n}`,
+    );
   }
   const random = seededRandom(seed);
   const questions = shuffle(shared, random).slice(0, n).sort(compareIds);
@@ -86,7 +102,8 @@ export function prepareHumanEval(runs: readonly RunResult[], options: PrepareHum
   for (const q of questions) {
     // The question text comes from the first run that recorded it (the study's GPT files have
     // no `input`); runs that recorded it must agree, and all must share the reference.
-    const first = chosen.map((c) => c.byId.get(q)!).find((s) => s.input !== "") ?? chosen[0].byId.get(q)!;
+    const first = chosen.map((c) => c.byId.get(q)!).find((s) => s.input !== "") ??
+      chosen[0].byId.get(q)!;
     for (const c of chosen) {
       const s = c.byId.get(q)!;
       const same = s.reference === first.reference && (s.input === "" || s.input === first.input) &&
@@ -114,7 +131,12 @@ export function prepareHumanEval(runs: readonly RunResult[], options: PrepareHum
         "галлюцинация_да_нет": "",
         "комментарий": "",
       });
-      items.push({ question: q, label: labels[i], run: c.run.run.id, answer_sha256: answerFingerprint(answer) });
+      items.push({
+        question: q,
+        label: labels[i],
+        run: c.run.run.id,
+        answer_sha256: answerFingerprint(answer),
+      });
     });
   }
   const key: HumanEvalKey = {
@@ -122,7 +144,11 @@ export function prepareHumanEval(runs: readonly RunResult[], options: PrepareHum
     version: 1,
     seed,
     runs: [...wanted],
-    sources: chosen.map((c) => ({ run: c.run.run.id, path: displayPath(c.run.source.path), sha256: c.run.source.sha256 })),
+    sources: chosen.map((c) => ({
+      run: c.run.run.id,
+      path: displayPath(c.run.source.path),
+      sha256: c.run.source.sha256,
+    })),
     items,
   };
   return { rows, key, labels, questions };

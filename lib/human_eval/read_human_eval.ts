@@ -41,6 +41,9 @@ export interface HumanRating {
 
 /** What was read from one sheet file. */
 export interface SheetSummary {
+  /** The file as given (absolute when given so). */
+  path: string;
+  /** The file as shown in messages and reports (relative to the repository root). */
   file: string;
   rater: string;
   format: "csv" | "xlsx";
@@ -80,7 +83,10 @@ interface Problem {
 }
 
 function describe(p: Problem): string {
-  const at = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column ${p.column}`].filter(Boolean).join(", ");
+  const at = [
+    p.row === null ? null : `row ${p.row}`,
+    p.column === null ? null : `column ${p.column}`,
+  ].filter(Boolean).join(", ");
   return `"${p.file}"${at ? ` ${at}` : ""}: ${p.message}`;
 }
 
@@ -115,12 +121,19 @@ function parseHallucination(text: string): number | null | undefined {
  * @throws {TypeError} when a file lacks a required column, or two files have the same stem.
  * @throws {RangeError} listing every invalid value and every missing or repeated row.
  */
-export async function readHumanEval(paths: readonly string[], options: ReadHumanEvalOptions = {}): Promise<HumanEvalData> {
+export async function readHumanEval(
+  paths: readonly string[],
+  options: ReadHumanEvalOptions = {},
+): Promise<HumanEvalData> {
   const { key = null, maxProblems = 40 } = options;
   if (paths.length === 0) throw new TypeError("readHumanEval() needs at least one sheet file");
-  const keyMap = key ? new Map(key.items.map((it) => [`${it.question}\u0000${it.label}`, it])) : null;
+  const keyMap = key
+    ? new Map(key.items.map((it) => [`${it.question}\u0000${it.label}`, it]))
+    : null;
   const keyLabels = new Map<string, string[]>();
-  for (const it of key?.items ?? []) keyLabels.set(it.question, [...(keyLabels.get(it.question) ?? []), it.label]);
+  for (const it of key?.items ?? []) {
+    keyLabels.set(it.question, [...(keyLabels.get(it.question) ?? []), it.label]);
+  }
   const problems: Problem[] = [];
   const ratings: HumanRating[] = [];
   const sheets: SheetSummary[] = [];
@@ -129,22 +142,35 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
     const file = displayPath(path);
     const rater = basename(path, extname(path));
     if (raters.has(rater)) {
-      throw new TypeError(`Sheets "${raters.get(rater)}" and "${file}" have the same file stem "${rater}", which is the rater id; rename one`);
+      throw new TypeError(
+        `Sheets "${
+          raters.get(rater)
+        }" and "${file}" have the same file stem "${rater}", which is the rater id; rename one`,
+      );
     }
     raters.set(rater, file);
     const table = await readTable(path);
     const index = new Map<string, number>();
     table.header.forEach((h, i) => {
       if (h === "") return;
-      if (index.has(h)) throw new TypeError(`Cannot read expert-evaluation sheet "${file}": column "${h}" appears twice in row 1`);
+      if (index.has(h)) {
+        throw new TypeError(
+          `Cannot read expert-evaluation sheet "${file}": column "${h}" appears twice in row 1`,
+        );
+      }
       index.set(h, i);
     });
     const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
     if (missing.length > 0) {
-      throw new TypeError(`Cannot read expert-evaluation sheet "${file}": row 1 lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+      throw new TypeError(
+        `Cannot read expert-evaluation sheet "${file}": row 1 lacks column${
+          missing.length > 1 ? "s" : ""
+        } ${missing.join(", ")}`,
+      );
     }
     const known = new Set<string>(SHEET_COLUMNS);
     const summary: SheetSummary = {
+      path,
       file,
       rater,
       format: table.format,
@@ -157,8 +183,12 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
     const seen = new Map<string, number>();
     const labelsByQuestion = new Map<string, Set<string>>();
     for (const { row, cells } of table.rows) {
-      const at = (column: string | null, message: string) => problems.push({ file, row, column, message });
-      if (cells.length > table.header.length && cells.slice(table.header.length).some((c) => c.trim() !== "")) {
+      const at = (column: string | null, message: string) =>
+        problems.push({ file, row, column, message });
+      if (
+        cells.length > table.header.length &&
+        cells.slice(table.header.length).some((c) => c.trim() !== "")
+      ) {
         at(null, `${cells.length} cells, but the header has ${table.header.length} columns`);
         continue;
       }
@@ -183,7 +213,10 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
         const raw = cell(SCORE_COLUMNS[c]);
         const v = parseScore(raw);
         if (v === undefined) {
-          at(SCORE_COLUMNS[c], `expected an integer from 1 to 5 or a blank cell, got ${JSON.stringify(raw)}`);
+          at(
+            SCORE_COLUMNS[c],
+            `expected an integer from 1 to 5 or a blank cell, got ${JSON.stringify(raw)}`,
+          );
           ok = false;
         } else {
           scores[c] = v;
@@ -193,7 +226,12 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
       const rawH = cell(HALLUCINATION_COLUMN);
       const hallucination = parseHallucination(rawH);
       if (hallucination === undefined) {
-        at(HALLUCINATION_COLUMN, `expected "${HALLUCINATION_VALUES.yes}", "${HALLUCINATION_VALUES.no}" or a blank cell, got ${JSON.stringify(rawH)}`);
+        at(
+          HALLUCINATION_COLUMN,
+          `expected "${HALLUCINATION_VALUES.yes}", "${HALLUCINATION_VALUES.no}" or a blank cell, got ${
+            JSON.stringify(rawH)
+          }`,
+        );
         ok = false;
       } else if (hallucination === null) summary.blanks.hallucination++;
       if (!ok) continue;
@@ -210,25 +248,55 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
       if (keyMap) {
         const item = keyMap.get(id);
         if (!item) {
-          if (!keyLabels.has(question)) at("номер_вопроса", `question "${question}" is not in the key`);
-          else at("вариант", `label "${label}" is not in the key for question "${question}" (key has ${keyLabels.get(question)!.join(", ")})`);
+          if (!keyLabels.has(question)) {
+            at("номер_вопроса", `question "${question}" is not in the key`);
+          } else {at(
+              "вариант",
+              `label "${label}" is not in the key for question "${question}" (key has ${
+                keyLabels.get(question)!.join(", ")
+              })`,
+            );}
           continue;
         }
-        if (item.answer_sha256 !== null && index.has("ответ_модели") && answerFingerprint(cell("ответ_модели")) !== item.answer_sha256) {
-          at("ответ_модели", `the answer differs from the one prepared for question "${question}", label "${label}" (were rows re-sorted or edited?)`);
+        if (
+          item.answer_sha256 !== null && index.has("ответ_модели") &&
+          answerFingerprint(cell("ответ_модели")) !== item.answer_sha256
+        ) {
+          at(
+            "ответ_модели",
+            `the answer differs from the one prepared for question "${question}", label "${label}" (were rows re-sorted or edited?)`,
+          );
           continue;
         }
         run = item.run;
       }
-      if (scores.correctness === null && scores.completeness === null && scores.relevance === null && hallucination === null) {
+      if (
+        scores.correctness === null && scores.completeness === null && scores.relevance === null &&
+        hallucination === null
+      ) {
         summary.unratedRows++;
       }
-      ratings.push({ rater, question, label, run, ...scores, hallucination: hallucination ?? null, file, row });
+      ratings.push({
+        rater,
+        question,
+        label,
+        run,
+        ...scores,
+        hallucination: hallucination ?? null,
+        file,
+        row,
+      });
     }
     if (key) {
       for (const it of key.items) {
         if (!seen.has(`${it.question}\u0000${it.label}`)) {
-          problems.push({ file, row: null, column: null, message: `missing row: question "${it.question}", label "${it.label}" of the key has no row` });
+          problems.push({
+            file,
+            row: null,
+            column: null,
+            message:
+              `missing row: question "${it.question}", label "${it.label}" of the key has no row`,
+          });
         }
       }
     } else {
@@ -240,7 +308,9 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
             file,
             row: null,
             column: null,
-            message: `missing row${lacking.length > 1 ? "s" : ""}: question "${q}" has no label ${lacking.join(", ")} (other questions have ${all.join(", ")})`,
+            message: `missing row${lacking.length > 1 ? "s" : ""}: question "${q}" has no label ${
+              lacking.join(", ")
+            } (other questions have ${all.join(", ")})`,
           });
         }
       }
@@ -249,9 +319,13 @@ export async function readHumanEval(paths: readonly string[], options: ReadHuman
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, maxProblems).map((p) => `  ${describe(p)}`);
-    const more = problems.length > maxProblems ? [`  ... and ${problems.length - maxProblems} more`] : [];
+    const more = problems.length > maxProblems
+      ? [`  ... and ${problems.length - maxProblems} more`]
+      : [];
     throw new RangeError(
-      `Cannot read expert-evaluation sheets: ${problems.length} problem${problems.length > 1 ? "s" : ""}\n${[...shown, ...more].join("\n")}`,
+      `Cannot read expert-evaluation sheets: ${problems.length} problem${
+        problems.length > 1 ? "s" : ""
+      }\n${[...shown, ...more].join("\n")}`,
     );
   }
   return { ratings, sheets, raters: [...raters.keys()], key };

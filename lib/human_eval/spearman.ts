@@ -43,11 +43,16 @@ export function spearman(
   x: readonly (number | null | undefined)[],
   y: readonly (number | null | undefined)[],
 ): Correlation {
-  if (x.length !== y.length) throw new RangeError(`spearman() needs equal lengths, got ${x.length} and ${y.length}`);
+  if (x.length !== y.length) {
+    throw new RangeError(`spearman() needs equal lengths, got ${x.length} and ${y.length}`);
+  }
   const xs: number[] = [], ys: number[] = [];
   for (let i = 0; i < x.length; i++) {
     const a = x[i], b = y[i];
-    if (a === null || a === undefined || b === null || b === undefined || Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (
+      a === null || a === undefined || b === null || b === undefined || Number.isNaN(a) ||
+      Number.isNaN(b)
+    ) continue;
     xs.push(a);
     ys.push(b);
   }

@@ -62,13 +62,19 @@ export async function writeHumanEval(
     key: join(dir, HUMAN_EVAL_FILES.key),
   };
   if (!overwrite && (await exists(paths.key))) {
-    throw new Error(`Refusing to overwrite the key "${paths.key}": sheets prepared with it may already be out (choose another folder)`);
+    throw new Error(
+      `Refusing to overwrite the key "${paths.key}": sheets prepared with it may already be out (choose another folder)`,
+    );
   }
-  const instructions = humanEvalInstructions({ questions: prepared.questions.length, labels: prepared.labels });
+  const instructions = humanEvalInstructions({
+    questions: prepared.questions.length,
+    labels: prepared.labels,
+  });
   await writeFileAtomic(paths.csv, sheetCsv(prepared.rows));
   await writeFileAtomic(paths.xlsx, await sheetXlsx(prepared.rows, instructions));
   await writeFileAtomic(paths.instructions, instructions);
-  const note = "SECRET: maps each (question, label) of the sheet to the run that wrote the answer. Do not send to raters.";
+  const note =
+    "SECRET: maps each (question, label) of the sheet to the run that wrote the answer. Do not send to raters.";
   await writeFileAtomic(paths.key, JSON.stringify({ note, ...prepared.key }, null, 2) + "\n");
   return paths;
 }
