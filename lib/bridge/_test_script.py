@@ -19,8 +19,8 @@ elif mode == "fail":
     print("Traceback: boom", file=sys.stderr)
     sys.exit(3)
 elif mode == "sleep":
-    print("sleeping", flush=True)
     try:
+        print("sleeping", flush=True)
         time.sleep(60)
     except KeyboardInterrupt:
         print("got SIGINT", flush=True)

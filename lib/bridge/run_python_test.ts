@@ -59,7 +59,8 @@ Deno.test("runPython() stops the child when the signal aborts", async () => {
   assert.ok(error instanceof PythonRunError, String(error));
   assert.match(error.message, /was stopped: aborted/);
   assert.ok(performance.now() - started < 10_000);
-  assert.ok(error.tail.includes("got SIGINT"), error.tail.join("|"));
+  // The child got SIGINT (its handler ran) rather than waiting for the SIGKILL fallback.
+  assert.ok(error.tail.some((line: string) => line.includes("got SIGINT")), error.tail.join("|"));
 });
 
 Deno.test("pickPython() names the packages to install when no interpreter has a module", async () => {
