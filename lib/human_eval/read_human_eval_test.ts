@@ -85,6 +85,11 @@ Deno.test("round trip: sheets prepared from the study's 8 result files, filled b
   // Paired comparisons, agreement and correlation run on the same data.
   const paired = humanEvalPaired(data, BOOT);
   assert.equal(paired.length, 28 * 4);
+  for (const r of paired) {
+    assert.ok(
+      (r.p_holm as number) >= (r.p as number) && (r.p as number) > 0 && (r.p as number) <= 1,
+    );
+  }
   const agreement = humanEvalAgreement(data, BOOT);
   assert.deepEqual(agreement.map((a) => [a.judgement, a.level]), [
     ["correctness", "ordinal"],
