@@ -7,16 +7,16 @@
 import { aptInstall, ensureDenoKernel, findPython, jupyterPython } from "../notebook/jupyter_setup.ts";
 
 async function ensurePythonTestDeps(): Promise<string> {
-  const modules = ["pytest", "sklearn", "numpy"];
+  const modules = ["pytest", "sklearn", "numpy", "jsonschema"];
   let py = await findPython(modules);
   if (!py) {
-    await aptInstall(["python3-pytest", "python3-sklearn"]);
+    await aptInstall(["python3-pytest", "python3-sklearn", "python3-jsonschema"]);
     py = await findPython(modules);
   }
   if (!py) {
     throw new Error(
-      "No Python with pytest and scikit-learn found. Install them with " +
-        "'sudo apt-get install python3-pytest python3-sklearn' or 'python3 -m pip install pytest scikit-learn'",
+      "No Python with pytest, scikit-learn and jsonschema found. Install them with " +
+        "'sudo apt-get install python3-pytest python3-sklearn python3-jsonschema' or 'python3 -m pip install pytest scikit-learn jsonschema'",
     );
   }
   return py;
