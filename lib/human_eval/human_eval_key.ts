@@ -47,19 +47,22 @@ export interface HumanEvalKey {
 
 /**
  * The fingerprint of an answer cell: SHA-256 (hex) of its text with runs of whitespace collapsed
- * to one space and the ends trimmed, so that line-ending changes made by a spreadsheet do not
- * count as edits. Used on ingest to catch re-sorted or edited rows.
+ * to one space, the ends trimmed and one leading apostrophe (the formula guard, which Excel
+ * drops when it re-saves a CSV as XLSX) removed, so that such changes made by a spreadsheet do
+ * not count as edits. Used on ingest to catch re-sorted or edited rows.
  *
  * @example
  * ```ts
  * import { answerFingerprint } from "./human_eval_key.ts";
  * import assert from "node:assert/strict";
  * assert.equal(answerFingerprint("Салық\r\nкодексі "), answerFingerprint("Салық кодексі"));
+ * assert.equal(answerFingerprint("'  =1+1"), answerFingerprint("  =1+1"));
  * assert.notEqual(answerFingerprint("ст. 65"), answerFingerprint("ст. 66"));
  * ```
  */
 export function answerFingerprint(text: string): string {
-  return createHash("sha256").update(text.replace(/\s+/g, " ").trim(), "utf8").digest("hex");
+  const normal = text.replace(/^'/, "").replace(/\s+/g, " ").trim();
+  return createHash("sha256").update(normal, "utf8").digest("hex");
 }
 
 function fail(file: string, what: string): never {
