@@ -1,0 +1,206 @@
+/**
+ * Plain-language findings of paired comparisons, computed from the rows (never typed by hand),
+ * including how the paired reading differs from reading overlapping marginal intervals.
+ * @module
+ */
+import type { RunInfo } from "../results/run_result.ts";
+import { metricLabel, orderMetrics } from "./metric_order.ts";
+import type { PairedRow } from "./paired_comparisons.ts";
+import type { ScalingRow } from "./scaling_table.ts";
+
+/** Options for {@linkcode describePaired}. */
+export interface DescribePairedOptions {
+  /** Only rows of this comparison kind (e.g. `"ft_sizes"`). Default: all rows. */
+  comparison?: string;
+  /** Only these metrics. Default: all metrics of the rows. */
+  metrics?: string[];
+  /** Significance level for the adjusted p-values. Default: `0.05`. */
+  alpha?: number;
+  /** Which adjusted p-value decides. Default: `"p_holm"`. */
+  adjusted?: "p_holm" | "p_bh";
+  /**
+   * Marginal per-run intervals (scaling-table rows with `<metric>_lo/_hi`), to say where they
+   * overlap. Default: none (the overlap paragraph is left out).
+   */
+  marginals?: readonly ScalingRow[];
+  /** Total number of tests in the family the adjustment ran over, for the text. Default: `rows.length`. */
+  familySize?: number;
+  /** Sign flips behind the p-values; adds a sentence on the p-value floor. Default: none. */
+  permutations?: number;
+}
+
+function signed(x: number, metric: string): string {
+  const s = metric === "latency_s" ? `${Math.abs(x).toFixed(2)} s` : Math.abs(x).toFixed(4);
+  return `${x < 0 ? "−" : "+"}${s}`;
+}
+
+/** Formats a p-value: three decimals, or `< 0.001`. */
+export function formatP(p: number | null): string {
+  if (p === null) return "n/a";
+  return p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`;
+}
+
+function overlaps(marginals: readonly ScalingRow[], r: PairedRow): boolean | null {
+  const a = marginals.find((m) => m.run === r.run_a), b = marginals.find((m) => m.run === r.run_b);
+  const [alo, ahi, blo, bhi] = [
+    a?.[`${r.metric}_lo`],
+    a?.[`${r.metric}_hi`],
+    b?.[`${r.metric}_lo`],
+    b?.[`${r.metric}_hi`],
+  ];
+  if (![alo, ahi, blo, bhi].every((v) => typeof v === "number")) return null;
+  return (alo as number) <= (bhi as number) && (blo as number) <= (ahi as number);
+}
+
+function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number | null {
+  const w = (run: string) => {
+    const m = marginals.find((x) => x.run === run);
+    const lo = m?.[`${r.metric}_lo`], hi = m?.[`${r.metric}_hi`];
+    return typeof lo === "number" && typeof hi === "number" ? hi - lo : null;
+  };
+  const a = w(r.run_a), b = w(r.run_b);
+  return a === null || b === null ? null : (a + b) / 2;
+}
+
+/**
+ * Markdown: one bullet per pair with each metric's difference, paired 95% interval, unadjusted
+ * and adjusted p-value; then a paragraph that counts what survives the adjustment and, with
+ * `marginals`, how many of those differences have overlapping marginal intervals (which a reader
+ * of overlapping intervals would call "indistinguishable"), and how much narrower the paired
+ * intervals are.
+ *
+ * @param rows Paired rows (e.g. from `pairedComparisons`).
+ * @param runs Run identities, for labels.
+ * @param options Filter, significance level, adjusted column, marginal intervals.
+ *
+ * @example
+ * ```ts
+ * import { describePaired } from "./describe_paired.ts";
+ * import assert from "node:assert/strict";
+ * const row = { run_a: "b", run_b: "a", metric: "m", n: 500, diff: 0.02, lo: 0.01, hi: 0.03, p: 0.0001,
+ *   p_holm: 0.002, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5 };
+ * const marginals = [{ run: "a", m_lo: 0.47, m_hi: 0.53 }, { run: "b", m_lo: 0.49, m_hi: 0.55 }];
+ * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never, { marginals });
+ * assert.match(text, /B − A: m \+0\.0200 \[\+0\.0100, \+0\.0300\], p < 0\.001, Holm p = 0\.002 \(differs\)/);
+ * assert.match(text, /1 of 1 differences that are significant after adjustment have overlapping marginal/);
+ * ```
+ */
+export function describePaired(
+  rows: readonly PairedRow[],
+  runs: readonly RunInfo[],
+  options: DescribePairedOptions = {},
+): string {
+  const {
+    comparison,
+    alpha = 0.05,
+    adjusted = "p_holm",
+    marginals,
+    familySize = rows.length,
+    permutations,
+  } = options;
+  const label = (id: string) => runs.find((r) => r.id === id)?.label ?? id;
+  const adjName = adjusted === "p_holm" ? "Holm" : "BH";
+  const selected = rows.filter((r) =>
+    (comparison === undefined || r.comparison === comparison) &&
+    (options.metrics?.includes(r.metric) ?? true)
+  );
+  if (selected.length === 0) {
+    return "- No paired comparison of this kind (it needs per-sample records of both runs).";
+  }
+  const sig = (r: PairedRow) => (r[adjusted] ?? 1) <= alpha;
+  const pairs = [
+    ...new Map(selected.map((r) => [`${r.run_a}\u0000${r.run_b}`, [r.run_a, r.run_b] as const]))
+      .values(),
+  ];
+  const lines: string[] = [];
+  for (const [a, b] of pairs) {
+    const of = selected.filter((r) => r.run_a === a && r.run_b === b);
+    const metrics = orderMetrics(of.map((r) => r.metric));
+    const parts = metrics.map((m) => {
+      const r = of.find((x) => x.metric === m)!;
+      if (r.diff === null) return `${metricLabel(m)}: no defined pair`;
+      const ci = r.lo === null || r.hi === null ? "" : ` [${signed(r.lo, m)}, ${signed(r.hi, m)}]`;
+      return `${metricLabel(m)} ${signed(r.diff, m)}${ci}, p ${formatP(r.p)}, ${adjName} p ${
+        formatP(r[adjusted] ?? null)
+      }` +
+        ` (${sig(r) ? "differs" : "no significant difference"})`;
+    });
+    lines.push(`- ${label(a)} − ${label(b)}: ${parts.join("; ")}.`);
+  }
+  const significant = selected.filter(sig);
+  const rawOnly = selected.filter((r) => !sig(r) && (r.p ?? 1) <= alpha);
+  const name = (r: PairedRow) =>
+    `${metricLabel(r.metric)} (${label(r.run_a)} − ${label(r.run_b)}, ${
+      signed(r.diff!, r.metric)
+    })`;
+  const summary: string[] = [
+    `Of these ${selected.length} paired tests, ${significant.length} ${
+      significant.length === 1 ? "is" : "are"
+    } significant after ` +
+    `${adjName} adjustment over the whole family of ${familySize} tests at α = ${alpha}` +
+    (significant.length ? `: ${significant.map(name).join("; ")}.` : "."),
+  ];
+  if (permutations !== undefined) {
+    const floor = 1 / (permutations + 1);
+    summary.push(
+      `(p-values come from ${permutations} random sign flips, so none is below ${
+        floor.toPrecision(3)
+      }; ` +
+        `with ${familySize} tests the smallest attainable Holm p-value is ${
+          Math.min(1, familySize * floor).toPrecision(3)
+        }.)`,
+    );
+  }
+  if (rawOnly.length) {
+    summary.push(
+      `${rawOnly.length} more ${
+        rawOnly.length === 1 ? "has" : "have"
+      } an unadjusted p ≤ ${alpha} but ${
+        rawOnly.length === 1 ? "does" : "do"
+      } not survive the correction: ` +
+        `${rawOnly.map(name).join("; ")}.`,
+    );
+  }
+  const bounded = selected.filter((r) =>
+    !sig(r) && r.lo !== null && r.hi !== null && r.metric !== "latency_s"
+  );
+  if (bounded.length) {
+    const widest = bounded.reduce((
+      w,
+      r,
+    ) => (Math.max(-r.lo!, r.hi!) > Math.max(-w.lo!, w.hi!) ? r : w));
+    summary.push(
+      `Where no difference is found, the paired intervals bound it: every such interval (latency aside) lies within ` +
+        `±${Math.max(-widest.lo!, widest.hi!).toFixed(4)} (widest: ${metricLabel(widest.metric)}, ${
+          label(widest.run_a)
+        } − ${label(widest.run_b)}).`,
+    );
+  }
+  if (marginals) {
+    const known = selected.filter((r) => overlaps(marginals, r) !== null);
+    const overlapping = known.filter((r) => overlaps(marginals, r));
+    const hidden = significant.filter((r) => overlaps(marginals, r));
+    const ratios = known
+      .map((r) => {
+        const w = marginalWidth(marginals, r);
+        return w && r.lo !== null && r.hi !== null ? (r.hi - r.lo) / w : null;
+      })
+      .filter((x): x is number => x !== null)
+      .sort((x, y) => x - y);
+    const median = ratios.length ? ratios[Math.floor((ratios.length - 1) / 2)] : null;
+    summary.push(
+      `Reading overlapping intervals instead: the marginal 95% intervals of the two runs overlap in ${overlapping.length} of ` +
+        `${known.length} comparisons, which that reading would call indistinguishable; ${hidden.length} of ${significant.length} ` +
+        `differences that are significant after adjustment have overlapping marginal intervals` +
+        (hidden.length ? ` (${hidden.map(name).join("; ")})` : "") + `. ` +
+        (median === null
+          ? ""
+          : `Because both runs answered the same questions, question difficulty cancels in the paired ` +
+            `difference: the paired interval is ${
+              median < 1 ? `${(median * 100).toFixed(0)}% as wide as` : "as wide as"
+            } a ` +
+            `marginal interval (median over these comparisons), so overlap of marginal intervals is no evidence of equality.`),
+    );
+  }
+  return `${lines.join("\n")}\n\n${summary.join(" ")}`;
+}

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { describePaired } from "./describe_paired.ts";
+import type { PairedRow } from "./paired_comparisons.ts";
+
+const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;
+const row = (
+  metric: string,
+  diff: number,
+  lo: number,
+  hi: number,
+  p: number,
+  p_holm: number,
+): PairedRow => ({
+  run_a: "f8",
+  run_b: "f4",
+  metric,
+  n: 500,
+  diff,
+  lo,
+  hi,
+  p,
+  p_holm,
+  effect: 0.1,
+  comparison: "ft_sizes",
+  mean_a: 0.5,
+  mean_b: 0.5,
+});
+
+Deno.test("describePaired() separates adjusted findings from unadjusted ones and bounds the null results", () => {
+  const rows = [
+    row("bertscore_f1", 0.005, 0.003, 0.008, 0.0001, 0.01),
+    row("citation_accuracy", 0.017, 0.004, 0.031, 0.009, 0.5),
+    row("key_info", 0.002, -0.014, 0.019, 0.8, 1),
+    row("latency_s", 1.25, 0.89, 1.63, 0.0001, 0.01),
+  ];
+  const marginals = [
+    {
+      run: "f4",
+      bertscore_f1_lo: 0.89,
+      bertscore_f1_hi: 0.9,
+      citation_accuracy_lo: 0.76,
+      citation_accuracy_hi: 0.83,
+      key_info_lo: 0.7,
+      key_info_hi: 0.75,
+      latency_s_lo: 3,
+      latency_s_hi: 3.6,
+    },
+    {
+      run: "f8",
+      bertscore_f1_lo: 0.895,
+      bertscore_f1_hi: 0.905,
+      citation_accuracy_lo: 0.75,
+      citation_accuracy_hi: 0.82,
+      key_info_lo: 0.7,
+      key_info_hi: 0.76,
+      latency_s_lo: 4.2,
+      latency_s_hi: 5,
+    },
+  ];
+  const text = describePaired(rows, runs, { marginals, familySize: 177, permutations: 9999 });
+  assert.match(
+    text,
+    /Of these 4 paired tests, 2 are significant after Holm adjustment over the whole family of 177 tests/,
+  );
+  assert.match(
+    text,
+    /1 more has an unadjusted p ≤ 0.05 but does not survive the correction: Citation accuracy \(Qwen3 8B FT − Qwen3 4B FT, \+0\.0170\)/,
+  );
+  assert.match(text, /lies within ±0\.0310 \(widest: Citation accuracy/);
+  assert.match(text, /overlap in 3 of 4 comparisons/);
+  assert.match(
+    text,
+    /1 of 2 differences that are significant after adjustment have overlapping marginal intervals \(BERTScore F1/,
+  );
+  assert.match(text, /Latency \(s\) \+1\.25 s \[\+0\.89 s, \+1\.63 s\]/);
+  assert.match(text, /smallest attainable Holm p-value is 0\.0177/);
+});
+
+Deno.test("describePaired() says so when there is nothing to describe", () => {
+  assert.match(describePaired([], runs), /No paired comparison/);
+});

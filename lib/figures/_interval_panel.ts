@@ -1,0 +1,102 @@
+/**
+ * One horizontal interval chart: categories down the y axis, a dot at the mean and a line over
+ * the interval for each series, series offset vertically within a category so nothing overlaps.
+ * Flagged points (small cells) are drawn hollow with a dashed interval. Shared by the forest,
+ * domain, language and per-domain paired figures.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { type PlotSvg, plotSvg } from "./plot_svg.ts";
+
+/** One point of an interval panel. */
+export interface IntervalPoint {
+  category: string;
+  series: string;
+  mean: number;
+  lo: number | null;
+  hi: number | null;
+  /** Drawn hollow with a dashed interval (e.g. n < 30). */
+  flagged: boolean;
+}
+
+/** Options of {@linkcode intervalPanel}. */
+export interface IntervalPanelOptions {
+  /** Categories, top to bottom. */
+  categories: string[];
+  /** Series in legend order, with their colours. */
+  series: { name: string; color: string }[];
+  /** X-axis label. */
+  xLabel: string;
+  /** Draw a vertical rule at 0 (for differences). Default: `false`. */
+  zero?: boolean;
+  /** Offset series vertically within a category. Default: `true`. */
+  dodge?: boolean;
+  /** Chart width. Default: `400`. */
+  width?: number;
+  /** Left margin for category labels. Default: `150`. */
+  marginLeft?: number;
+}
+
+/** Draws the panel. */
+export function intervalPanel(
+  points: readonly IntervalPoint[],
+  options: IntervalPanelOptions,
+): PlotSvg {
+  const { categories, series, xLabel, zero = false, dodge = true, width = 400, marginLeft = 150 } =
+    options;
+  const k = dodge ? series.length : 1;
+  const step = 7;
+  const band = Math.max(18, k * step + 8);
+  const values = points.flatMap((p) => [p.mean, p.lo ?? p.mean, p.hi ?? p.mean]).concat(
+    zero ? [0] : [],
+  );
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const pad = Math.max((hi - lo) * 0.06, 1e-4);
+  const marks: Plot.Markish[] = [];
+  if (zero) marks.push(Plot.ruleX([0], { stroke: "#444", strokeWidth: 1 }));
+  series.forEach((s, i) => {
+    const dy = dodge ? (i - (k - 1) / 2) * step : 0;
+    for (const flagged of [false, true]) {
+      const data = points.filter((p) => p.series === s.name && p.flagged === flagged);
+      if (data.length === 0) continue;
+      const bars = data.filter((p) => p.lo !== null && p.hi !== null);
+      marks.push(
+        Plot.ruleY(bars, {
+          y: "category",
+          x1: "lo",
+          x2: "hi",
+          dy,
+          stroke: s.color,
+          strokeWidth: 1.6,
+          strokeDasharray: flagged ? "3,2" : undefined,
+        }),
+        Plot.dot(data, {
+          y: "category",
+          x: "mean",
+          dy,
+          r: 3.2,
+          fill: flagged ? "white" : s.color,
+          stroke: s.color,
+          strokeWidth: 1.4,
+        }),
+      );
+    }
+  });
+  return plotSvg({
+    width,
+    height: categories.length * band + 52,
+    marginLeft,
+    marginRight: 14,
+    marginBottom: 40,
+    x: {
+      domain: [lo - pad, hi + pad],
+      grid: true,
+      label: xLabel,
+      labelArrow: "none",
+      labelAnchor: "center",
+      ticks: Math.max(3, Math.floor((width - marginLeft) / 70)),
+    },
+    y: { domain: categories, label: null, padding: 0 },
+    marks,
+  });
+}

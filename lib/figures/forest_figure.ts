@@ -1,0 +1,96 @@
+/**
+ * Forest plot of paired differences: one panel per metric, one row per comparison, the mean
+ * difference `run_a − run_b` with its paired 95% bootstrap interval, a rule at zero, and colour
+ * for whether the difference survives the multiplicity adjustment.
+ * @module
+ */
+import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
+import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
+import { LOWER_IS_BETTER, metricLabel, orderMetrics } from "../analysis/metric_order.ts";
+import type { PairedRow } from "../analysis/paired_comparisons.ts";
+import type { RunInfo } from "../results/run_result.ts";
+
+/** Options for {@linkcode forestFigure}. */
+export interface ForestFigureOptions {
+  /** Metrics, one panel each. Default: BERTScore F1, citation accuracy, hallucination rate, key info (those present). */
+  metrics?: string[];
+  /** Level for "significant after adjustment". Default: `0.05`. */
+  alpha?: number;
+  /** Adjusted p-value column that decides the colour. Default: `"p_holm"`. */
+  adjusted?: "p_holm" | "p_bh";
+  /** Figure title. Default: `"Paired differences between runs"`. */
+  title?: string;
+  /** Note under the figure. Default: none. */
+  note?: string;
+  /** Panels per row. Default: `2`. */
+  columns?: number;
+}
+
+const SIG = "#4269d0", NOT = "#9498a0";
+
+/** Default panels of {@linkcode forestFigure}: the study's headline metrics. */
+export const DEFAULT_FOREST_METRICS: readonly string[] = [
+  "bertscore_f1",
+  "citation_accuracy",
+  "hallucination_rate",
+  "key_info",
+];
+
+/** Draws the forest figure; returns standalone SVG text. */
+export function forestFigure(
+  rows: readonly PairedRow[],
+  runs: readonly RunInfo[],
+  options: ForestFigureOptions = {},
+): string {
+  const {
+    alpha = 0.05,
+    adjusted = "p_holm",
+    title = "Paired differences between runs",
+    note,
+    columns = 2,
+  } = options;
+  const label = (id: string) => runs.find((r) => r.id === id)?.label ?? id;
+  const present = orderMetrics(rows.map((r) => r.metric));
+  const metrics = options.metrics ?? DEFAULT_FOREST_METRICS.filter((m) => present.includes(m));
+  const names = [...new Set(rows.map((r) => `${label(r.run_a)} − ${label(r.run_b)}`))];
+  const sigName = `${adjusted === "p_holm" ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
+  const charts = [];
+  for (const m of metrics) {
+    const points: IntervalPoint[] = rows
+      .filter((r) => r.metric === m && r.diff !== null)
+      .map((r) => ({
+        category: `${label(r.run_a)} − ${label(r.run_b)}`,
+        series: (r[adjusted] ?? 1) <= alpha ? sigName : "not significant",
+        mean: r.diff!,
+        lo: r.lo,
+        hi: r.hi,
+        flagged: false,
+      }));
+    if (points.length === 0) continue;
+    const categories = names.filter((n) => points.some((p) => p.category === n));
+    const unit = m === "latency_s" ? " (s)" : "";
+    charts.push(intervalPanel(points, {
+      categories,
+      series: [{ name: sigName, color: SIG }, { name: "not significant", color: NOT }],
+      xLabel: `Δ ${metricLabel(m).replace(" (s)", "")}${unit}, ${
+        LOWER_IS_BETTER.has(m) ? "lower" : "higher"
+      } is better`,
+      zero: true,
+      dodge: false,
+      marginLeft: Math.min(260, 20 + 6.2 * Math.max(...categories.map((c) => [...c].length))),
+    }));
+  }
+  if (charts.length === 0) throw new RangeError("forestFigure(): no paired difference to draw");
+  const legend: LegendItem[] = [
+    { label: sigName, color: SIG, shape: "circle" },
+    { label: "not significant", color: NOT, shape: "circle" },
+  ];
+  return standaloneFigure(charts, {
+    title,
+    subtitle:
+      "Mean difference run A − run B over the same questions, with paired 95% bootstrap interval (not adjusted for multiplicity; colour says whether the adjusted p-value is significant); rule at 0 = no difference",
+    legend,
+    note,
+    columns,
+  });
+}
