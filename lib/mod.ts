@@ -31,3 +31,5 @@ export * from "./figures/scaling_figure.ts";
 export * from "./figures/latency_quality_figure.ts";
 export * from "./report/report_section.ts";
 export * from "./analysis/reproduction_table.ts";
+export * from "./human_eval/mod.ts";
+export * from "./figures/human_eval_figure.ts";

@@ -6,4 +6,5 @@
  */
 export const REPORT_NOTEBOOKS: readonly string[] = [
   "20_scaling.ipynb",
+  "60_human_eval.ipynb",
 ];
