@@ -32,10 +32,10 @@ export type ScalingRow = Record<string, string | number | null>;
  *   language: null, domain: null, latency_s: null, new_tokens: null, hit_max_new_tokens: null, retrieval: null,
  *   metrics: { bertscore_f1: f1 } });
  * const run = { run: inferRunInfo("ft", "lora_qwen3_4b", false), source: { path: "x", sha256: "0", format: "legacy" as const },
- *   samples: [sample("0", 0.8), sample("1", 0.9)], summary: {}, metricSignatures: {},
+ *   samples: [sample("0", 0.5), sample("1", 1)], summary: {}, metricSignatures: {},
  *   meta: { created_at: null, source_note: null, gpu_name: null, peak_gpu_memory_gb: null, total_s: null } };
  * const [row] = scalingTable([run], { resamples: 1000 });
- * assert.equal(row.bertscore_f1_mean, 0.85);
+ * assert.equal(row.bertscore_f1_mean, 0.75);
  * assert.equal(row.n, 2);
  * ```
  */

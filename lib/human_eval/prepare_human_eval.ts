@@ -9,6 +9,7 @@
  * 200 characters) and every text cell is neutralised against formula injection.
  * @module
  */
+import { compareIds } from "../analysis/pair_runs.ts";
 import type { RunResult, Sample } from "../results/run_result.ts";
 import { DEFAULT_SEED, seededRandom, shuffle } from "../stats/rng.ts";
 import { displayPath } from "../paths.ts";
@@ -37,14 +38,6 @@ export interface PreparedHumanEval {
   labels: string[];
   /** Question ids in sheet order. */
   questions: string[];
-}
-
-/** Orders ids numerically when both are integers, else as strings. */
-export function compareIds(a: string, b: string): number {
-  const na = /^\d+$/.test(a), nb = /^\d+$/.test(b);
-  if (na && nb) return Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
-  if (na !== nb) return na ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -6,5 +6,8 @@
  */
 export const REPORT_NOTEBOOKS: readonly string[] = [
   "20_scaling.ipynb",
+  "30_paired.ipynb",
+  "40_domains_languages.ipynb",
+  "50_rag.ipynb",
   "60_human_eval.ipynb",
 ];
