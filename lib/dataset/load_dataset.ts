@@ -150,6 +150,6 @@ export async function loadDataset(paths: readonly string[], options: LoadDataset
     reports.push({ ...report, split: file.split });
   }
   flush();
-  const frame = frames.length === 1 ? frames[0] : pl.concat(frames, { rechunk: false });
+  const frame = frames.length === 1 ? frames[0] : pl.concat(frames, { rechunk: false, how: "vertical" });
   return { frame, files: reports };
 }

@@ -108,10 +108,10 @@ export async function readAlpacaJsonl(
   const where = `Cannot read dataset "${displayPath(path)}"`;
   let file: Deno.FsFile;
   try {
+    if ((await Deno.stat(path)).isDirectory) throw new TypeError(`${where}: it is a folder, expected a .jsonl file`);
     file = await Deno.open(path, { read: true });
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) throw new Error(`${where}: the file does not exist`);
-    if (error instanceof Deno.errors.IsADirectory) throw new TypeError(`${where}: it is a folder, expected a .jsonl file`);
     throw error;
   }
   const hash = createHash("sha256");
