@@ -20,6 +20,11 @@ export interface RunReportOptions {
   notebookDir?: string;
   /** Progress messages. Default: `console.error`. */
   log?: (message: string) => void;
+  /**
+   * Notebooks executed at the same time (each in its own kernel; they are independent and their
+   * sections are assembled in list order). Default: the number of CPU cores, at most 4.
+   */
+  concurrency?: number;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -66,7 +71,12 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
  * @returns the output folder.
  */
 export async function runReport(params: ReportParams, options: RunReportOptions = {}): Promise<string> {
-  const { notebooks = REPORT_NOTEBOOKS, notebookDir = join(REPO_ROOT, "notebooks"), log = console.error } = options;
+  const {
+    notebooks = REPORT_NOTEBOOKS,
+    notebookDir = join(REPO_ROOT, "notebooks"),
+    log = console.error,
+    concurrency = Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1)),
+  } = options;
   if (!(await exists(params.results))) throw new Error(`Results folder "${params.results}" does not exist (--results)`);
   const out = params.out;
   await checkReplaceable(out);
@@ -77,13 +87,28 @@ export async function runReport(params: ReportParams, options: RunReportOptions 
   await Deno.mkdir(sections, { recursive: true });
   const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
   try {
-    for (const nb of notebooks) {
-      const t0 = performance.now();
-      log(`report: running notebooks/${nb}`);
-      await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-        env: { [PARAMS_ENV]: JSON.stringify(staged) },
-      });
-      log(`report: notebooks/${nb} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const queue = [...notebooks];
+    const worker = async () => {
+      for (let nb = queue.shift(); nb !== undefined; nb = queue.shift()) {
+        const t0 = performance.now();
+        log(`report: running notebooks/${nb}`);
+        try {
+          await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
+            env: { [PARAMS_ENV]: JSON.stringify(staged) },
+          });
+        } catch (error) {
+          queue.length = 0; // start no further notebook
+          throw error;
+        }
+        log(`report: notebooks/${nb} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, notebooks.length) }, worker));
+    // Report the first failure in notebook order, after every running kernel has finished.
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+    if (failures.length > 0) {
+      const first = failures.find((e) => e instanceof NotebookError) ?? failures[0];
+      throw first;
     }
     const parts = [header(params, notebooks)];
     for (const nb of notebooks) {
