@@ -26,7 +26,7 @@
  * @module
  */
 import { basename, join, resolve } from "node:path";
-import { loadResultFile, readJson, detectFormat } from "../results/load_result_file.ts";
+import { detectFormat, loadResultFile, readJson } from "../results/load_result_file.ts";
 import { loadResults } from "../results/load_results.ts";
 import type { RunResult } from "../results/run_result.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
@@ -37,7 +37,8 @@ import { validate } from "../results/_validate.ts";
 import v1Schema from "../results/result_v1.schema.json" with { type: "json" };
 
 /** The usage text printed on bad usage. */
-export const USAGE = "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR] [--in-place] PATH...";
+export const USAGE =
+  "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR] [--in-place] PATH...";
 
 /** Default output folder (relative to the working directory). */
 export const DEFAULT_OUT = "runs/rescored";
@@ -68,12 +69,21 @@ export class UsageError extends Error {}
  * ```
  */
 export function parseArgs(argv: readonly string[]): RescoreArgs {
-  const args: RescoreArgs = { check: false, suite: "all", chrfPlusPlus: false, out: null, inPlace: false, paths: [] };
+  const args: RescoreArgs = {
+    check: false,
+    suite: "all",
+    chrfPlusPlus: false,
+    out: null,
+    inPlace: false,
+    paths: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (flag: string) => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`Option ${flag} needs a value`);
+      if (v === undefined || v.startsWith("--")) {
+        throw new UsageError(`Option ${flag} needs a value`);
+      }
       return v;
     };
     if (a === "--") {
@@ -82,21 +92,29 @@ export function parseArgs(argv: readonly string[]): RescoreArgs {
     } else if (a === "--check") args.check = true;
     else if (a === "--chrf-pp") args.chrfPlusPlus = true;
     else if (a === "--in-place") args.inPlace = true;
-    else if (a === "--out" || a.startsWith("--out=")) args.out = a.includes("=") ? a.slice(6) : value("--out");
-    else if (a === "--suite" || a.startsWith("--suite=")) {
+    else if (a === "--out" || a.startsWith("--out=")) {
+      args.out = a.includes("=") ? a.slice(6) : value("--out");
+    } else if (a === "--suite" || a.startsWith("--suite=")) {
       const s = a.includes("=") ? a.slice(8) : value("--suite");
-      if (s !== "legacy" && s !== "v2" && s !== "all") throw new UsageError(`Unknown suite "${s}" (expected legacy, v2 or all)`);
+      if (s !== "legacy" && s !== "v2" && s !== "all") {
+        throw new UsageError(`Unknown suite "${s}" (expected legacy, v2 or all)`);
+      }
       args.suite = s;
     } else if (a.startsWith("-")) throw new UsageError(`Unknown option "${a}"`);
     else args.paths.push(a);
   }
   if (args.paths.length === 0) throw new UsageError("No PATH given");
-  if (args.inPlace && args.out !== null) throw new UsageError("--in-place and --out cannot be used together");
+  if (args.inPlace && args.out !== null) {
+    throw new UsageError("--in-place and --out cannot be used together");
+  }
   return args;
 }
 
 /** Loads every run named by the paths (files or folders); RAG ablation files are reported and skipped. */
-async function loadRuns(paths: readonly string[], log: (line: string) => void): Promise<RunResult[]> {
+async function loadRuns(
+  paths: readonly string[],
+  log: (line: string) => void,
+): Promise<RunResult[]> {
   const runs: RunResult[] = [];
   for (const path of paths) {
     let info: Deno.FileInfo;
@@ -107,7 +125,9 @@ async function loadRuns(paths: readonly string[], log: (line: string) => void): 
     }
     if (info.isDirectory) {
       const set = await loadResults(path);
-      for (const a of set.ragAblations) log(`note: skipping RAG ablation file "${a.source.path}" (no per-sample records)`);
+      for (const a of set.ragAblations) {
+        log(`note: skipping RAG ablation file "${a.source.path}" (no per-sample records)`);
+      }
       runs.push(...set.runs);
     } else {
       const { data } = await readJson(path);
@@ -122,7 +142,9 @@ async function loadRuns(paths: readonly string[], log: (line: string) => void): 
 }
 
 function dropNulls<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== undefined),
+  ) as Partial<T>;
 }
 
 /** Builds the schema-v1 document of a re-scored run. */
@@ -130,17 +152,42 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
   const r = run.run;
   return {
     schema_version: 1,
-    run: dropNulls({ id: r.id, model: r.model, family: r.family, size_b: r.size_b, variant: r.variant, label: r.label, adapter: r.adapter, rag: r.rag }),
+    run: dropNulls({
+      id: r.id,
+      model: r.model,
+      family: r.family,
+      size_b: r.size_b,
+      variant: r.variant,
+      label: r.label,
+      adapter: r.adapter,
+      rag: r.rag,
+    }),
     created_at: new Date().toISOString(),
-    source: `Re-scored by lib/cli/rescore.ts from "${basename(run.source.path)}" (${run.source.format} format)` +
+    source:
+      `Re-scored by lib/cli/rescore.ts from "${
+        basename(run.source.path)
+      }" (${run.source.format} format)` +
       (run.meta.source_note ? `; original source: ${run.meta.source_note}` : "") +
       (run.meta.created_at ? `; original created_at: ${run.meta.created_at}` : ""),
     config,
-    environment: { platform: Deno.build.target, packages: { deno: Deno.version.deno }, gpu: run.meta.gpu_name ? { name: run.meta.gpu_name } : null },
-    inputs: { results: { path: run.source.path, sha256: run.source.sha256, rows: run.samples?.length ?? 0 } },
-    runtime: dropNulls({ total_s: run.meta.total_s, peak_gpu_memory_gb: run.meta.peak_gpu_memory_gb }),
+    environment: {
+      platform: Deno.build.target,
+      packages: { deno: Deno.version.deno },
+      gpu: run.meta.gpu_name ? { name: run.meta.gpu_name } : null,
+    },
+    inputs: {
+      results: { path: run.source.path, sha256: run.source.sha256, rows: run.samples?.length ?? 0 },
+    },
+    runtime: dropNulls({
+      total_s: run.meta.total_s,
+      peak_gpu_memory_gb: run.meta.peak_gpu_memory_gb,
+    }),
     metric_signatures: run.metricSignatures,
-    summary: Object.fromEntries(Object.entries(run.summary).map(([k, a]) => [k, { mean: a.mean, lo: a.lo, hi: a.hi, n: a.n }])),
+    summary: Object.fromEntries(
+      Object.entries(run.summary).map((
+        [k, a],
+      ) => [k, { mean: a.mean, lo: a.lo, hi: a.hi, n: a.n }]),
+    ),
     samples: (run.samples ?? []).map((s) => {
       const metrics = { ...s.metrics };
       delete metrics.latency_s; // a top-level field in v1
@@ -150,7 +197,13 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
         input: s.input,
         reference: s.reference,
         prediction: s.prediction,
-        ...dropNulls({ language: s.language, domain: s.domain, new_tokens: s.new_tokens, hit_max_new_tokens: s.hit_max_new_tokens, retrieval: s.retrieval }),
+        ...dropNulls({
+          language: s.language,
+          domain: s.domain,
+          new_tokens: s.new_tokens,
+          hit_max_new_tokens: s.hit_max_new_tokens,
+          retrieval: s.retrieval,
+        }),
         latency_s: s.latency_s,
         metrics,
       };
@@ -172,7 +225,10 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
  */
 export async function main(
   argv: readonly string[],
-  io: { out: (line: string) => void; err: (line: string) => void } = { out: console.log, err: console.error },
+  io: { out: (line: string) => void; err: (line: string) => void } = {
+    out: console.log,
+    err: console.error,
+  },
 ): Promise<number> {
   let args: RescoreArgs;
   try {
@@ -199,29 +255,45 @@ export async function main(
       samples += c.samples;
       values += c.values;
       mismatches += c.mismatches.length;
-      for (const m of c.mismatches) io.out([m.file, m.sampleId, m.metric, String(m.stored), String(m.recomputed)].join("\t"));
+      for (const m of c.mismatches) {
+        io.out([m.file, m.sampleId, m.metric, String(m.stored), String(m.recomputed)].join("\t"));
+      }
     }
     io.out(`${samples} samples, ${values} values checked, ${mismatches} mismatches`);
     return mismatches > 0 ? 1 : 0;
   }
-  const config = { tool: "lib/cli/rescore.ts", suite: args.suite, chrf_pp: args.chrfPlusPlus, argv: [...argv] };
+  const config = {
+    tool: "lib/cli/rescore.ts",
+    suite: args.suite,
+    chrf_pp: args.chrfPlusPlus,
+    argv: [...argv],
+  };
   const written = new Set<string>();
   for (const run of runs) {
     if (!run.samples) {
       io.err(`note: skipping "${run.source.path}": summary-only file, nothing to re-score`);
       continue;
     }
-    const target = args.inPlace ? run.source.path : join(args.out ?? DEFAULT_OUT, basename(run.source.path));
+    const target = args.inPlace
+      ? run.source.path
+      : join(args.out ?? DEFAULT_OUT, basename(run.source.path));
     if (!args.inPlace && resolve(target) === resolve(run.source.path)) {
-      io.err(`rescore: refusing to overwrite the input "${run.source.path}"; pass --in-place to do that`);
+      io.err(
+        `rescore: refusing to overwrite the input "${run.source.path}"; pass --in-place to do that`,
+      );
       return 1;
     }
     if (written.has(resolve(target))) {
-      io.err(`rescore: two inputs would both be written to "${target}"; re-score them into different --out folders`);
+      io.err(
+        `rescore: two inputs would both be written to "${target}"; re-score them into different --out folders`,
+      );
       return 1;
     }
     written.add(resolve(target));
-    const doc = toV1(rescoreRun(run, { suite: args.suite, chrfPlusPlus: args.chrfPlusPlus }), config);
+    const doc = toV1(
+      rescoreRun(run, { suite: args.suite, chrfPlusPlus: args.chrfPlusPlus }),
+      config,
+    );
     validate(v1Schema, doc, target);
     await writeFileAtomic(target, JSON.stringify(doc, null, 2) + "\n");
     io.out(`wrote ${target} (${run.samples.length} samples, suite ${args.suite})`);

@@ -4,13 +4,17 @@ import { fileURLToPath } from "node:url";
 import { main, parseArgs } from "./rescore.ts";
 import { loadResultFile } from "../results/load_result_file.ts";
 
-const SHARED = fileURLToPath(new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url));
+const SHARED = fileURLToPath(
+  new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
+);
 
 async function requireShared(): Promise<void> {
   try {
     await Deno.stat(SHARED);
   } catch {
-    assert.fail(`The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`);
+    assert.fail(
+      `The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`,
+    );
   }
 }
 
@@ -22,7 +26,11 @@ async function run(argv: string[]) {
 }
 
 /** A small legacy file: the first `n` samples of one of the study's files. */
-async function smallLegacyCopy(dir: string, n: number, edit?: (d: { detailed_results: { metrics: Record<string, number> }[] }) => void) {
+async function smallLegacyCopy(
+  dir: string,
+  n: number,
+  edit?: (d: { detailed_results: { metrics: Record<string, number> }[] }) => void,
+) {
   const data = JSON.parse(await Deno.readTextFile(join(SHARED, "benchmark_4b_ft.json")));
   data.detailed_results = data.detailed_results.slice(0, n);
   data.num_samples = n;
@@ -69,7 +77,10 @@ Deno.test("rescore writes schema-v1 files with signatures into --out and never t
   assert.equal(typeof written.samples![0].metrics.chrf, "number");
   assert.equal(typeof written.samples![0].metrics.chrf_pp, "number");
   assert.equal(typeof written.samples![0].metrics.bertscore_f1, "number"); // stored value kept
-  assert.equal(written.samples![0].latency_s, JSON.parse(before).detailed_results[0].metrics.gen_time);
+  assert.equal(
+    written.samples![0].latency_s,
+    JSON.parse(before).detailed_results[0].metrics.gen_time,
+  );
   assert.match(written.metricSignatures.chrf, /^chrf\|suite:v2\|nc:6\|nw:0\|/);
   assert.equal(written.metricSignatures.rouge1, undefined); // suite v2 only
   assert.equal(await Deno.readTextFile(input), before);
@@ -80,13 +91,25 @@ Deno.test("rescore writes schema-v1 files with signatures into --out and never t
 });
 
 Deno.test("rescore refuses bad usage with exit code 2 and the usage line", async () => {
-  for (const argv of [["--frobnicate", "x.json"], [], ["--suite", "v3", "x.json"], ["--out"], ["--in-place", "--out", "d", "x.json"]]) {
+  for (
+    const argv of [["--frobnicate", "x.json"], [], ["--suite", "v3", "x.json"], ["--out"], [
+      "--in-place",
+      "--out",
+      "d",
+      "x.json",
+    ]]
+  ) {
     const { code, err } = await run(argv);
     assert.equal(code, 2, argv.join(" "));
     assert.match(err.at(-1)!, /^Usage: deno task rescore/);
   }
   assert.deepEqual(parseArgs(["--check", "--suite=legacy", "--out=o", "a", "--", "--b"]), {
-    check: true, suite: "legacy", chrfPlusPlus: false, out: "o", inPlace: false, paths: ["a", "--b"],
+    check: true,
+    suite: "legacy",
+    chrfPlusPlus: false,
+    out: "o",
+    inPlace: false,
+    paths: ["a", "--b"],
   });
 });
 

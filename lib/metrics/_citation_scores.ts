@@ -31,7 +31,10 @@ export function accuracyOf(pred: ReadonlySet<string>, ref: ReadonlySet<string>):
 }
 
 /** v2 hallucination rate: prediction ids matching no reference id, over all prediction ids; null if none. */
-export function hallucinationOf(pred: ReadonlySet<string>, ref: ReadonlySet<string>): number | null {
+export function hallucinationOf(
+  pred: ReadonlySet<string>,
+  ref: ReadonlySet<string>,
+): number | null {
   if (pred.size === 0) return null;
   const r = [...ref];
   let extra = 0;

@@ -18,7 +18,7 @@ export function internTokens(a: readonly string[], b: readonly string[]): Intern
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       let id = ids.get(tokens[i]);
-      if (id === undefined) ids.set(tokens[i], (id = ids.size));
+      if (id === undefined) ids.set(tokens[i], id = ids.size);
       out[i] = id;
     }
     return out;
@@ -28,9 +28,35 @@ export function internTokens(a: readonly string[], b: readonly string[]): Intern
   return { a: ia, b: ib, alphabet: Math.max(1, ids.size) };
 }
 
+let bmpIds = new Int32Array(0x10000);
+let bmpStamp = new Int32Array(0x10000);
+let bmpGen = 0;
+
 /** Interns the code points of two strings into shared dense ids (Python-style characters). */
 export function internChars(a: string, b: string): Interned {
-  const ids = new Map<number, number>();
+  const astral = new Map<number, number>();
+  if (++bmpGen === 0x7fffffff) {
+    bmpIds = new Int32Array(0x10000);
+    bmpStamp = new Int32Array(0x10000);
+    bmpGen = 1;
+  }
+  let size = 0;
+  const ids = {
+    get(cp: number): number | undefined {
+      if (cp < 0x10000) return bmpStamp[cp] === bmpGen ? bmpIds[cp] : undefined;
+      return astral.get(cp);
+    },
+    set(cp: number, id: number) {
+      if (cp < 0x10000) {
+        bmpStamp[cp] = bmpGen;
+        bmpIds[cp] = id;
+      } else astral.set(cp, id);
+      size++;
+    },
+    get size() {
+      return size;
+    },
+  };
   const map = (s: string) => {
     const out = new Int32Array(s.length);
     let n = 0;
@@ -44,7 +70,7 @@ export function internChars(a: string, b: string): Interned {
         }
       }
       let id = ids.get(cp);
-      if (id === undefined) ids.set(cp, (id = ids.size));
+      if (id === undefined) ids.set(cp, id = ids.size);
       out[n++] = id;
     }
     return out.subarray(0, n);

@@ -112,7 +112,12 @@ let countB = new Int32Array(1024);
  * N-gram statistics of `a` and `b` (integer symbols in `[0, alphabet)`) for orders 1..maxOrder.
  * An order longer than a sequence contributes 0 n-grams for that side.
  */
-export function ngramStats(a: Int32Array, b: Int32Array, alphabet: number, maxOrder: number): NgramStats {
+export function ngramStats(
+  a: Int32Array,
+  b: Int32Array,
+  alphabet: number,
+  maxOrder: number,
+): NgramStats {
   const stats: NgramStats = { a: [], b: [], match: [] };
   const la = a.length;
   const lb = b.length;

@@ -48,7 +48,11 @@ export interface BleuOptions {
  */
 export function bleu(prediction: string, reference: string, options: BleuOptions = {}): number {
   const { maxOrder = 4, epsilon = 0.1 } = options;
-  if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new RangeError(`Cannot compute BLEU: maxOrder must be a positive integer, got ${maxOrder}`);
+  if (!Number.isInteger(maxOrder) || maxOrder < 1) {
+    throw new RangeError(
+      `Cannot compute BLEU: maxOrder must be a positive integer, got ${maxOrder}`,
+    );
+  }
   const hyp = tokenize(prediction, { tokenizer: "whitespace-lower" });
   const ref = tokenize(reference, { tokenizer: "whitespace-lower" });
   if (hyp.length === 0 || ref.length === 0) return 0;

@@ -10,7 +10,10 @@ Deno.test("bleu() reproduces NLTK method1 with a brevity penalty on Russian text
   // p1 = 5/5; p2: срок-исковой ✓ исковой-давности ✓ давности-три ✗ три-года ✓ = 3/4
   // p3: срок-исковой-давности ✓, the other two ✗ = 1/3; p4: 0/2 -> method1 (0 + 0.1)/2 = 0.05
   // BP = exp(1 - 7/5); BLEU = exp(-0.4) · (1 · 3/4 · 1/3 · 0.05)^(1/4)
-  close(bleu("срок исковой давности три года", "общий срок исковой давности составляет три года"), Math.exp(-0.4) * 0.0125 ** 0.25);
+  close(
+    bleu("срок исковой давности три года", "общий срок исковой давности составляет три года"),
+    Math.exp(-0.4) * 0.0125 ** 0.25,
+  );
 });
 
 Deno.test("bleu() keeps punctuation on tokens, lower-cases, and smooths orders longer than the hypothesis", () => {
@@ -41,7 +44,10 @@ Deno.test("bleu() on 2,400-word texts", () => {
 Deno.test("bleu() options change the order and epsilon", () => {
   // maxOrder 2 on the punctuation example: p1 = 1/3, p2 = 0.05 -> (1/3 · 0.05)^(1/2)
   close(bleu("Срок: три года.", "срок три года", { maxOrder: 2 }), Math.sqrt(1 / 3 * 0.05));
-  close(bleu("Срок: три года.", "срок три года", { epsilon: 0.5 }), (1 / 3 * 0.25 * 0.5 * 0.5) ** 0.25);
+  close(
+    bleu("Срок: три года.", "срок три года", { epsilon: 0.5 }),
+    (1 / 3 * 0.25 * 0.5 * 0.5) ** 0.25,
+  );
   assert.throws(() => bleu("a", "a", { maxOrder: 0 }), RangeError);
 });
 

@@ -50,7 +50,9 @@ export interface CheckLegacyOptions {
  */
 export function checkLegacy(run: RunResult, options: CheckLegacyOptions = {}): LegacyCheck {
   const { tolerance = 1e-9 } = options;
-  if (!(tolerance >= 0)) throw new RangeError(`Cannot check legacy metrics: tolerance must be >= 0, got ${tolerance}`);
+  if (!(tolerance >= 0)) {
+    throw new RangeError(`Cannot check legacy metrics: tolerance must be >= 0, got ${tolerance}`);
+  }
   const names = suiteMetricNames("legacy");
   const out: LegacyCheck = { samples: 0, values: 0, mismatches: [] };
   for (const s of run.samples ?? []) {
@@ -62,8 +64,17 @@ export function checkLegacy(run: RunResult, options: CheckLegacyOptions = {}): L
       out.values++;
       const a = s.metrics[metric];
       const b = got[metric];
-      const same = a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= tolerance);
-      if (!same) out.mismatches.push({ file: run.source.path, sampleId: s.id, metric, stored: a, recomputed: b });
+      const same = a === b ||
+        (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= tolerance);
+      if (!same) {
+        out.mismatches.push({
+          file: run.source.path,
+          sampleId: s.id,
+          metric,
+          stored: a,
+          recomputed: b,
+        });
+      }
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * chrF and chrF++ (Popović 2015, 2017) exactly as sacrebleu 2.x computes a sentence score.
  * @module
  */
-import { pySplit } from "../text/_python_str.ts";
+import { PY_SPACE, pySplit } from "../text/_python_str.ts";
 import { internChars, internTokens } from "./_intern.ts";
 import { ngramStats } from "./_ngram_stats.ts";
 
@@ -22,6 +22,8 @@ export interface ChrfOptions {
   epsSmoothing?: boolean;
 }
 
+const SPACE_RUNS = new RegExp(`[${PY_SPACE}]+`, "gu");
+
 /** Punctuation that chrF++ splits off the start or end of a word (Python's `string.punctuation`). */
 const PUNCTS = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 
@@ -30,8 +32,9 @@ function splitPunctuation(sentence: string): string[] {
   for (const w of pySplit(sentence)) {
     const cps = Array.from(w);
     if (cps.length === 1) out.push(w);
-    else if (PUNCTS.has(cps[cps.length - 1])) out.push(cps.slice(0, -1).join(""), cps[cps.length - 1]);
-    else if (PUNCTS.has(cps[0])) out.push(cps[0], cps.slice(1).join(""));
+    else if (PUNCTS.has(cps[cps.length - 1])) {
+      out.push(cps.slice(0, -1).join(""), cps[cps.length - 1]);
+    } else if (PUNCTS.has(cps[0])) out.push(cps[0], cps.slice(1).join(""));
     else out.push(w);
   }
   return out;
@@ -67,9 +70,21 @@ function splitPunctuation(sentence: string): string[] {
  * ```
  */
 export function chrf(hypothesis: string, reference: string, options: ChrfOptions = {}): number {
-  const { charOrder = 6, wordOrder = 0, beta = 2, lowercase = false, whitespace = false, epsSmoothing = false } = options;
-  if (!Number.isInteger(charOrder) || charOrder < 0 || !Number.isInteger(wordOrder) || wordOrder < 0 || charOrder + wordOrder === 0) {
-    throw new RangeError(`Cannot compute chrF: charOrder (${charOrder}) and wordOrder (${wordOrder}) must be non-negative integers, not both 0`);
+  const {
+    charOrder = 6,
+    wordOrder = 0,
+    beta = 2,
+    lowercase = false,
+    whitespace = false,
+    epsSmoothing = false,
+  } = options;
+  if (
+    !Number.isInteger(charOrder) || charOrder < 0 || !Number.isInteger(wordOrder) ||
+    wordOrder < 0 || charOrder + wordOrder === 0
+  ) {
+    throw new RangeError(
+      `Cannot compute chrF: charOrder (${charOrder}) and wordOrder (${wordOrder}) must be non-negative integers, not both 0`,
+    );
   }
   const hyp = lowercase ? hypothesis.toLowerCase() : hypothesis;
   const ref = lowercase ? reference.toLowerCase() : reference;
@@ -78,8 +93,9 @@ export function chrf(hypothesis: string, reference: string, options: ChrfOptions
     for (let i = 0; i < order; i++) stats.push([s.b[i] > 0 ? s.a[i] : 0, s.b[i], s.match[i]]);
   };
   if (charOrder > 0) {
-    const hc = whitespace ? hyp : pySplit(hyp).join("");
-    const rc = whitespace ? ref : pySplit(ref).join("");
+    // "".join(s.split()) in Python: drop every whitespace run
+    const hc = whitespace ? hyp : hyp.replace(SPACE_RUNS, "");
+    const rc = whitespace ? ref : ref.replace(SPACE_RUNS, "");
     const { a, b, alphabet } = internChars(hc, rc);
     push(ngramStats(a, b, alphabet, charOrder), charOrder);
   }

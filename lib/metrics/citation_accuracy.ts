@@ -4,7 +4,7 @@
  */
 import { legacyCitations } from "./legacy_citations.ts";
 import { citationIds } from "./citations.ts";
-import { legacyAccuracyOf, accuracyOf } from "./_citation_scores.ts";
+import { accuracyOf, legacyAccuracyOf } from "./_citation_scores.ts";
 
 /**
  * The study's citation accuracy: |C(pred) ∩ C(ref)| / |C(ref)| over {@linkcode legacyCitations},

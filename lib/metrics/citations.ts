@@ -115,11 +115,15 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   "КоБС": "КоБС",
   "АППК": "АППК",
 };
-const ABBREVIATION_RE = new RegExp(`${NB}(${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join("|")})${NA}`, "gu");
+const ABBREVIATION_RE = new RegExp(
+  `${NB}(${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join("|")})${NA}`,
+  "gu",
+);
 
 const NUM = "\\d+(?:\\s*[-–]\\s*\\d+)?(?!\\d)";
 /** A number in a list is not an article when a quantity word follows it ("статья 10 и 20 дней"). */
-const NOT_QUANTITY = "(?!\\s*(?:лет|год|дн|день|месяц|недел|час|минут|тенге|мрп|%|процент|раз|жыл|күн|ай(?!\\p{L})))";
+const NOT_QUANTITY =
+  "(?!\\s*(?:лет|год|дн|день|месяц|недел|час|минут|тенге|мрп|%|процент|раз|жыл|күн|ай(?!\\p{L})))";
 const RU_UNIT = "(?:пп\\.|подпункт\\p{L}*|п\\.|пункт\\p{L}*|ч\\.|част\\p{L}*)\\s*\\d+\\)?[\\s,]*";
 const RU_ARTICLE = new RegExp(
   `((?:${NB}${RU_UNIT})*)${NB}(?:стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|статей|стст\\.|ст\\.|ст(?=\\s*\\d))\\s*` +
@@ -132,8 +136,13 @@ const KZ_ARTICLE = new RegExp(
     `((?:\\s*\\d+\\)?\\s*[-–]?\\s*(?:тармақша|тармақ|тармағ|бөлі|бөлік)\\p{L}*)*)`,
   "giu",
 );
+const HAS_KZ_ARTICLE = /ба[пб]/iu;
+const HAS_LAW_ROMAN = /\d\s*[-–]\s*[IVXІХ]/u;
 const LAW_ROMAN = new RegExp(`${NB}(\\d+)\\s*[-–]\\s*([IVXІХ]+)${NA}`, "gu");
-const LAW_PLAIN = new RegExp(`(?:закон|заң)\\p{L}*[^.\\n]{0,80}?№\\s*(\\d+(?:-\\d+)?)(?!\\d)(?!\\s*[-–]\\s*[IVXІХ\\d])`, "giu");
+const LAW_PLAIN = new RegExp(
+  `(?:закон|заң)\\p{L}*[^.\\n]{0,80}?№\\s*(\\d+(?:-\\d+)?)(?!\\d)(?!\\s*[-–]\\s*[IVXІХ\\d])`,
+  "giu",
+);
 
 /** Most article numbers a range ("ст. 10-15") is expanded to; a longer range keeps its two ends. */
 const MAX_RANGE = 20;
@@ -148,15 +157,22 @@ interface CodeMention extends Span {
 
 function findCodes(text: string): CodeMention[] {
   const found: CodeMention[] = [];
-  const add = (m: RegExpMatchArray, code: string) => found.push({ start: m.index!, end: m.index! + m[0].length, code });
+  const add = (m: RegExpMatchArray, code: string) =>
+    found.push({ start: m.index!, end: m.index! + m[0].length, code });
   // Every full name contains "кодекс"; skip the patterns when it does not occur.
-  if (HAS_KODEKS.test(text)) for (const [re, code] of CODE_RES) for (const m of text.matchAll(re)) add(m, code);
+  if (HAS_KODEKS.test(text)) {
+    for (const [re, code] of CODE_RES) {
+      for (const m of text.matchAll(re)) add(m, code);
+    }
+  }
   for (const m of text.matchAll(CONSTITUTION)) add(m, "Конст");
   for (const m of text.matchAll(ABBREVIATION_RE)) add(m, ABBREVIATIONS[m[1]]);
   // Keep the earliest, then longest, of overlapping mentions.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: CodeMention[] = [];
-  for (const c of found) if (kept.length === 0 || c.start >= kept[kept.length - 1].end) kept.push(c);
+  for (const c of found) {
+    if (kept.length === 0 || c.start >= kept[kept.length - 1].end) kept.push(c);
+  }
   return kept;
 }
 
@@ -170,7 +186,7 @@ function expandNumbers(list: string): string[] {
     else if (Number(b) > Number(a)) {
       const lo = Number(a);
       const hi = Number(b);
-      if (hi - lo + 1 <= MAX_RANGE) for (let n = lo; n <= hi; n++) out.push(String(n));
+      if (hi - lo + 1 <= MAX_RANGE) { for (let n = lo; n <= hi; n++) out.push(String(n)); }
       else out.push(String(lo), String(hi));
     } else out.push(`${Number(a)}-${Number(b)}`);
   }
@@ -185,11 +201,12 @@ function parseUnits(text: string, kazakh: boolean): CitationUnit[] {
   for (const m of text.matchAll(re)) {
     const word = (kazakh ? m[2] : m[1]).toLowerCase();
     const number = kazakh ? m[1] : m[2];
-    const type: CitationUnit["type"] = word.startsWith("пп") || word.startsWith("подпункт") || word === "тармақша"
-      ? "subpoint"
-      : word.startsWith("п") || word.startsWith("тармақ") || word.startsWith("тармағ")
-      ? "point"
-      : "part";
+    const type: CitationUnit["type"] =
+      word.startsWith("пп") || word.startsWith("подпункт") || word === "тармақша"
+        ? "subpoint"
+        : word.startsWith("п") || word.startsWith("тармақ") || word.startsWith("тармағ")
+        ? "point"
+        : "part";
     units.push({ type, number });
   }
   return units;
@@ -198,12 +215,23 @@ function parseUnits(text: string, kazakh: boolean): CitationUnit[] {
 const BREAK = /\n|;|[.!?]\s+(?=\p{Lu})/u;
 
 /** The code named next to an article mention: after it for Russian forms, before it for Kazakh ones, else the other side. */
-function codeFor(text: string, span: Span, codes: CodeMention[], articles: Span[], kazakh: boolean): string | null {
+function codeFor(
+  text: string,
+  span: Span,
+  codes: CodeMention[],
+  articles: Span[],
+  kazakh: boolean,
+): string | null {
   const clean = (from: number, to: number) =>
-    !BREAK.test(text.slice(from, to + 1)) && !articles.some((a) => a !== span && a.start >= from && a.end <= to);
-  const after = codes.find((c) => c.start >= span.end && c.start - span.end <= 80 && clean(span.end, c.start));
+    !BREAK.test(text.slice(from, to + 1)) &&
+    !articles.some((a) => a !== span && a.start >= from && a.end <= to);
+  const after = codes.find((c) =>
+    c.start >= span.end && c.start - span.end <= 80 && clean(span.end, c.start)
+  );
   let before: CodeMention | undefined;
-  for (const c of codes) if (c.end <= span.start && span.start - c.end <= 150 && clean(c.end, span.start)) before = c;
+  for (const c of codes) {
+    if (c.end <= span.start && span.start - c.end <= 150 && clean(c.end, span.start)) before = c;
+  }
   const pick = kazakh ? (before ?? after) : (after ?? before);
   return pick?.code ?? null;
 }
@@ -253,27 +281,64 @@ export function extractCitations(text: string): Citation[] {
   const raw: { span: Span; numbers: string; units: CitationUnit[]; kazakh: boolean }[] = [];
   for (const m of t.matchAll(RU_ARTICLE)) {
     const unitLen = m[1].length;
-    raw.push({ span: { start: m.index! + unitLen, end: m.index! + m[0].length }, numbers: m[2], units: parseUnits(m[1], false), kazakh: false });
+    raw.push({
+      span: { start: m.index! + unitLen, end: m.index! + m[0].length },
+      numbers: m[2],
+      units: parseUnits(m[1], false),
+      kazakh: false,
+    });
   }
-  for (const m of t.matchAll(KZ_ARTICLE)) {
-    raw.push({ span: { start: m.index!, end: m.index! + m[0].length - m[2].length }, numbers: m[1], units: parseUnits(m[2], true), kazakh: true });
+  if (HAS_KZ_ARTICLE.test(t)) {
+    for (const m of t.matchAll(KZ_ARTICLE)) {
+      raw.push({
+        span: { start: m.index!, end: m.index! + m[0].length - m[2].length },
+        numbers: m[1],
+        units: parseUnits(m[2], true),
+        kazakh: true,
+      });
+    }
   }
   const spans = raw.map((r) => r.span);
   const out: Citation[] = [];
   for (const r of raw) {
     const code = codeFor(t, r.span, codes, spans, r.kazakh);
     for (const number of expandNumbers(r.numbers)) {
-      out.push({ id: code ? `art:${code}:${number}` : `art:${number}`, kind: "article", code, number, units: r.units, index: r.span.start });
+      out.push({
+        id: code ? `art:${code}:${number}` : `art:${number}`,
+        kind: "article",
+        code,
+        number,
+        units: r.units,
+        index: r.span.start,
+      });
     }
   }
-  for (const m of t.matchAll(LAW_ROMAN)) {
-    const roman = m[2].replaceAll("І", "I").replaceAll("Х", "X");
-    const number = `${Number(m[1])}-${roman}`;
-    out.push({ id: `law:${number}`, kind: "law", code: null, number, units: [], index: m.index! });
+  if (HAS_LAW_ROMAN.test(t)) {
+    for (const m of t.matchAll(LAW_ROMAN)) {
+      const roman = m[2].replaceAll("І", "I").replaceAll("Х", "X");
+      const number = `${Number(m[1])}-${roman}`;
+      out.push({
+        id: `law:${number}`,
+        kind: "law",
+        code: null,
+        number,
+        units: [],
+        index: m.index!,
+      });
+    }
   }
-  for (const m of t.matchAll(LAW_PLAIN)) {
-    const number = m[1];
-    out.push({ id: `law:${number}`, kind: "law", code: null, number, units: [], index: m.index! + m[0].length - m[1].length });
+  if (t.includes("№")) {
+    for (const m of t.matchAll(LAW_PLAIN)) {
+      const number = m[1];
+      out.push({
+        id: `law:${number}`,
+        kind: "law",
+        code: null,
+        number,
+        units: [],
+        index: m.index! + m[0].length - m[1].length,
+      });
+    }
   }
   out.sort((a, b) => a.index - b.index);
   return out;

@@ -19,7 +19,10 @@ Deno.test("extractCitations() reads Russian article forms the study missed", () 
 Deno.test("extractCitations() records sub-article units without putting them in the id", () => {
   const [c] = extractCitations("пп. 3) п. 1 ч. 2 ст. 25 ТК");
   assert.equal(c.id, "art:ТК:25");
-  assert.deepEqual(c.units, [{ type: "subpoint", number: "3" }, { type: "point", number: "1" }, { type: "part", number: "2" }]);
+  assert.deepEqual(c.units, [{ type: "subpoint", number: "3" }, { type: "point", number: "1" }, {
+    type: "part",
+    number: "2",
+  }]);
   const [k] = extractCitations("Еңбек кодексінің 25-бабының 2-тармағының 3) тармақшасы");
   assert.equal(k.id, "art:ТК:25");
   assert.deepEqual(k.units, [{ type: "point", number: "2" }, { type: "subpoint", number: "3" }]);
@@ -56,7 +59,10 @@ Deno.test("extractCitations() reads law numbers", () => {
 });
 
 Deno.test("citationIds() de-duplicates and citationsMatch() lets a missing code match any code", () => {
-  assert.deepEqual([...citationIds("статья 5 ТК; ст. 5 Трудового кодекса; ст. 6")], ["art:ТК:5", "art:6"]);
+  assert.deepEqual([...citationIds("статья 5 ТК; ст. 5 Трудового кодекса; ст. 6")], [
+    "art:ТК:5",
+    "art:6",
+  ]);
   assert.ok(citationsMatch("art:5", "art:ТК:5"));
   assert.ok(citationsMatch("art:ТК:5", "art:5"));
   assert.ok(citationsMatch("law:414-V", "law:414-V"));

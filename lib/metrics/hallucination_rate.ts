@@ -4,7 +4,7 @@
  */
 import { legacyCitations } from "./legacy_citations.ts";
 import { citationIds } from "./citations.ts";
-import { legacyHallucinationOf, hallucinationOf } from "./_citation_scores.ts";
+import { hallucinationOf, legacyHallucinationOf } from "./_citation_scores.ts";
 
 /**
  * The study's hallucination rate: |C(pred) ∖ C(ref)| / |C(pred)| over

@@ -3,6 +3,7 @@
  * @module
  */
 import { tokenize } from "./tokenize.ts";
+import { digitRuns } from "../text/_python_str.ts";
 
 /** The study's 18 Russian legal terms, verbatim (substrings of the lower-cased texts). */
 export const LEGACY_KEY_TERMS: readonly string[] = [
@@ -25,8 +26,6 @@ export const LEGACY_KEY_TERMS: readonly string[] = [
   "орган",
   "решение",
 ];
-
-const DIGITS = /\p{Nd}+/gu;
 
 /**
  * The study's key-information score (`calculate_key_info`, `benchmark.py`, commit
@@ -51,15 +50,17 @@ const DIGITS = /\p{Nd}+/gu;
  * ```
  */
 export function legacyKeyInfo(prediction: string, reference: string): number {
-  const refNumbers = new Set(reference.match(DIGITS) ?? []);
-  const predNumbers = new Set(prediction.match(DIGITS) ?? []);
+  const refNumbers = new Set(digitRuns(reference));
+  const predNumbers = new Set(digitRuns(prediction));
   let common = 0;
   for (const n of refNumbers) if (predNumbers.has(n)) common++;
   const numberOverlap = refNumbers.size > 0 ? common / refNumbers.size : 1.0;
   const refLower = reference.toLowerCase();
   const predLower = prediction.toLowerCase();
   const refTerms = LEGACY_KEY_TERMS.filter((t) => refLower.includes(t));
-  const termOverlap = refTerms.length > 0 ? refTerms.filter((t) => predLower.includes(t)).length / refTerms.length : 1.0;
+  const termOverlap = refTerms.length > 0
+    ? refTerms.filter((t) => predLower.includes(t)).length / refTerms.length
+    : 1.0;
   return (numberOverlap + termOverlap) / 2;
 }
 
@@ -95,15 +96,67 @@ export const KEY_TERMS_V2: readonly KeyTerm[] = [
   { id: "contract", ru: ["договор*"], kz: ["шарт*"] },
   { id: "term", ru: ["срок*"], kz: ["мерзім*"] },
   { id: "fine", ru: ["штраф*"], kz: ["айыппұл*"] },
-  { id: "court", ru: ["суд", "суда", "суду", "судом", "суде", "суды", "судов", "судам", "судами", "судах", "судебн*", "судь*"], kz: ["сот", "сотқа", "сотта", "соттан", "соттың", "сотпен", "соттар*", "сотты", "соты*", "сотын*", "соттық"] },
+  {
+    id: "court",
+    ru: [
+      "суд",
+      "суда",
+      "суду",
+      "судом",
+      "суде",
+      "суды",
+      "судов",
+      "судам",
+      "судами",
+      "судах",
+      "судебн*",
+      "судь*",
+    ],
+    kz: [
+      "сот",
+      "сотқа",
+      "сотта",
+      "соттан",
+      "соттың",
+      "сотпен",
+      "соттар*",
+      "сотты",
+      "соты*",
+      "сотын*",
+      "соттық",
+    ],
+  },
   { id: "claim", ru: ["иск*"], kz: ["талап*"] },
   { id: "application", ru: ["заявлени*"], kz: ["өтініш*"] },
   { id: "document", ru: ["документ*"], kz: ["құжат*"] },
-  { id: "person", ru: ["лицо", "лица", "лицу", "лицом", "лице", "лицам", "лицами", "лицах"], kz: ["тұлға*"] },
-  { id: "citizen", ru: ["гражданин*", "граждан*"], kz: ["азамат", "азаматы*", "азаматқа", "азаматтар*", "азаматтың"] },
+  {
+    id: "person",
+    ru: ["лицо", "лица", "лицу", "лицом", "лице", "лицам", "лицами", "лицах"],
+    kz: ["тұлға*"],
+  },
+  {
+    id: "citizen",
+    ru: ["гражданин*", "граждан*"],
+    kz: ["азамат", "азаматы*", "азаматқа", "азаматтар*", "азаматтың"],
+  },
   { id: "organization", ru: ["организаци*"], kz: ["ұйым*"] },
   { id: "state", ru: ["государств*"], kz: ["мемлекет*"] },
-  { id: "body", ru: ["орган", "органа", "органу", "органом", "органе", "органы", "органов", "органам", "органами", "органах"], kz: ["органға", "органның", "органда*", "органына", "органының"] },
+  {
+    id: "body",
+    ru: [
+      "орган",
+      "органа",
+      "органу",
+      "органом",
+      "органе",
+      "органы",
+      "органов",
+      "органам",
+      "органами",
+      "органах",
+    ],
+    kz: ["органға", "органның", "органда*", "органына", "органының"],
+  },
   { id: "decision", ru: ["решени*"], kz: ["шешім*"] },
   { id: "liability", ru: ["ответственност*"], kz: ["жауапкершілі*"] },
   { id: "penalty", ru: ["наказани*"], kz: ["жаза*"] },
@@ -114,43 +167,54 @@ export const KEY_TERMS_V2: readonly KeyTerm[] = [
   { id: "registration", ru: ["регистраци*"], kz: ["тіркеу*", "тіркел*"] },
 ];
 
-/** Concept matcher: exact words and word-initial stems mapped to concept indices. */
-interface Matcher {
-  exact: Map<string, number[]>;
-  stems: Map<string, number[]>;
-  stemLengths: number[];
-  size: number;
+/** A character trie node: concepts of stems ending here, of exact words ending here, children. */
+interface TrieNode {
+  stem: number[] | null;
+  exact: number[] | null;
+  next: Map<string, TrieNode>;
 }
 
-function compile(terms: readonly KeyTerm[]): Matcher {
-  const exact = new Map<string, number[]>();
-  const stems = new Map<string, number[]>();
+function node(): TrieNode {
+  return { stem: null, exact: null, next: new Map() };
+}
+
+function compile(terms: readonly KeyTerm[]): TrieNode {
+  const root = node();
   terms.forEach((t, index) => {
     for (const raw of [...t.ru, ...t.kz]) {
       const stem = raw.endsWith("*");
       const word = (stem ? raw.slice(0, -1) : raw).toLowerCase().normalize("NFC");
       if (!/^[\p{L}\p{N}]+$/u.test(word)) {
-        throw new TypeError(`Cannot use key term "${raw}" of concept "${t.id}": a pattern must be one word of letters or digits, optionally ending in *`);
+        throw new TypeError(
+          `Cannot use key term "${raw}" of concept "${t.id}": a pattern must be one word of letters or digits, optionally ending in *`,
+        );
       }
-      const map = stem ? stems : exact;
-      const list = map.get(word) ?? [];
+      let n = root;
+      for (const c of word) {
+        let child = n.next.get(c);
+        if (!child) n.next.set(c, child = node());
+        n = child;
+      }
+      const list = stem ? (n.stem ??= []) : (n.exact ??= []);
       if (!list.includes(index)) list.push(index);
-      map.set(word, list);
     }
   });
-  const stemLengths = [...new Set([...stems.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  return { exact, stems, stemLengths, size: terms.length };
+  return root;
 }
 
-/** The concepts (indices) present in a text. */
-function concepts(text: string, m: Matcher): Set<number> {
+/** The concepts (indices) present among the given words. */
+function conceptsOfWords(words: readonly string[], root: TrieNode): Set<number> {
   const found = new Set<number>();
-  for (const word of new Set(tokenize(text, { tokenizer: "unicode" }))) {
-    for (const i of m.exact.get(word) ?? []) found.add(i);
-    for (const len of m.stemLengths) {
-      if (len > word.length) break;
-      for (const i of m.stems.get(word.slice(0, len)) ?? []) found.add(i);
+  for (const word of new Set(words)) {
+    let n: TrieNode | undefined = root;
+    let i = 0;
+    for (const c of word) {
+      n = n.next.get(c);
+      if (!n) break;
+      i += c.length;
+      if (n.stem) { for (const k of n.stem) found.add(k); }
     }
+    if (n && i === word.length && n.exact) { for (const k of n.exact) found.add(k); }
   }
   return found;
 }
@@ -188,17 +252,41 @@ export interface KeyInfoParts {
  * assert.deepEqual(keyInfoParts("что угодно", "Жоқ"), { numbers: null, terms: null, score: null });
  * ```
  */
-export function keyInfoParts(prediction: string, reference: string, options: KeyInfoOptions = {}): KeyInfoParts {
+export function keyInfoParts(
+  prediction: string,
+  reference: string,
+  options: KeyInfoOptions = {},
+): KeyInfoParts {
+  return keyInfoOfTokens(
+    prediction,
+    reference,
+    tokenize(prediction, { tokenizer: "unicode" }),
+    tokenize(reference, { tokenizer: "unicode" }),
+    options,
+  );
+}
+
+/**
+ * {@linkcode keyInfoParts} with the `unicode` tokens of both texts already computed (so that a
+ * caller that also computes ROUGE v2 tokenizes once).
+ */
+export function keyInfoOfTokens(
+  prediction: string,
+  reference: string,
+  predictionTokens: readonly string[],
+  referenceTokens: readonly string[],
+  options: KeyInfoOptions = {},
+): KeyInfoParts {
   const compiled = options.terms ? compile(options.terms) : COMPILED_V2;
-  const refNumbers = new Set(reference.match(DIGITS) ?? []);
-  const predNumbers = new Set(prediction.match(DIGITS) ?? []);
+  const refNumbers = new Set(digitRuns(reference));
+  const predNumbers = new Set(digitRuns(prediction));
   let common = 0;
   for (const n of refNumbers) if (predNumbers.has(n)) common++;
   const numbers = refNumbers.size > 0 ? common / refNumbers.size : null;
-  const refConcepts = concepts(reference, compiled);
+  const refConcepts = conceptsOfWords(referenceTokens, compiled);
   let terms: number | null = null;
   if (refConcepts.size > 0) {
-    const predConcepts = concepts(prediction, compiled);
+    const predConcepts = conceptsOfWords(predictionTokens, compiled);
     let shared = 0;
     for (const c of refConcepts) if (predConcepts.has(c)) shared++;
     terms = shared / refConcepts.size;
@@ -219,6 +307,10 @@ export function keyInfoParts(prediction: string, reference: string, options: Key
  * assert.equal(keyInfo("Статья гласит", "12-бабы"), 0.5);
  * ```
  */
-export function keyInfo(prediction: string, reference: string, options: KeyInfoOptions = {}): number | null {
+export function keyInfo(
+  prediction: string,
+  reference: string,
+  options: KeyInfoOptions = {},
+): number | null {
   return keyInfoParts(prediction, reference, options).score;
 }

@@ -1,12 +1,21 @@
 import assert from "node:assert/strict";
-import { keyInfo, keyInfoParts, KEY_TERMS_V2, legacyKeyInfo, LEGACY_KEY_TERMS } from "./key_info.ts";
+import {
+  KEY_TERMS_V2,
+  keyInfo,
+  keyInfoParts,
+  LEGACY_KEY_TERMS,
+  legacyKeyInfo,
+} from "./key_info.ts";
 import { distinctWords } from "./_test_texts.ts";
 
 Deno.test("legacyKeyInfo() averages number overlap and the study's term overlap (Russian)", () => {
   // numbers: ref {12, 2024}, pred {12} -> 1/2
   // terms in ref "статья 12 трудового кодекса, срок 2024": статья, кодекс, срок (3); in pred: статья, срок -> 2/3
   // (1/2 + 2/3) / 2 = 7/12
-  assert.equal(legacyKeyInfo("Статья 12: срок", "Статья 12 Трудового кодекса, срок 2024"), (1 / 2 + 2 / 3) / 2);
+  assert.equal(
+    legacyKeyInfo("Статья 12: срок", "Статья 12 Трудового кодекса, срок 2024"),
+    (1 / 2 + 2 / 3) / 2,
+  );
   // substring quirks: "суд" inside "посуда", "иск" inside "риск"; "статья" does not match "статьи"
   assert.equal(legacyKeyInfo("посуда", "суд"), 1);
   assert.equal(legacyKeyInfo("статьи", "статья"), 0.5);
@@ -35,5 +44,8 @@ Deno.test("keyInfo() is null when the reference has neither numbers nor concepts
   const long = distinctWords("w", 2400).join(" ") + " налог";
   assert.deepEqual(keyInfoParts(long, long), { numbers: 1, terms: 1, score: 1 });
   assert.ok(KEY_TERMS_V2.length >= 18);
-  assert.throws(() => keyInfo("a", "b", { terms: [{ id: "x", ru: ["two words"], kz: [] }] }), TypeError);
+  assert.throws(
+    () => keyInfo("a", "b", { terms: [{ id: "x", ru: ["two words"], kz: [] }] }),
+    TypeError,
+  );
 });

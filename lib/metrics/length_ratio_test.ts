@@ -15,5 +15,8 @@ Deno.test("lengthRatio() splits like Python's str.split()", () => {
   // U+0085 and U+001F separate words in Python; U+FEFF does not
   assert.equal(lengthRatio("a\u0085b\u001fc", "a b c"), 1);
   assert.equal(lengthRatio("a\ufeffb", "a b"), 0.5);
-  assert.equal(lengthRatio(distinctWords("w", 1200).join("\n"), distinctWords("w", 2400).join(" ")), 0.5);
+  assert.equal(
+    lengthRatio(distinctWords("w", 1200).join("\n"), distinctWords("w", 2400).join(" ")),
+    0.5,
+  );
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { METRICS, metricInfo, metricsOfSuite } from "./registry.ts";
+import { metricInfo, METRICS, metricsOfSuite } from "./registry.ts";
 import { suiteMetricNames } from "./score_sample.ts";
 
 Deno.test("METRICS describes every metric that scoreSample() computes, plus the stored-only ones", () => {
@@ -17,7 +17,10 @@ Deno.test("every metric has a signature naming its name, suite and version", () 
     assert.ok(info.definition.length > 40, info.name);
     assert.equal(info.recomputable, info.suite === "legacy" || info.suite === "v2", info.name);
   }
-  assert.equal(new Set(Object.values(METRICS).map((i) => i.signature)).size, Object.keys(METRICS).length);
+  assert.equal(
+    new Set(Object.values(METRICS).map((i) => i.signature)).size,
+    Object.keys(METRICS).length,
+  );
 });
 
 Deno.test("metricInfo() gives directions and rejects unknown names", () => {

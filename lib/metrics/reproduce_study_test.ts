@@ -11,7 +11,9 @@ import { checkLegacy } from "./check_legacy.ts";
 import { legacyCitations } from "./legacy_citations.ts";
 import { tokenize } from "./tokenize.ts";
 
-const SHARED = fileURLToPath(new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url));
+const SHARED = fileURLToPath(
+  new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
+);
 
 let cached: RunResult[] | null = null;
 async function sharedRuns(): Promise<RunResult[]> {
@@ -19,7 +21,9 @@ async function sharedRuns(): Promise<RunResult[]> {
   try {
     await Deno.stat(SHARED);
   } catch {
-    assert.fail(`The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`);
+    assert.fail(
+      `The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`,
+    );
   }
   cached = (await loadResults(SHARED)).runs;
   return cached;
@@ -63,5 +67,10 @@ Deno.test("the study's ROUGE tokenizer keeps about 4% of the reference words, mo
     unicode += tokenize(s.reference, { tokenizer: "unicode" }).length;
     if (a.length === 0) empty++;
   }
-  assert.deepEqual({ ascii, asciiWithLetter, unicode, empty }, { ascii: 1109, asciiWithLetter: 96, unicode: 26386, empty: 323 });
+  assert.deepEqual({ ascii, asciiWithLetter, unicode, empty }, {
+    ascii: 1109,
+    asciiWithLetter: 96,
+    unicode: 26386,
+    empty: 323,
+  });
 });

@@ -48,9 +48,14 @@ export function rescoreRun(run: RunResult, options: RescoreRunOptions = {}): Run
   const { suite = "all", chrfPlusPlus = false } = options;
   const names = suiteMetricNames(suite, chrfPlusPlus);
   if (!run.samples) {
-    throw new TypeError(`Cannot rescore run "${run.run.id}" (${run.source.path}): it has no per-sample records`);
+    throw new TypeError(
+      `Cannot rescore run "${run.run.id}" (${run.source.path}): it has no per-sample records`,
+    );
   }
-  const samples = run.samples.map((s) => ({ ...s, metrics: { ...s.metrics, ...scoreSample(s, { suite, chrfPlusPlus }) } }));
+  const samples = run.samples.map((s) => ({
+    ...s,
+    metrics: { ...s.metrics, ...scoreSample(s, { suite, chrfPlusPlus }) },
+  }));
   const summary: Record<string, Aggregate> = { ...run.summary };
   const metricSignatures = { ...run.metricSignatures };
   for (const name of names) {

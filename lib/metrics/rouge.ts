@@ -69,20 +69,30 @@ function score(overlap: number, predCount: number, refCount: number): RougeScore
  * assert.equal(rouge("Срок исковой давности", "Срок исковой давности", { tokenizer: "rouge-ascii" }).rougeL.f, 0);
  * ```
  */
-export function rouge(prediction: string, reference: string, options: RougeOptions = {}): RougeResult {
+export function rouge(
+  prediction: string,
+  reference: string,
+  options: RougeOptions = {},
+): RougeResult {
   const { tokenizer = "unicode" } = options;
-  const { a: pred, b: ref, alphabet } = internTokens(tokenize(prediction, { tokenizer }), tokenize(reference, { tokenizer }));
+  return rougeOfTokens(tokenize(prediction, { tokenizer }), tokenize(reference, { tokenizer }));
+}
+
+/** {@linkcode rouge} on already tokenized texts. */
+export function rougeOfTokens(
+  predictionTokens: readonly string[],
+  referenceTokens: readonly string[],
+): RougeResult {
+  const { a: pred, b: ref, alphabet } = internTokens(predictionTokens, referenceTokens);
   const st = ngramStats(pred, ref, alphabet, 2);
   const lcs = pred.length === 0 || ref.length === 0 ? null : lcsLength(pred, ref);
   return {
     rouge1: score(st.match[0], st.a[0], st.b[0]),
     rouge2: score(st.match[1], st.a[1], st.b[1]),
-    rougeL: lcs === null
-      ? { precision: 0, recall: 0, f: 0 }
-      : (() => {
-        const precision = lcs / pred.length;
-        const recall = lcs / ref.length;
-        return { precision, recall, f: fmeasure(precision, recall) };
-      })(),
+    rougeL: lcs === null ? { precision: 0, recall: 0, f: 0 } : (() => {
+      const precision = lcs / pred.length;
+      const recall = lcs / ref.length;
+      return { precision, recall, f: fmeasure(precision, recall) };
+    })(),
   };
 }

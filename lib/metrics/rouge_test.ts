@@ -3,7 +3,8 @@ import { rouge } from "./rouge.ts";
 import { lcsLength } from "./_lcs.ts";
 import { distinctWords, lcg } from "./_test_texts.ts";
 
-const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-12, `${what}: ${a} vs ${b}`);
+const close = (a: number, b: number, what: string) =>
+  assert.ok(Math.abs(a - b) < 1e-12, `${what}: ${a} vs ${b}`);
 
 Deno.test("rouge() on Russian text counts unigrams, bigrams and the LCS of Cyrillic words", () => {
   // pred [срок исковой давности составляет три года] (6), ref [общий срок исковой давности три года] (6)
@@ -11,7 +12,10 @@ Deno.test("rouge() on Russian text counts unigrams, bigrams and the LCS of Cyril
   // bigrams: pred {срок-исковой, исковой-давности, давности-составляет, составляет-три, три-года},
   //   ref {общий-срок, срок-исковой, исковой-давности, давности-три, три-года}: 3 shared -> 3/5
   // LCS: срок исковой давности три года = 5 -> 5/6
-  const r = rouge("Срок исковой давности составляет три года.", "Общий срок исковой давности — три года");
+  const r = rouge(
+    "Срок исковой давности составляет три года.",
+    "Общий срок исковой давности — три года",
+  );
   close(r.rouge1.f, 5 / 6, "rouge1");
   close(r.rouge2.f, 3 / 5, "rouge2");
   close(r.rougeL.f, 5 / 6, "rougeL");
@@ -28,7 +32,9 @@ Deno.test("rouge() on Kazakh text keeps the Kazakh letters", () => {
   close(r.rouge2.f, 4 / 7, "rouge2");
   close(r.rougeL.f, 8 / 9, "rougeL");
   // The study's tokenizer sees no token at all in Kazakh: every score is 0
-  const legacy = rouge("Еңбек шарты жазбаша нысанда жасалады", "Еңбек шарты жазбаша жасалады", { tokenizer: "rouge-ascii" });
+  const legacy = rouge("Еңбек шарты жазбаша нысанда жасалады", "Еңбек шарты жазбаша жасалады", {
+    tokenizer: "rouge-ascii",
+  });
   assert.deepEqual([legacy.rouge1.f, legacy.rouge2.f, legacy.rougeL.f], [0, 0, 0]);
 });
 
@@ -43,7 +49,9 @@ Deno.test("rouge() on mixed-script text: the legacy tokenizer compares only Lati
   close(r.rouge2.f, 2 / 7, "rouge2");
   close(r.rougeL.f, 2 / 3, "rougeL");
   // rouge-ascii: both sides are [12 labor code]: a perfect 1 for different answers
-  const legacy = rouge("Статья 12 Labor Code", "12-бабы Labor Code РК", { tokenizer: "rouge-ascii" });
+  const legacy = rouge("Статья 12 Labor Code", "12-бабы Labor Code РК", {
+    tokenizer: "rouge-ascii",
+  });
   assert.deepEqual([legacy.rouge1.f, legacy.rouge2.f, legacy.rougeL.f], [1, 1, 1]);
 });
 
@@ -55,7 +63,11 @@ Deno.test("rouge() clips repeated tokens and gives 0 for empty sides", () => {
   assert.equal(r.rouge2.f, 0); // {а-а, а-а} vs {а-б}
   for (const [p, ref] of [["", "а б"], ["а б", ""], ["", ""], ["!!!", "..."]]) {
     const e = rouge(p, ref);
-    assert.deepEqual([e.rouge1.f, e.rouge2.f, e.rougeL.f], [0, 0, 0], `${JSON.stringify(p)} vs ${JSON.stringify(ref)}`);
+    assert.deepEqual(
+      [e.rouge1.f, e.rouge2.f, e.rougeL.f],
+      [0, 0, 0],
+      `${JSON.stringify(p)} vs ${JSON.stringify(ref)}`,
+    );
   }
 });
 
@@ -75,18 +87,22 @@ Deno.test("rouge() handles 2,400-word texts exactly", () => {
   close(rev.rougeL.f, 1 / 2400, "rougeL reversed");
 });
 
-Deno.test("lcsLength() agrees with the full dynamic-programming table on random sequences", () => {
+Deno.test("lcsLength() (bit-parallel) agrees with the full dynamic-programming table on random sequences", () => {
   const rand = lcg(42);
   const full = (a: Int32Array, b: Int32Array) => {
     const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
     for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) t[i][j] = a[i - 1] === b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+      for (let j = 1; j <= b.length; j++) {
+        t[i][j] = a[i - 1] === b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+      }
     }
     return t[a.length][b.length];
   };
-  for (let k = 0; k < 200; k++) {
-    const a = Int32Array.from({ length: rand(40) }, () => rand(6));
-    const b = Int32Array.from({ length: rand(40) }, () => rand(6));
+  for (let k = 0; k < 300; k++) {
+    // short sequences over a small alphabet, and longer ones spanning many 32-bit words
+    const [len, sym] = k < 200 ? [40, 6] : [300, 3 + rand(40)];
+    const a = Int32Array.from({ length: rand(len) }, () => rand(sym));
+    const b = Int32Array.from({ length: rand(len) }, () => rand(sym));
     assert.equal(lcsLength(a, b), full(a, b));
     assert.equal(lcsLength(b, a), full(a, b));
   }

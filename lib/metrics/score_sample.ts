@@ -4,10 +4,16 @@
  */
 import { legacyCitations } from "./legacy_citations.ts";
 import { citationIds } from "./citations.ts";
-import { accuracyOf, hallucinationOf, legacyAccuracyOf, legacyHallucinationOf } from "./_citation_scores.ts";
-import { legacyKeyInfo, keyInfo } from "./key_info.ts";
+import {
+  accuracyOf,
+  hallucinationOf,
+  legacyAccuracyOf,
+  legacyHallucinationOf,
+} from "./_citation_scores.ts";
+import { keyInfoOfTokens, legacyKeyInfo } from "./key_info.ts";
 import { lengthRatio } from "./length_ratio.ts";
-import { rouge } from "./rouge.ts";
+import { rouge, rougeOfTokens } from "./rouge.ts";
+import { tokenize } from "./tokenize.ts";
 import { bleu } from "./bleu.ts";
 import { chrf } from "./chrf.ts";
 
@@ -24,8 +30,26 @@ export interface ScoreSampleOptions {
 
 /** The metric names {@linkcode scoreSample} returns for a choice of suite. */
 export function suiteMetricNames(suite: SuiteChoice, chrfPlusPlus = false): string[] {
-  const legacy = ["citation_accuracy", "hallucination_rate", "key_info", "length_ratio", "rouge1", "rouge2", "rougeL", "bleu"];
-  const v2 = ["rouge1_v2", "rouge2_v2", "rougeL_v2", "chrf", ...(chrfPlusPlus ? ["chrf_pp"] : []), "citation_accuracy_v2", "hallucination_rate_v2", "key_info_v2"];
+  const legacy = [
+    "citation_accuracy",
+    "hallucination_rate",
+    "key_info",
+    "length_ratio",
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "bleu",
+  ];
+  const v2 = [
+    "rouge1_v2",
+    "rouge2_v2",
+    "rougeL_v2",
+    "chrf",
+    ...(chrfPlusPlus ? ["chrf_pp"] : []),
+    "citation_accuracy_v2",
+    "hallucination_rate_v2",
+    "key_info_v2",
+  ];
   switch (suite) {
     case "legacy":
       return legacy;
@@ -34,7 +58,9 @@ export function suiteMetricNames(suite: SuiteChoice, chrfPlusPlus = false): stri
     case "all":
       return [...legacy, ...v2];
     default:
-      throw new RangeError(`Cannot score: unknown suite "${suite as string}" (expected legacy, v2 or all)`);
+      throw new RangeError(
+        `Cannot score: unknown suite "${suite as string}" (expected legacy, v2 or all)`,
+      );
   }
 }
 
@@ -68,7 +94,9 @@ export function scoreSample(
   suiteMetricNames(suite); // validates `suite`
   const { prediction: p, reference: r } = sample;
   if (typeof p !== "string" || typeof r !== "string") {
-    throw new TypeError(`Cannot score sample: prediction and reference must be strings, got ${typeof p} and ${typeof r}`);
+    throw new TypeError(
+      `Cannot score sample: prediction and reference must be strings, got ${typeof p} and ${typeof r}`,
+    );
   }
   const out: Record<string, number | null> = {};
   if (suite === "legacy" || suite === "all") {
@@ -85,7 +113,9 @@ export function scoreSample(
     out.bleu = bleu(p, r);
   }
   if (suite === "v2" || suite === "all") {
-    const rg = rouge(p, r, { tokenizer: "unicode" });
+    const pt = tokenize(p, { tokenizer: "unicode" });
+    const rt = tokenize(r, { tokenizer: "unicode" });
+    const rg = rougeOfTokens(pt, rt);
     const pc = citationIds(p);
     const rc = citationIds(r);
     out.rouge1_v2 = rg.rouge1.f;
@@ -95,7 +125,7 @@ export function scoreSample(
     if (chrfPlusPlus) out.chrf_pp = chrf(p, r, { wordOrder: 2 });
     out.citation_accuracy_v2 = accuracyOf(pc, rc);
     out.hallucination_rate_v2 = hallucinationOf(pc, rc);
-    out.key_info_v2 = keyInfo(p, r);
+    out.key_info_v2 = keyInfoOfTokens(p, r, pt, rt).score;
   }
   return out;
 }

@@ -4,34 +4,75 @@ import { rescoreRun } from "./rescore_run.ts";
 import { checkLegacy } from "./check_legacy.ts";
 import type { RunResult, Sample } from "../results/run_result.ts";
 
-function sample(id: string, prediction: string, reference: string, metrics: Record<string, number | null> = {}): Sample {
+function sample(
+  id: string,
+  prediction: string,
+  reference: string,
+  metrics: Record<string, number | null> = {},
+): Sample {
   return {
-    id, instruction: "q", input: "", reference, prediction, language: null, domain: null, latency_s: null,
-    new_tokens: null, hit_max_new_tokens: null, retrieval: null, metrics,
+    id,
+    instruction: "q",
+    input: "",
+    reference,
+    prediction,
+    language: null,
+    domain: null,
+    latency_s: null,
+    new_tokens: null,
+    hit_max_new_tokens: null,
+    retrieval: null,
+    metrics,
   };
 }
 
 function run(samples: Sample[] | null): RunResult {
   return {
-    run: { id: "r", model: "m", family: "f", size_b: null, variant: "base", label: "r", adapter: null, rag: null },
+    run: {
+      id: "r",
+      model: "m",
+      family: "f",
+      size_b: null,
+      variant: "base",
+      label: "r",
+      adapter: null,
+      rag: null,
+    },
     source: { path: "r.json", sha256: "0".repeat(64), format: "legacy" },
-    samples, summary: { rouge1: { mean: 0.5, lo: 0.4, hi: 0.6, n: 2 } }, metricSignatures: {},
-    meta: { created_at: null, source_note: null, gpu_name: null, peak_gpu_memory_gb: null, total_s: null },
+    samples,
+    summary: { rouge1: { mean: 0.5, lo: 0.4, hi: 0.6, n: 2 } },
+    metricSignatures: {},
+    meta: {
+      created_at: null,
+      source_note: null,
+      gpu_name: null,
+      peak_gpu_memory_gb: null,
+      total_s: null,
+    },
   };
 }
 
 Deno.test("scoreSample() returns exactly the names of the chosen suite", () => {
-  const p = { prediction: "Статья 12 ТК: срок 3 года", reference: "Еңбек кодексінің 12-бабы: мерзім 3 жыл" };
+  const p = {
+    prediction: "Статья 12 ТК: срок 3 года",
+    reference: "Еңбек кодексінің 12-бабы: мерзім 3 жыл",
+  };
   assert.deepEqual(Object.keys(scoreSample(p, { suite: "legacy" })), suiteMetricNames("legacy"));
   assert.deepEqual(Object.keys(scoreSample(p, { suite: "v2" })), suiteMetricNames("v2"));
-  assert.deepEqual(Object.keys(scoreSample(p, { suite: "v2", chrfPlusPlus: true })), suiteMetricNames("v2", true));
+  assert.deepEqual(
+    Object.keys(scoreSample(p, { suite: "v2", chrfPlusPlus: true })),
+    suiteMetricNames("v2", true),
+  );
   assert.deepEqual(Object.keys(scoreSample(p)), suiteMetricNames("all"));
   assert.throws(() => scoreSample(p, { suite: "v3" as never }), RangeError);
   assert.throws(() => scoreSample({ prediction: null as never, reference: "" }), TypeError);
 });
 
 Deno.test("scoreSample() on a Russian answer to a Kazakh reference: legacy defaults versus v2", () => {
-  const s = scoreSample({ prediction: "Статья 12 ТК: срок 3 года", reference: "Еңбек кодексінің 12-бабы: мерзім 3 жыл" });
+  const s = scoreSample({
+    prediction: "Статья 12 ТК: срок 3 года",
+    reference: "Еңбек кодексінің 12-бабы: мерзім 3 жыл",
+  });
   // legacy: the reference's only citation key is "ref_12-" -> 0/1; the prediction has ст.12 -> all unsupported
   assert.equal(s.citation_accuracy, 0);
   assert.equal(s.hallucination_rate, 1);
@@ -65,15 +106,27 @@ Deno.test("rescoreRun() adds metrics, signatures and summary means, keeping stor
 });
 
 Deno.test("checkLegacy() counts stored legacy values and reports those that differ", () => {
-  const good = scoreSample({ prediction: "статья 5 срок", reference: "статья 5" }, { suite: "legacy" });
+  const good = scoreSample({ prediction: "статья 5 срок", reference: "статья 5" }, {
+    suite: "legacy",
+  });
   const r = run([
     sample("0", "статья 5 срок", "статья 5", good),
-    sample("1", "статья 5 срок", "статья 5", { ...good, key_info: good.key_info! + 1e-6, bertscore_f1: 0.3 }),
+    sample("1", "статья 5 срок", "статья 5", {
+      ...good,
+      key_info: good.key_info! + 1e-6,
+      bertscore_f1: 0.3,
+    }),
     sample("2", "a", "b", {}),
   ]);
   const c = checkLegacy(r);
   assert.equal(c.samples, 3);
   assert.equal(c.values, 16);
-  assert.deepEqual(c.mismatches, [{ file: "r.json", sampleId: "1", metric: "key_info", stored: good.key_info! + 1e-6, recomputed: good.key_info }]);
+  assert.deepEqual(c.mismatches, [{
+    file: "r.json",
+    sampleId: "1",
+    metric: "key_info",
+    stored: good.key_info! + 1e-6,
+    recomputed: good.key_info,
+  }]);
   assert.equal(checkLegacy(r, { tolerance: 1e-5 }).mismatches.length, 0);
 });

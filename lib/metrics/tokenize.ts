@@ -49,6 +49,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     case "whitespace-lower":
       return pySplit(text.toLowerCase());
     default:
-      throw new RangeError(`Cannot tokenize: unknown tokenizer "${tokenizer as string}" (expected rouge-ascii, unicode or whitespace-lower)`);
+      throw new RangeError(
+        `Cannot tokenize: unknown tokenizer "${tokenizer as string}" (expected rouge-ascii, unicode or whitespace-lower)`,
+      );
   }
 }

@@ -27,7 +27,11 @@ Deno.test("primaryDomain() keeps the study's substring quirks", () => {
 });
 
 Deno.test("matchDomains() lists every matching domain in order, empty when none", () => {
-  assert.deepEqual(matchDomains("Уголовная ответственность за уклонение от налогов работодателя"), ["criminal", "labor", "tax"]);
+  assert.deepEqual(matchDomains("Уголовная ответственность за уклонение от налогов работодателя"), [
+    "criminal",
+    "labor",
+    "tax",
+  ]);
   assert.deepEqual(matchDomains(""), []);
   assert.deepEqual(matchDomains("x", { keywords: { a: ["x"], b: ["y"] } }), ["a"]);
 });

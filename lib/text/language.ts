@@ -45,7 +45,9 @@ export function legacyLanguage(text: string): "kz" | "ru" {
 }
 
 /** The text the study classified a sample by (language and domain): instruction, input and reference joined by spaces. */
-export function legacyClassificationText(sample: { instruction: string; input?: string | null; reference: string }): string {
+export function legacyClassificationText(
+  sample: { instruction: string; input?: string | null; reference: string },
+): string {
   return `${sample.instruction} ${sample.input ?? ""} ${sample.reference}`;
 }
 
@@ -84,7 +86,9 @@ export function countLetters(text: string): LetterCounts {
   for (const c of text) {
     const code = c.codePointAt(0)!;
     // Fast path: the basic Cyrillic block U+0400..U+04FF holds every letter of both alphabets.
-    const isCyr = code >= 0x0400 && code <= 0x04ff ? code <= 0x0481 || code >= 0x048a : code > 0x7f && CYRILLIC_LETTER.test(c);
+    const isCyr = code >= 0x0400 && code <= 0x04ff
+      ? code <= 0x0481 || code >= 0x048a
+      : code > 0x7f && CYRILLIC_LETTER.test(c);
     if (!isCyr) continue;
     cyrillic++;
     if (KAZAKH_SET.has(c)) kazakh++;
@@ -119,7 +123,11 @@ export function countLetters(text: string): LetterCounts {
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): Language {
   const { kzMin, ruMax, minLetters } = { ...DETECT_LANGUAGE_DEFAULTS, ...options };
-  if (!(ruMax <= kzMin)) throw new RangeError(`Cannot detect language: ruMax (${ruMax}) must not exceed kzMin (${kzMin})`);
+  if (!(ruMax <= kzMin)) {
+    throw new RangeError(
+      `Cannot detect language: ruMax (${ruMax}) must not exceed kzMin (${kzMin})`,
+    );
+  }
   const { cyrillic, kazakh } = countLetters(text);
   if (cyrillic === 0 || cyrillic < minLetters) return "none";
   const share = kazakh / cyrillic;

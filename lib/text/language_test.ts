@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { countLetters, detectLanguage, legacyClassificationText, legacyLanguage } from "./language.ts";
+import {
+  countLetters,
+  detectLanguage,
+  legacyClassificationText,
+  legacyLanguage,
+} from "./language.ts";
 
 Deno.test("legacyLanguage() is kz as soon as one of its eight letters appears, in either case", () => {
   assert.equal(legacyLanguage("Налоговый кодекс"), "ru");

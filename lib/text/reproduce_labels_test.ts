@@ -4,13 +4,17 @@ import { loadResults } from "../results/load_results.ts";
 import { legacyClassificationText, legacyLanguage } from "./language.ts";
 import { primaryDomain } from "./domain.ts";
 
-const SHARED = fileURLToPath(new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url));
+const SHARED = fileURLToPath(
+  new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
+);
 
 async function sharedRuns() {
   try {
     await Deno.stat(SHARED);
   } catch {
-    assert.fail(`The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`);
+    assert.fail(
+      `The study's result files are missing: expected them in "${SHARED}" (../shared/datasets/kz-legal-qa/results from the repository root)`,
+    );
   }
   return (await loadResults(SHARED)).runs;
 }
