@@ -202,19 +202,40 @@ function compile(terms: readonly KeyTerm[]): TrieNode {
   return root;
 }
 
+const NONE: readonly number[] = [];
+
+/** The concepts (indices) one word belongs to, by walking the trie. */
+function conceptsOfWord(word: string, root: TrieNode): readonly number[] {
+  let found: number[] | null = null;
+  let n: TrieNode | undefined = root;
+  let i = 0;
+  for (const c of word) {
+    n = n.next.get(c);
+    if (!n) break;
+    i += c.length;
+    if (n.stem) (found ??= []).push(...n.stem);
+  }
+  if (n && i === word.length && n.exact) (found ??= []).push(...n.exact);
+  return found ?? NONE;
+}
+
+/** Per-trie memo of word -> concepts (words repeat across texts); bounded in size. */
+const memos = new WeakMap<TrieNode, Map<string, readonly number[]>>();
+const MEMO_MAX = 200_000;
+
 /** The concepts (indices) present among the given words. */
 function conceptsOfWords(words: readonly string[], root: TrieNode): Set<number> {
+  let memo = memos.get(root);
+  if (!memo) memos.set(root, memo = new Map());
   const found = new Set<number>();
-  for (const word of new Set(words)) {
-    let n: TrieNode | undefined = root;
-    let i = 0;
-    for (const c of word) {
-      n = n.next.get(c);
-      if (!n) break;
-      i += c.length;
-      if (n.stem) { for (const k of n.stem) found.add(k); }
+  for (const word of words) {
+    let cs = memo.get(word);
+    if (cs === undefined) {
+      cs = conceptsOfWord(word, root);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(word, cs);
     }
-    if (n && i === word.length && n.exact) { for (const k of n.exact) found.add(k); }
+    for (let k = 0; k < cs.length; k++) found.add(cs[k]);
   }
   return found;
 }
