@@ -57,3 +57,7 @@ export * from "./figures/language_figure.ts";
 export * from "./figures/domain_paired_figure.ts";
 export * from "./figures/rag_figure.ts";
 export * from "./figures/latency_figure.ts";
+export * from "./results/load_scored_results.ts";
+export * from "./analysis/metric_audit_table.ts";
+export * from "./metrics/mod.ts";
+export * from "./text/mod.ts";

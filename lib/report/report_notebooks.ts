@@ -6,6 +6,7 @@
  */
 export const REPORT_NOTEBOOKS: readonly string[] = [
   "20_scaling.ipynb",
+  "25_metric_audit.ipynb",
   "30_paired.ipynb",
   "40_domains_languages.ipynb",
   "50_rag.ipynb",
