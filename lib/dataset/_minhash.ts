@@ -81,7 +81,13 @@ export function minhashInto(shingles: Uint32Array, seeds: Uint32Array, out: Uint
 }
 
 /** One 32-bit key per band: a hash of the band's `rows` signature values. */
-export function bandKeysInto(signature: Uint32Array, bands: number, rows: number, out: Uint32Array, offset: number): void {
+export function bandKeysInto(
+  signature: Uint32Array,
+  bands: number,
+  rows: number,
+  out: Uint32Array,
+  offset: number,
+): void {
   for (let b = 0; b < bands; b++) {
     let h = 0x9e3779b9 ^ b;
     for (let r = 0; r < rows; r++) h = fmix32((h ^ signature[b * rows + r]) >>> 0);

@@ -15,7 +15,11 @@ export function splitOrder(frame: pl.DataFrame): string[] {
 /** Splits plus `all` when there is more than one split. */
 export function splitsWithAll(frame: pl.DataFrame): string[] {
   const splits = splitOrder(frame);
-  if (splits.includes(ALL_SPLITS)) throw new TypeError(`A dataset split may not be named "${ALL_SPLITS}": the tables use it for the pooled rows`);
+  if (splits.includes(ALL_SPLITS)) {
+    throw new TypeError(
+      `A dataset split may not be named "${ALL_SPLITS}": the tables use it for the pooled rows`,
+    );
+  }
   return splits.length > 1 ? [...splits, ALL_SPLITS] : splits;
 }
 

@@ -10,7 +10,11 @@ import { fromRoot } from "../paths.ts";
 import { randomInt, seededRandom } from "../stats/rng.ts";
 
 /** Writes `rows` synthetic rows to `path`; returns the number of bytes written. */
-export async function writeSyntheticDataset(path: string, rows: number, seed = 42): Promise<number> {
+export async function writeSyntheticDataset(
+  path: string,
+  rows: number,
+  seed = 42,
+): Promise<number> {
   const vocab = { ru: new Set<string>(), kz: new Set<string>() };
   for (const split of ["train", "validation"]) {
     const text = await Deno.readTextFile(fromRoot(`data/sample/${split}.jsonl`));
@@ -24,7 +28,8 @@ export async function writeSyntheticDataset(path: string, rows: number, seed = 4
   }
   const words = { ru: [...vocab.ru].sort(), kz: [...vocab.kz].sort() };
   const random = seededRandom(seed);
-  const phrase = (lang: "ru" | "kz", n: number) => Array.from({ length: n }, () => words[lang][randomInt(random, words[lang].length)]).join(" ");
+  const phrase = (lang: "ru" | "kz", n: number) =>
+    Array.from({ length: n }, () => words[lang][randomInt(random, words[lang].length)]).join(" ");
   const file = await Deno.open(path, { write: true, create: true, truncate: true });
   const encoder = new TextEncoder();
   let bytes = 0;
@@ -33,7 +38,10 @@ export async function writeSyntheticDataset(path: string, rows: number, seed = 4
     const lang = random() < 0.25 ? "kz" : "ru";
     const instruction = phrase(lang, 4 + randomInt(random, 9)) + "?";
     const input = random() < 0.2 ? phrase(lang, 10 + randomInt(random, 40)) : "";
-    const output = phrase(lang, random() < 0.05 ? 100 + randomInt(random, 500) : 10 + randomInt(random, 71));
+    const output = phrase(
+      lang,
+      random() < 0.05 ? 100 + randomInt(random, 500) : 10 + randomInt(random, 71),
+    );
     batch.push(JSON.stringify({ instruction, input, output }));
     if (batch.length === 10_000 || i === rows - 1) {
       const chunk = encoder.encode(batch.join("\n") + "\n");

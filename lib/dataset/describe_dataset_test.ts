@@ -12,13 +12,29 @@ Deno.test("describeDataset() quotes the numbers of the tables", async () => {
   const languages = languageTable(dataset.frame);
   const d = duplicateTables(dataset.frame);
   const text = describeDataset(dataset, {
-    languages, domains: domainTable(dataset.frame), lengths: lengthTable(dataset.frame),
-    duplicates: d.duplicates, leakage: d.leakage, threshold: 0.7,
+    languages,
+    domains: domainTable(dataset.frame),
+    lengths: lengthTable(dataset.frame),
+    duplicates: d.duplicates,
+    leakage: d.leakage,
+    threshold: 0.7,
   });
-  const kz = languages.find((r) => r.split === "all" && r.rule === "legacy" && r.language === "kz")!;
+  const kz = languages.find((r) =>
+    r.split === "all" && r.rule === "legacy" && r.language === "kz"
+  )!;
   assert.match(text, new RegExp(`${kz.n} rows are Kazakh \\(${(100 * kz.share).toFixed(1)}%\\)`));
-  const leak = d.duplicates.find((r) => r.key === "question" && r.kind === "near" && r.split === "validation" && r.other_split === "train")!;
-  assert.match(text, new RegExp(`${leak.n_with_duplicate} of ${leak.n_rows} validation questions \\(${(100 * leak.share).toFixed(1)}%\\)`));
+  const leak = d.duplicates.find((r) =>
+    r.key === "question" && r.kind === "near" && r.split === "validation" &&
+    r.other_split === "train"
+  )!;
+  assert.match(
+    text,
+    new RegExp(
+      `${leak.n_with_duplicate} of ${leak.n_rows} validation questions \\(${
+        (100 * leak.share).toFixed(1)
+      }%\\)`,
+    ),
+  );
   assert.match(text, /illustrative sample/);
   assert.match(text, /314 rows/);
 });
@@ -27,8 +43,12 @@ Deno.test("describeDataset() says overlap was not measured when there is no trai
   const dataset = await loadDataset([fromRoot("data/sample/validation.jsonl")]);
   const d = duplicateTables(dataset.frame);
   const text = describeDataset(dataset, {
-    languages: languageTable(dataset.frame), domains: domainTable(dataset.frame), lengths: lengthTable(dataset.frame),
-    duplicates: d.duplicates, leakage: d.leakage, threshold: 0.7,
+    languages: languageTable(dataset.frame),
+    domains: domainTable(dataset.frame),
+    lengths: lengthTable(dataset.frame),
+    duplicates: d.duplicates,
+    leakage: d.leakage,
+    threshold: 0.7,
   });
   assert.match(text, /Not measured: the data given has no split named `train`/);
   assert.equal(d.leakage.length, 0);

@@ -57,10 +57,14 @@ export function domainTable(frame: pl.DataFrame): DomainRow[] {
     const rows = rowsOf(frame, split);
     const total = rows.height;
     const primary = new Map<string, number>();
-    for (const d of rows.getColumn("domain_primary").toArray() as string[]) primary.set(d, (primary.get(d) ?? 0) + 1);
+    for (const d of rows.getColumn("domain_primary").toArray() as string[]) {
+      primary.set(d, (primary.get(d) ?? 0) + 1);
+    }
     const none = (rows.getColumn("n_domains").toArray() as number[]).filter((k) => k === 0).length;
     for (const domain of DOMAIN_ORDER) {
-      const multi = domain === "other" ? none : (rows.getColumn(`domain_${domain}`).toArray() as boolean[]).filter(Boolean).length;
+      const multi = domain === "other"
+        ? none
+        : (rows.getColumn(`domain_${domain}`).toArray() as boolean[]).filter(Boolean).length;
       const p = primary.get(domain) ?? 0;
       out.push({
         split,

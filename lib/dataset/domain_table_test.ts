@@ -4,16 +4,23 @@ import { domainTable } from "./domain_table.ts";
 
 Deno.test("domainTable() counts multi-label and primary domains of Russian and Kazakh rows by hand", async () => {
   const dir = await Deno.makeTempDir();
-  await Deno.writeTextFile(`${dir}/train.jsonl`, [
-    // "налог" (tax) + "работодател" (labor): primary labor
-    { instruction: "Какой налог платит работодатель?", input: "", output: "Социальный налог." },
-    // "салық" (tax) only
-    { instruction: "Салық кодексінің 138-бабы не туралы?", input: "", output: "Шегерімдер туралы." },
-    // "жер" (land) + "қылмыс" (criminal): primary criminal
-    { instruction: "Жер дауы қылмыс па?", input: "", output: "Жоқ." },
-    // nothing
-    { instruction: "Как поменять фамилию?", input: "", output: "Через ЗАГС." },
-  ].map((r) => JSON.stringify(r)).join("\n"));
+  await Deno.writeTextFile(
+    `${dir}/train.jsonl`,
+    [
+      // "налог" (tax) + "работодател" (labor): primary labor
+      { instruction: "Какой налог платит работодатель?", input: "", output: "Социальный налог." },
+      // "салық" (tax) only
+      {
+        instruction: "Салық кодексінің 138-бабы не туралы?",
+        input: "",
+        output: "Шегерімдер туралы.",
+      },
+      // "жер" (land) + "қылмыс" (criminal): primary criminal
+      { instruction: "Жер дауы қылмыс па?", input: "", output: "Жоқ." },
+      // nothing
+      { instruction: "Как поменять фамилию?", input: "", output: "Через ЗАГС." },
+    ].map((r) => JSON.stringify(r)).join("\n"),
+  );
   const rows = domainTable((await loadDataset([dir])).frame);
   const get = (d: string) => rows.find((r) => r.domain === d)!;
   assert.deepEqual([get("tax").n_multilabel, get("tax").n_primary], [2, 1]);

@@ -83,7 +83,13 @@ export function questionText(instruction: string, input: string): string {
  * or (when `minJaccard` is a number) in a group linked to its group by a near pair with Jaccard
  * ≥ `minJaccard`.
  */
-export function rowsWithDuplicateIn(d: Duplicates, split: Int32Array, nSplits: number, target: number, minJaccard: number | null): Uint8Array {
+export function rowsWithDuplicateIn(
+  d: Duplicates,
+  split: Int32Array,
+  nSplits: number,
+  target: number,
+  minJaccard: number | null,
+): Uint8Array {
   const groups = d.first.length;
   const counts = new Int32Array(groups * nSplits);
   for (let i = 0; i < d.group.length; i++) counts[d.group[i] * nSplits + split[i]]++;
@@ -139,7 +145,10 @@ const excerptOf = (s: string, n: number) => {
  * assert.deepEqual([leak.n_with_duplicate, leak.n_rows, leak.share], [1, 2, 0.5]);
  * ```
  */
-export function duplicateTables(frame: pl.DataFrame, options: DuplicateTablesOptions = {}): DuplicateTables {
+export function duplicateTables(
+  frame: pl.DataFrame,
+  options: DuplicateTablesOptions = {},
+): DuplicateTables {
   const { examples: nExamples = 25, excerpt = 90, leakageThresholds, ...findOptions } = options;
   const splits = splitOrder(frame);
   const splitIndex = new Map(splits.map((s, i) => [s, i]));
@@ -166,10 +175,24 @@ export function duplicateTables(frame: pl.DataFrame, options: DuplicateTablesOpt
     for (const kind of ["exact", "near"] as const) {
       for (let s = 0; s < splits.length; s++) {
         for (let t = 0; t < splits.length; t++) {
-          const flags = rowsWithDuplicateIn(d, split, splits.length, t, kind === "exact" ? null : threshold);
+          const flags = rowsWithDuplicateIn(
+            d,
+            split,
+            splits.length,
+            t,
+            kind === "exact" ? null : threshold,
+          );
           let n = 0;
           for (let i = 0; i < flags.length; i++) if (split[i] === s && flags[i]) n++;
-          duplicates.push({ key, kind, split: splits[s], other_split: splits[t], n_rows: sizes[s], n_with_duplicate: n, share: n / sizes[s] });
+          duplicates.push({
+            key,
+            kind,
+            split: splits[s],
+            other_split: splits[t],
+            n_rows: sizes[s],
+            n_with_duplicate: n,
+            share: n / sizes[s],
+          });
         }
       }
     }
@@ -177,10 +200,24 @@ export function duplicateTables(frame: pl.DataFrame, options: DuplicateTablesOpt
       for (let t = 0; t < splits.length; t++) {
         if (s === t) continue;
         for (const th of [...uniqueThresholds.map(String), "exact"]) {
-          const flags = rowsWithDuplicateIn(d, split, splits.length, t, th === "exact" ? null : Number(th));
+          const flags = rowsWithDuplicateIn(
+            d,
+            split,
+            splits.length,
+            t,
+            th === "exact" ? null : Number(th),
+          );
           let n = 0;
           for (let i = 0; i < flags.length; i++) if (split[i] === s && flags[i]) n++;
-          leakage.push({ key, split: splits[s], other_split: splits[t], threshold: th, n_rows: sizes[s], n_with_duplicate: n, share: n / sizes[s] });
+          leakage.push({
+            key,
+            split: splits[s],
+            other_split: splits[t],
+            threshold: th,
+            n_rows: sizes[s],
+            n_with_duplicate: n,
+            share: n / sizes[s],
+          });
         }
       }
     }
@@ -190,11 +227,25 @@ export function duplicateTables(frame: pl.DataFrame, options: DuplicateTablesOpt
   const examples: DuplicateExample[] = [];
   for (const key of ["question", "pair"] as const) {
     const d = found[key];
-    const text = (i: number) => (key === "question" ? questions[i] : `${questions[i]} → ${output[i]}`);
+    const text = (
+      i: number,
+    ) => (key === "question" ? questions[i] : `${questions[i]} → ${output[i]}`);
     const candidates: DuplicateExample[] = [];
-    const ex = (kind: "exact" | "near", jaccard: number, a: number, b: number): DuplicateExample => ({
-      key, kind, jaccard, split_a: splitNames[a], line_a: lines[a], split_b: splitNames[b], line_b: lines[b],
-      text_a: excerptOf(text(a), excerpt), text_b: excerptOf(text(b), excerpt),
+    const ex = (
+      kind: "exact" | "near",
+      jaccard: number,
+      a: number,
+      b: number,
+    ): DuplicateExample => ({
+      key,
+      kind,
+      jaccard,
+      split_a: splitNames[a],
+      line_a: lines[a],
+      split_b: splitNames[b],
+      line_b: lines[b],
+      text_a: excerptOf(text(a), excerpt),
+      text_b: excerptOf(text(b), excerpt),
     });
     for (let i = 0; i < d.group.length; i++) {
       const first = d.first[d.group[i]];
@@ -203,8 +254,10 @@ export function duplicateTables(frame: pl.DataFrame, options: DuplicateTablesOpt
     for (const p of d.nearPairs) candidates.push(ex("near", p.jaccard, d.first[p.a], d.first[p.b]));
     const across = (e: DuplicateExample) => (e.split_a === e.split_b ? 1 : 0);
     candidates.sort((x, y) =>
-      across(x) - across(y) || (x.kind === y.kind ? 0 : x.kind === "exact" ? -1 : 1) || y.jaccard - x.jaccard ||
-      x.split_a.localeCompare(y.split_a) || x.line_a - y.line_a || x.split_b.localeCompare(y.split_b) || x.line_b - y.line_b
+      across(x) - across(y) || (x.kind === y.kind ? 0 : x.kind === "exact" ? -1 : 1) ||
+      y.jaccard - x.jaccard ||
+      x.split_a.localeCompare(y.split_a) || x.line_a - y.line_a ||
+      x.split_b.localeCompare(y.split_b) || x.line_b - y.line_b
     );
     examples.push(...candidates.slice(0, nExamples));
   }

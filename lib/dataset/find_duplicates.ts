@@ -5,7 +5,14 @@
  * @module
  */
 import { normalizeText } from "./normalize_text.ts";
-import { bandKeysInto, hash53, hashSeeds, jaccardSorted, minhashInto, shingleHashes } from "./_minhash.ts";
+import {
+  bandKeysInto,
+  hash53,
+  hashSeeds,
+  jaccardSorted,
+  minhashInto,
+  shingleHashes,
+} from "./_minhash.ts";
 
 /** Options for {@linkcode findDuplicates}. */
 export interface FindDuplicatesOptions {
@@ -98,11 +105,18 @@ export interface Duplicates {
  * assert.deepEqual([d.nearPairs[0].a, d.nearPairs[0].b], [0, 1]);
  * ```
  */
-export function findDuplicates(texts: readonly string[], options: FindDuplicatesOptions = {}): Duplicates {
+export function findDuplicates(
+  texts: readonly string[],
+  options: FindDuplicatesOptions = {},
+): Duplicates {
   const o = { ...FIND_DUPLICATES_DEFAULTS, ...options };
-  if (!(o.threshold > 0 && o.threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${o.threshold}`);
+  if (!(o.threshold > 0 && o.threshold <= 1)) {
+    throw new RangeError(`threshold must be in (0, 1], got ${o.threshold}`);
+  }
   for (const k of ["shingle", "bands", "rows", "maxBucket"] as const) {
-    if (!(Number.isInteger(o[k]) && o[k] >= 1)) throw new RangeError(`${k} must be a positive integer, got ${o[k]}`);
+    if (!(Number.isInteger(o[k]) && o[k] >= 1)) {
+      throw new RangeError(`${k} must be a positive integer, got ${o[k]}`);
+    }
   }
   const n = texts.length;
   const group = new Int32Array(n);
@@ -124,10 +138,21 @@ export function findDuplicates(texts: readonly string[], options: FindDuplicates
   const groups = firstList.length;
   const size = new Int32Array(groups);
   for (let i = 0; i < n; i++) size[group[i]]++;
-  const result: Duplicates = { options: o, group, first: Int32Array.from(firstList), size, nearPairs: [], candidates: 0 };
+  const result: Duplicates = {
+    options: o,
+    group,
+    first: Int32Array.from(firstList),
+    size,
+    nearPairs: [],
+    candidates: 0,
+  };
   if (!o.near || groups < 2) return result;
 
-  if (groups >= 0x200000) throw new RangeError(`findDuplicates() handles at most ${0x200000 - 1} distinct texts, got ${groups}`);
+  if (groups >= 0x200000) {
+    throw new RangeError(
+      `findDuplicates() handles at most ${0x200000 - 1} distinct texts, got ${groups}`,
+    );
+  }
   // Band keys of every group's signature.
   const seeds = hashSeeds(o.bands * o.rows, o.seed);
   const signature = new Uint32Array(seeds.length);
@@ -146,7 +171,9 @@ export function findDuplicates(texts: readonly string[], options: FindDuplicates
     packed.sort();
     let start = 0;
     for (let i = 1; i <= groups; i++) {
-      if (i < groups && Math.floor(packed[i] / 0x200000) === Math.floor(packed[start] / 0x200000)) continue;
+      if (i < groups && Math.floor(packed[i] / 0x200000) === Math.floor(packed[start] / 0x200000)) {
+        continue;
+      }
       const head = Math.min(i, start + o.maxBucket);
       for (let x = start; x < head; x++) {
         const gx = packed[x] % 0x200000;

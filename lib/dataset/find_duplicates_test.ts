@@ -20,7 +20,12 @@ Deno.test("findDuplicates() finds exactly the pairs a brute-force Jaccard search
   const ins = frame.getColumn("instruction").toArray() as string[];
   const inp = frame.getColumn("input").toArray() as string[];
   const out = frame.getColumn("output").toArray() as string[];
-  for (const texts of [ins.map((q, i) => questionText(q, inp[i])), ins.map((q, i) => `${questionText(q, inp[i])}\n${out[i]}`)]) {
+  for (
+    const texts of [
+      ins.map((q, i) => questionText(q, inp[i])),
+      ins.map((q, i) => `${questionText(q, inp[i])}\n${out[i]}`),
+    ]
+  ) {
     const d = findDuplicates(texts);
     const firsts = [...d.first];
     const shingles = firsts.map((i) => shingleHashes(normalizeText(texts[i]), 5));
@@ -33,12 +38,18 @@ Deno.test("findDuplicates() finds exactly the pairs a brute-force Jaccard search
     assert.ok(expected.length > 5);
     assert.deepEqual(d.nearPairs.map((p) => `${p.a}-${p.b}`), expected);
     // groups are equal normalised texts
-    for (let i = 0; i < texts.length; i++) assert.equal(normalizeText(texts[i]), normalizeText(texts[d.first[d.group[i]]]));
+    for (let i = 0; i < texts.length; i++) {
+      assert.equal(normalizeText(texts[i]), normalizeText(texts[d.first[d.group[i]]]));
+    }
   }
 });
 
 Deno.test("findDuplicates() is deterministic for a seed and validates its options", () => {
-  const texts = ["Какая ставка НДС в Казахстане?", "Какая ставка НДС в Казахстане сейчас?", "ҚҚС мөлшерлемесі қандай?"];
+  const texts = [
+    "Какая ставка НДС в Казахстане?",
+    "Какая ставка НДС в Казахстане сейчас?",
+    "ҚҚС мөлшерлемесі қандай?",
+  ];
   assert.deepEqual(findDuplicates(texts, { seed: 7 }), findDuplicates(texts, { seed: 7 }));
   assert.throws(() => findDuplicates(texts, { threshold: 0 }), RangeError);
   assert.throws(() => findDuplicates(texts, { bands: 0 }), /bands must be a positive integer/);
@@ -49,7 +60,9 @@ Deno.test("findDuplicates() is deterministic for a seed and validates its option
 
 Deno.test("duplicateTables() flags every duplicate planted in the sample, within and across splits", async () => {
   const { frame } = await loadDataset([fromRoot("data/sample")]);
-  const planted = JSON.parse(await Deno.readTextFile(fromRoot("data/sample/planted_duplicates.json"))) as {
+  const planted = JSON.parse(
+    await Deno.readTextFile(fromRoot("data/sample/planted_duplicates.json")),
+  ) as {
     kind: "exact" | "near";
     a: { split: string; line: number };
     b: { split: string; line: number };
@@ -58,7 +71,8 @@ Deno.test("duplicateTables() flags every duplicate planted in the sample, within
   const { found } = duplicateTables(frame);
   const split = frame.getColumn("split").toArray() as string[];
   const line = frame.getColumn("line").toArray() as number[];
-  const index = (r: { split: string; line: number }) => split.findIndex((s, i) => s === r.split && line[i] === r.line);
+  const index = (r: { split: string; line: number }) =>
+    split.findIndex((s, i) => s === r.split && line[i] === r.line);
   for (const p of planted) {
     const a = index(p.a), b = index(p.b);
     assert.ok(a >= 0 && b >= 0);
@@ -89,11 +103,20 @@ Deno.test("duplicateTables() counts rows with duplicates within and across split
       "Как оформить сервитут на соседний участок?",
     ],
     input: ["", "", "", "", "", ""],
-    output: ["20%.", "20%.", "Әкімдік шешімімен.", "Двадцать процентов.", "Әкімдік шешімімен.", "По соглашению."],
+    output: [
+      "20%.",
+      "20%.",
+      "Әкімдік шешімімен.",
+      "Двадцать процентов.",
+      "Әкімдік шешімімен.",
+      "По соглашению.",
+    ],
   });
   const { duplicates, leakage } = duplicateTables(frame);
   const get = (key: string, kind: string, s: string, o: string) =>
-    duplicates.find((r) => r.key === key && r.kind === kind && r.split === s && r.other_split === o)!.n_with_duplicate;
+    duplicates.find((r) =>
+      r.key === key && r.kind === kind && r.split === s && r.other_split === o
+    )!.n_with_duplicate;
   assert.equal(get("question", "exact", "train", "train"), 2);
   assert.equal(get("question", "exact", "validation", "train"), 1);
   assert.equal(get("question", "near", "validation", "train"), 2);
@@ -101,6 +124,8 @@ Deno.test("duplicateTables() counts rows with duplicates within and across split
   assert.equal(get("question", "exact", "train", "validation"), 2);
   // pairs: validation 1's answer differs, so its pair is not an exact duplicate
   assert.equal(get("pair", "exact", "validation", "train"), 0);
-  const strict = leakage.find((r) => r.key === "question" && r.split === "validation" && r.threshold === "exact")!;
+  const strict = leakage.find((r) =>
+    r.key === "question" && r.split === "validation" && r.threshold === "exact"
+  )!;
   assert.deepEqual([strict.n_with_duplicate, strict.n_rows], [1, 3]);
 });

@@ -54,15 +54,22 @@ export function languageTable(frame: pl.DataFrame): LanguageRow[] {
     const rows = rowsOf(frame, split);
     const total = rows.height;
     for (const rule of ["legacy", "letter_share"] as const) {
-      const column = rows.getColumn(rule === "legacy" ? "language_legacy" : "language").toArray() as string[];
+      const column = rows.getColumn(rule === "legacy" ? "language_legacy" : "language")
+        .toArray() as string[];
       const counts = new Map<string, number>();
       for (const l of column) counts.set(l, (counts.get(l) ?? 0) + 1);
       for (const language of RULE_LANGUAGES[rule]) {
         const n = counts.get(language) ?? 0;
         out.push({ split, rule, language, n, share: total === 0 ? 0 : n / total });
       }
-      const unknown = [...counts.keys()].filter((l) => !(RULE_LANGUAGES[rule] as readonly string[]).includes(l));
-      if (unknown.length > 0) throw new TypeError(`languageTable(): unexpected ${rule} language label(s) ${unknown.join(", ")}`);
+      const unknown = [...counts.keys()].filter((l) =>
+        !(RULE_LANGUAGES[rule] as readonly string[]).includes(l)
+      );
+      if (unknown.length > 0) {
+        throw new TypeError(
+          `languageTable(): unexpected ${rule} language label(s) ${unknown.join(", ")}`,
+        );
+      }
     }
   }
   return out;

@@ -52,9 +52,14 @@ export interface LengthHistogram {
  * assert.deepEqual(h.empty.find((e) => e.field === "instruction" && e.language === "kz")!.n, 1);
  * ```
  */
-export function lengthHistogram(frame: pl.DataFrame, options: LengthHistogramOptions = {}): LengthHistogram {
+export function lengthHistogram(
+  frame: pl.DataFrame,
+  options: LengthHistogramOptions = {},
+): LengthHistogram {
   const { binsPerDecade = 8 } = options;
-  if (!(Number.isInteger(binsPerDecade) && binsPerDecade > 0)) throw new RangeError(`binsPerDecade must be a positive integer, got ${binsPerDecade}`);
+  if (!(Number.isInteger(binsPerDecade) && binsPerDecade > 0)) {
+    throw new RangeError(`binsPerDecade must be a positive integer, got ${binsPerDecade}`);
+  }
   const languages = frame.getColumn("language").toArray() as string[];
   const present = [...new Set(languages)].sort();
   const bins: LengthBin[] = [];
@@ -88,7 +93,15 @@ export function lengthHistogram(frame: pl.DataFrame, options: LengthHistogramOpt
       }
       empty.push({ field, language, n: zero });
       for (let b = 0; b < counts.length; b++) {
-        bins.push({ field, language, lo: edges[b], hi: edges[b + 1], mid: Math.sqrt(edges[b] * edges[b + 1]), n: counts[b], share: total === 0 ? 0 : counts[b] / total });
+        bins.push({
+          field,
+          language,
+          lo: edges[b],
+          hi: edges[b + 1],
+          mid: Math.sqrt(edges[b] * edges[b + 1]),
+          n: counts[b],
+          share: total === 0 ? 0 : counts[b] / total,
+        });
       }
     }
   }

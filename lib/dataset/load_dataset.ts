@@ -4,8 +4,13 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { type DetectLanguageOptions, detectLanguage, legacyClassificationText, legacyLanguage } from "../text/language.ts";
-import { DOMAINS, type DomainOptions, matchDomains } from "../text/domain.ts";
+import {
+  detectLanguage,
+  type DetectLanguageOptions,
+  legacyClassificationText,
+  legacyLanguage,
+} from "../text/language.ts";
+import { type DomainOptions, DOMAINS, matchDomains } from "../text/domain.ts";
 import { type AlpacaRow, type JsonlFileReport, readAlpacaJsonl } from "./read_alpaca_jsonl.ts";
 import { type DatasetFile, resolveDatasetFiles } from "./resolve_dataset_files.ts";
 import { countWords } from "./count_words.ts";
@@ -71,14 +76,20 @@ function chunkFrame(c: Chunk, text: boolean): pl.DataFrame {
     pl.Series("line", Int32Array.from(c.line)),
   ];
   if (text) {
-    cols.push(pl.Series("instruction", c.instruction, pl.Utf8), pl.Series("input", c.input, pl.Utf8), pl.Series("output", c.output, pl.Utf8));
+    cols.push(
+      pl.Series("instruction", c.instruction, pl.Utf8),
+      pl.Series("input", c.input, pl.Utf8),
+      pl.Series("output", c.output, pl.Utf8),
+    );
   }
   cols.push(
     pl.Series("language_legacy", c.legacy, pl.Utf8),
     pl.Series("language", c.language, pl.Utf8),
     pl.Series("domain_primary", c.primary, pl.Utf8),
   );
-  DOMAINS.forEach((d, i) => cols.push(pl.Series(`domain_${d}`, c.domainBits.map((b) => (b & (1 << i)) !== 0), pl.Bool)));
+  DOMAINS.forEach((d, i) =>
+    cols.push(pl.Series(`domain_${d}`, c.domainBits.map((b) => (b & (1 << i)) !== 0), pl.Bool))
+  );
   cols.push(pl.Series("n_domains", Int32Array.from(c.nDomains)));
   TEXT_FIELDS.forEach((f, i) => cols.push(pl.Series(`words_${f}`, Int32Array.from(c.words[i]))));
   return pl.DataFrame(cols);
@@ -111,9 +122,15 @@ function chunkFrame(c: Chunk, text: boolean): pl.DataFrame {
  * assert.equal(files[0].split, "train");
  * ```
  */
-export async function loadDataset(paths: readonly string[], options: LoadDatasetOptions = {}): Promise<Dataset> {
-  const { skipBadLines = false, text = true, chunkRows = 65536, language = {}, domain = {} } = options;
-  if (!(Number.isInteger(chunkRows) && chunkRows > 0)) throw new RangeError(`chunkRows must be a positive integer, got ${chunkRows}`);
+export async function loadDataset(
+  paths: readonly string[],
+  options: LoadDatasetOptions = {},
+): Promise<Dataset> {
+  const { skipBadLines = false, text = true, chunkRows = 65536, language = {}, domain = {} } =
+    options;
+  if (!(Number.isInteger(chunkRows) && chunkRows > 0)) {
+    throw new RangeError(`chunkRows must be a positive integer, got ${chunkRows}`);
+  }
   const files: DatasetFile[] = await resolveDatasetFiles(paths);
   const frames: pl.DataFrame[] = [];
   const reports: Dataset["files"] = [];
@@ -125,7 +142,11 @@ export async function loadDataset(paths: readonly string[], options: LoadDataset
   };
   for (const file of files) {
     const onRow = (row: AlpacaRow) => {
-      const all = legacyClassificationText({ instruction: row.instruction, input: row.input, reference: row.output });
+      const all = legacyClassificationText({
+        instruction: row.instruction,
+        input: row.input,
+        reference: row.output,
+      });
       chunk.split.push(file.split);
       chunk.line.push(row.line);
       if (text) {
@@ -150,6 +171,8 @@ export async function loadDataset(paths: readonly string[], options: LoadDataset
     reports.push({ ...report, split: file.split });
   }
   flush();
-  const frame = frames.length === 1 ? frames[0] : pl.concat(frames, { rechunk: false, how: "vertical" });
+  const frame = frames.length === 1
+    ? frames[0]
+    : pl.concat(frames, { rechunk: false, how: "vertical" });
   return { frame, files: reports };
 }

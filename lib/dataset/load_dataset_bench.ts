@@ -29,15 +29,25 @@ async function loadAndSummarise(path: string, rows: number) {
   lengthTable(frame, { byLanguage: true });
 }
 
-Deno.bench({ name: "load, classify and summarise 63,000 rows (target < 3 s)", n: 3, warmup: 1 }, async () => {
-  await loadAndSummarise(small, 63_000);
-});
+Deno.bench(
+  { name: "load, classify and summarise 63,000 rows (target < 3 s)", n: 3, warmup: 1 },
+  async () => {
+    await loadAndSummarise(small, 63_000);
+  },
+);
 
-Deno.bench({ name: "load, classify and summarise 1,000,000 rows (target < 30 s)", n: 1, warmup: 0 }, async () => {
-  await loadAndSummarise(large, 1_000_000);
-});
+Deno.bench(
+  { name: "load, classify and summarise 1,000,000 rows (target < 30 s)", n: 1, warmup: 0 },
+  async () => {
+    await loadAndSummarise(large, 1_000_000);
+  },
+);
 
 const { frame: smallFrame } = await loadDataset([small]);
-Deno.bench({ name: "exact and near duplicates (question and pair) of 63,000 rows", n: 1, warmup: 0 }, () => {
+Deno.bench({
+  name: "exact and near duplicates (question and pair) of 63,000 rows",
+  n: 1,
+  warmup: 0,
+}, () => {
   duplicateTables(smallFrame);
 });

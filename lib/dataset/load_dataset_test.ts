@@ -10,7 +10,9 @@ Deno.test("loadDataset() counts 3,605 rows, 1,449 Kazakh and 2,156 Russian by th
   try {
     await Deno.stat(SHARED_SUBSET);
   } catch {
-    throw new Error(`The shared validation subset is missing at ${SHARED_SUBSET}: this test needs /work/shared (../shared from the repository root)`);
+    throw new Error(
+      `The shared validation subset is missing at ${SHARED_SUBSET}: this test needs /work/shared (../shared from the repository root)`,
+    );
   }
   const { frame, files } = await loadDataset([SHARED_SUBSET]);
   assert.equal(frame.height, 3605);
@@ -24,15 +26,30 @@ Deno.test("loadDataset() classifies Russian and Kazakh rows by hand-checked rule
   const dir = await Deno.makeTempDir();
   const rows = [
     // Russian, tax + labor keywords ("налог", "трудов"): primary labor (labor precedes tax in the study's order)
-    { instruction: "Налог с трудового дохода?", input: "", output: "ИПН 10 процентов (статья 320 НК РК)." },
+    {
+      instruction: "Налог с трудового дохода?",
+      input: "",
+      output: "ИПН 10 процентов (статья 320 НК РК).",
+    },
     // Kazakh: "Еңбек" (labor) → kz by both rules
-    { instruction: "Еңбек демалысы неше күн?", input: "Мұғаліммін", output: "Еңбек кодексінің 88-бабы: 24 күн." },
+    {
+      instruction: "Еңбек демалысы неше күн?",
+      input: "Мұғаліммін",
+      output: "Еңбек кодексінің 88-бабы: 24 күн.",
+    },
     // Russian answer quoting «Әділет»: legacy kz (one letter ә), letter share 2 of 94 Cyrillic letters ≈ 0.021 → mixed; no domain keyword → other
-    { instruction: "Где проверить редакцию закона?", input: "", output: "Актуальную редакцию можно проверить в информационной системе «Әділет» бесплатно." },
+    {
+      instruction: "Где проверить редакцию закона?",
+      input: "",
+      output: "Актуальную редакцию можно проверить в информационной системе «Әділет» бесплатно.",
+    },
     // No Cyrillic at all: legacy ru, letter share none
     { instruction: "Article 65?", input: "", output: "See the Labour Code." },
   ];
-  await Deno.writeTextFile(`${dir}/validation.jsonl`, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  await Deno.writeTextFile(
+    `${dir}/validation.jsonl`,
+    rows.map((r) => JSON.stringify(r)).join("\n") + "\n",
+  );
   const { frame } = await loadDataset([dir]);
   const col = (c: string) => frame.getColumn(c).toArray();
   assert.deepEqual(col("language_legacy"), ["ru", "kz", "kz", "ru"]);
@@ -60,9 +77,15 @@ Deno.test("resolveDatasetFiles() names splits by file stem and rejects clashes a
   await Deno.writeTextFile(`${a}/validation.jsonl`, "");
   await Deno.writeTextFile(`${b}/validation.jsonl`, "");
   await Deno.writeTextFile(`${b}/extra_rows.jsonl`, "");
-  assert.deepEqual((await resolveDatasetFiles([a, `${b}/extra_rows.jsonl`])).map((f) => f.split), ["validation", "extra_rows"]);
+  assert.deepEqual((await resolveDatasetFiles([a, `${b}/extra_rows.jsonl`])).map((f) => f.split), [
+    "validation",
+    "extra_rows",
+  ]);
   await assert.rejects(resolveDatasetFiles([a, b]), /both give split "validation"; rename one/);
-  await assert.rejects(resolveDatasetFiles([await Deno.makeTempDir()]), /holds neither train.jsonl nor validation.jsonl/);
+  await assert.rejects(
+    resolveDatasetFiles([await Deno.makeTempDir()]),
+    /holds neither train.jsonl nor validation.jsonl/,
+  );
   await assert.rejects(resolveDatasetFiles([`${a}/missing.jsonl`]), /does not exist/);
   await assert.rejects(resolveDatasetFiles([]), /No dataset given/);
 });

@@ -23,5 +23,6 @@ const SPACES = /\s+/gu;
  * ```
  */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replaceAll("ё", "е").replace(PUNCT_OR_SYMBOL, " ").replace(SPACES, " ").trim();
+  return text.normalize("NFKC").toLowerCase().replaceAll("ё", "е").replace(PUNCT_OR_SYMBOL, " ")
+    .replace(SPACES, " ").trim();
 }

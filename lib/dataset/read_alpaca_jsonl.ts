@@ -60,12 +60,16 @@ const NEWLINE = 0x0a;
 /** Why a line is not a row, or null when it is one. */
 function checkRow(value: unknown): string | null {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `expected a JSON object with ${ALPACA_FIELDS.join(", ")}, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`;
+    return `expected a JSON object with ${ALPACA_FIELDS.join(", ")}, got ${
+      Array.isArray(value) ? "an array" : value === null ? "null" : typeof value
+    }`;
   }
   const row = value as Record<string, unknown>;
   for (const f of ALPACA_FIELDS) {
     if (!(f in row)) return `field "${f}" is missing`;
-    if (typeof row[f] !== "string") return `field "${f}" must be a string, got ${row[f] === null ? "null" : typeof row[f]}`;
+    if (typeof row[f] !== "string") {
+      return `field "${f}" must be a string, got ${row[f] === null ? "null" : typeof row[f]}`;
+    }
   }
   return null;
 }
@@ -104,11 +108,15 @@ export async function readAlpacaJsonl(
   options: ReadAlpacaJsonlOptions = {},
 ): Promise<JsonlFileReport> {
   const { skipBadLines = false, keepBadLines = 100, blockSize = 1 << 20 } = options;
-  if (!(Number.isInteger(blockSize) && blockSize >= 16)) throw new RangeError(`blockSize must be an integer >= 16, got ${blockSize}`);
+  if (!(Number.isInteger(blockSize) && blockSize >= 16)) {
+    throw new RangeError(`blockSize must be an integer >= 16, got ${blockSize}`);
+  }
   const where = `Cannot read dataset "${displayPath(path)}"`;
   let file: Deno.FsFile;
   try {
-    if ((await Deno.stat(path)).isDirectory) throw new TypeError(`${where}: it is a folder, expected a .jsonl file`);
+    if ((await Deno.stat(path)).isDirectory) {
+      throw new TypeError(`${where}: it is a folder, expected a .jsonl file`);
+    }
     file = await Deno.open(path, { read: true });
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) throw new Error(`${where}: the file does not exist`);
@@ -116,12 +124,21 @@ export async function readAlpacaJsonl(
   }
   const hash = createHash("sha256");
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const report: JsonlFileReport = { path, sha256: "", bytes: 0, rows: 0, blankLines: 0, badLineCount: 0, badLines: [] };
+  const report: JsonlFileReport = {
+    path,
+    sha256: "",
+    bytes: 0,
+    rows: 0,
+    blankLines: 0,
+    badLineCount: 0,
+    badLines: [],
+  };
   let lineNo = 0;
 
   const bad = (reason: string, kind: "syntax" | "type") => {
     if (!skipBadLines) {
-      const message = `${where}: line ${lineNo}: ${reason} (use --skip-bad-lines to skip and count such lines)`;
+      const message =
+        `${where}: line ${lineNo}: ${reason} (use --skip-bad-lines to skip and count such lines)`;
       throw kind === "syntax" ? new SyntaxError(message) : new TypeError(message);
     }
     report.badLineCount++;
@@ -164,7 +181,9 @@ export async function readAlpacaJsonl(
           decoder.decode(slice);
         } catch {
           throw new TypeError(
-            `${where}: line ${offset} is not valid UTF-8 (byte offset ${report.bytes - pendingTail + start}); ` +
+            `${where}: line ${offset} is not valid UTF-8 (byte offset ${
+              report.bytes - pendingTail + start
+            }); ` +
               `datasets must be UTF-8 (convert with e.g. iconv -f cp1251 -t utf-8)`,
           );
         }
@@ -210,7 +229,9 @@ export async function readAlpacaJsonl(
   report.sha256 = hash.digest("hex");
   if (report.bytes === 0) throw new RangeError(`${where}: the file is empty`);
   if (report.rows === 0) {
-    const why = report.badLineCount > 0 ? `all ${report.badLineCount} non-blank lines are malformed` : "it holds only blank lines";
+    const why = report.badLineCount > 0
+      ? `all ${report.badLineCount} non-blank lines are malformed`
+      : "it holds only blank lines";
     throw new RangeError(`${where}: no rows (${why})`);
   }
   return report;

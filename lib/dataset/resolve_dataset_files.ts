@@ -34,7 +34,9 @@ export const SPLIT_FILES = ["train.jsonl", "validation.jsonl"] as const;
  * ```
  */
 export async function resolveDatasetFiles(paths: readonly string[]): Promise<DatasetFile[]> {
-  if (paths.length === 0) throw new TypeError("No dataset given: pass at least one JSONL file or folder (--data)");
+  if (paths.length === 0) {
+    throw new TypeError("No dataset given: pass at least one JSONL file or folder (--data)");
+  }
   const files: DatasetFile[] = [];
   for (const path of paths) {
     let info: Deno.FileInfo;
@@ -47,15 +49,25 @@ export async function resolveDatasetFiles(paths: readonly string[]): Promise<Dat
       const found: DatasetFile[] = [];
       for (const name of SPLIT_FILES) {
         const file = join(path, name);
-        if (await Deno.stat(file).then((s) => s.isFile, () => false)) found.push({ split: name.replace(/\.jsonl$/, ""), path: file });
+        if (await Deno.stat(file).then((s) => s.isFile, () => false)) {
+          found.push({ split: name.replace(/\.jsonl$/, ""), path: file });
+        }
       }
       if (found.length === 0) {
-        throw new Error(`Dataset folder "${displayPath(path)}" holds neither ${SPLIT_FILES.join(" nor ")} (--data)`);
+        throw new Error(
+          `Dataset folder "${displayPath(path)}" holds neither ${
+            SPLIT_FILES.join(" nor ")
+          } (--data)`,
+        );
       }
       files.push(...found);
     } else {
       const split = basename(path).replace(/\.[^.]*$/, "");
-      if (split === "") throw new TypeError(`Dataset file "${displayPath(path)}" needs a name to use as its split (--data)`);
+      if (split === "") {
+        throw new TypeError(
+          `Dataset file "${displayPath(path)}" needs a name to use as its split (--data)`,
+        );
+      }
       files.push({ split, path });
     }
   }
@@ -63,7 +75,11 @@ export async function resolveDatasetFiles(paths: readonly string[]): Promise<Dat
   for (const f of files) {
     const other = seen.get(f.split);
     if (other !== undefined) {
-      throw new TypeError(`Dataset files "${displayPath(other)}" and "${displayPath(f.path)}" both give split "${f.split}"; rename one`);
+      throw new TypeError(
+        `Dataset files "${displayPath(other)}" and "${
+          displayPath(f.path)
+        }" both give split "${f.split}"; rename one`,
+      );
     }
     seen.set(f.split, f.path);
   }

@@ -22,23 +22,42 @@ function check(svg: string, again: string, labels: string[]) {
 
 Deno.test("datasetLanguageFigure() draws both rules per split with a legend", () => {
   const rows = languageTable(frame);
-  check(datasetLanguageFigure(rows), datasetLanguageFigure(rows), ["train · study's rule", "validation · letter share", "Kazakh (kz)", "Mixed"]);
+  check(datasetLanguageFigure(rows), datasetLanguageFigure(rows), [
+    "train · study's rule",
+    "validation · letter share",
+    "Kazakh (kz)",
+    "Mixed",
+  ]);
 });
 
 Deno.test("datasetDomainFigure() draws multi-label and primary panels and states the multi-label total", () => {
   const rows = domainTable(frame);
   const svg = datasetDomainFigure(rows);
-  const total = Math.round(100 * rows.filter((r) => r.split === "all").reduce((s, r) => s + r.share_multilabel, 0));
-  check(svg, datasetDomainFigure(rows), ["Primary-domain share", `add up to ${total}%`, "constitutional"]);
+  const total = Math.round(
+    100 * rows.filter((r) => r.split === "all").reduce((s, r) => s + r.share_multilabel, 0),
+  );
+  check(svg, datasetDomainFigure(rows), [
+    "Primary-domain share",
+    `add up to ${total}%`,
+    "constitutional",
+  ]);
 });
 
 Deno.test("datasetLengthFigure() draws one panel per non-empty field on a log axis", () => {
   const h = lengthHistogram(frame);
-  check(datasetLengthFigure(h), datasetLengthFigure(h), ["instruction: words (log scale)", "output: words (log scale)", "Russian (ru)"]);
+  check(datasetLengthFigure(h), datasetLengthFigure(h), [
+    "instruction: words (log scale)",
+    "output: words (log scale)",
+    "Russian (ru)",
+  ]);
 });
 
 Deno.test("datasetDuplicateFigure() draws within-split bars and the across-split threshold curve", () => {
   const d = duplicateTables(frame);
   const svg = datasetDuplicateFigure(d.duplicates, d.leakage, { threshold: 0.7 });
-  check(svg, datasetDuplicateFigure(d.duplicates, d.leakage, { threshold: 0.7 }), ["validation in train", "near (J ≥ 0.7)", "Similarity threshold"]);
+  check(svg, datasetDuplicateFigure(d.duplicates, d.leakage, { threshold: 0.7 }), [
+    "validation in train",
+    "near (J ≥ 0.7)",
+    "Similarity threshold",
+  ]);
 });

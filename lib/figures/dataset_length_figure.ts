@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { plotSvg, type PlotSvg } from "./plot_svg.ts";
+import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { standaloneFigure } from "./standalone_figure.ts";
 import { LANGUAGE_COLORS, LANGUAGE_LABELS } from "./dataset_palette.ts";
 import type { LengthHistogram } from "../dataset/length_histogram.ts";
@@ -24,15 +24,21 @@ export interface DatasetLengthFigureOptions {
  * bin, a line per letter-share language. Rows with an empty field are left out (and counted in
  * the subtitle). Returns standalone SVG text.
  */
-export function datasetLengthFigure(histogram: LengthHistogram, options: DatasetLengthFigureOptions = {}): string {
+export function datasetLengthFigure(
+  histogram: LengthHistogram,
+  options: DatasetLengthFigureOptions = {},
+): string {
   const { title = "Text lengths in words per language (log scale)", note, minRows = 20 } = options;
   const { bins, empty } = histogram;
   if (bins.length === 0) throw new RangeError("datasetLengthFigure(): no bins");
-  const languages = Object.keys(LANGUAGE_COLORS).filter((l) => bins.some((b) => b.language === l && b.n > 0));
+  const languages = Object.keys(LANGUAGE_COLORS).filter((l) =>
+    bins.some((b) => b.language === l && b.n > 0)
+  );
   const charts: PlotSvg[] = [];
   const legendLanguages = new Set<string>();
   for (const field of ["instruction", "input", "output"]) {
-    const rowsOf = (l: string) => bins.filter((b) => b.field === field && b.language === l).reduce((s, b) => s + b.n, 0);
+    const rowsOf = (l: string) =>
+      bins.filter((b) => b.field === field && b.language === l).reduce((s, b) => s + b.n, 0);
     const drawn = languages.filter((l) => rowsOf(l) >= minRows);
     drawn.forEach((l) => legendLanguages.add(l));
     const data = bins.filter((b) => b.field === field && drawn.includes(b.language));
@@ -50,11 +56,29 @@ export function datasetLengthFigure(histogram: LengthHistogram, options: Dataset
       height: 230,
       marginLeft: 44,
       marginRight: 14,
-      x: { type: "log", domain: [lo, hi], label: `${field}: words (log scale)`, labelArrow: "none", grid: true },
-      y: { label: "Share of rows", labelArrow: "none", grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}%` },
+      x: {
+        type: "log",
+        domain: [lo, hi],
+        label: `${field}: words (log scale)`,
+        labelArrow: "none",
+        grid: true,
+      },
+      y: {
+        label: "Share of rows",
+        labelArrow: "none",
+        grid: true,
+        tickFormat: (d: number) => `${Math.round(d * 100)}%`,
+      },
       color: { domain: Object.keys(LANGUAGE_COLORS), range: Object.values(LANGUAGE_COLORS) },
       marks: [
-        Plot.line(shown, { x: "x", y: "share", stroke: "language", z: "language", curve: "step-after", strokeWidth: 1.6 }),
+        Plot.line(shown, {
+          x: "x",
+          y: "share",
+          stroke: "language",
+          z: "language",
+          curve: "step-after",
+          strokeWidth: 1.6,
+        }),
         Plot.ruleY([0]),
       ],
     }));
@@ -62,9 +86,16 @@ export function datasetLengthFigure(histogram: LengthHistogram, options: Dataset
   const emptyInput = empty.filter((e) => e.field === "input").reduce((s, e) => s + e.n, 0);
   return standaloneFigure(charts, {
     title,
-    subtitle: `Share of each language's rows per length bin (8 bins per factor of 10); empty fields are left out (input: ${emptyInput.toLocaleString("en")} empty), ` +
+    subtitle:
+      `Share of each language's rows per length bin (8 bins per factor of 10); empty fields are left out (input: ${
+        emptyInput.toLocaleString("en")
+      } empty), ` +
       `and so are languages with fewer than ${minRows} rows in a field`,
-    legend: languages.filter((l) => legendLanguages.has(l)).map((l) => ({ label: LANGUAGE_LABELS[l] ?? l, color: LANGUAGE_COLORS[l], shape: "line" as const })),
+    legend: languages.filter((l) => legendLanguages.has(l)).map((l) => ({
+      label: LANGUAGE_LABELS[l] ?? l,
+      color: LANGUAGE_COLORS[l],
+      shape: "line" as const,
+    })),
     note,
   });
 }

@@ -26,4 +26,7 @@ export function splitColor(i: number): string {
 }
 
 /** Colours of the duplicate keys. */
-export const KEY_COLORS: Readonly<Record<string, string>> = { question: "#4269d0", pair: "#a463f2" };
+export const KEY_COLORS: Readonly<Record<string, string>> = {
+  question: "#4269d0",
+  pair: "#a463f2",
+};
