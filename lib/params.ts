@@ -61,18 +61,25 @@ const KEYS = Object.keys(REPORT_DEFAULTS) as (keyof ReportParams)[];
  * assert.throws(() => resolveParams({ resample: 1 } as never), /Unknown report parameter "resample"/);
  * ```
  */
-export function resolveParams(partial: Partial<ReportParams>, where = "report parameters"): ReportParams {
+export function resolveParams(
+  partial: Partial<ReportParams>,
+  where = "report parameters",
+): ReportParams {
   if (typeof partial !== "object" || partial === null || Array.isArray(partial)) {
     throw new TypeError(`Invalid ${where}: expected an object`);
   }
   for (const key of Object.keys(partial)) {
     if (!KEYS.includes(key as keyof ReportParams)) {
-      throw new TypeError(`Unknown report parameter "${key}" in ${where}; known: ${KEYS.join(", ")}`);
+      throw new TypeError(
+        `Unknown report parameter "${key}" in ${where}; known: ${KEYS.join(", ")}`,
+      );
     }
   }
   const p = { ...REPORT_DEFAULTS, ...partial } as ReportParams;
   const str = (k: keyof ReportParams) => {
-    if (typeof p[k] !== "string" || p[k] === "") throw new TypeError(`Invalid ${where}: ${k} must be a non-empty path`);
+    if (typeof p[k] !== "string" || p[k] === "") {
+      throw new TypeError(`Invalid ${where}: ${k} must be a non-empty path`);
+    }
   };
   const list = (k: "data" | "humanEval") => {
     if (!Array.isArray(p[k]) || !p[k].every((x) => typeof x === "string" && x !== "")) {
@@ -83,12 +90,16 @@ export function resolveParams(partial: Partial<ReportParams>, where = "report pa
   str("out");
   list("data");
   list("humanEval");
-  if (typeof p.skipBadLines !== "boolean") throw new TypeError(`Invalid ${where}: skipBadLines must be true or false`);
+  if (typeof p.skipBadLines !== "boolean") {
+    throw new TypeError(`Invalid ${where}: skipBadLines must be true or false`);
+  }
   if (p.humanEvalKey !== null && (typeof p.humanEvalKey !== "string" || p.humanEvalKey === "")) {
     throw new TypeError(`Invalid ${where}: humanEvalKey must be a path or null`);
   }
   if (!Number.isInteger(p.resamples) || p.resamples < 100 || p.resamples > 1_000_000) {
-    throw new RangeError(`Invalid ${where}: resamples must be an integer in [100, 1000000], got ${p.resamples}`);
+    throw new RangeError(
+      `Invalid ${where}: resamples must be an integer in [100, 1000000], got ${p.resamples}`,
+    );
   }
   if (!Number.isInteger(p.seed) || p.seed < 0) {
     throw new RangeError(`Invalid ${where}: seed must be a non-negative integer, got ${p.seed}`);
@@ -108,7 +119,9 @@ export function resolveParams(partial: Partial<ReportParams>, where = "report pa
  * The parameters of the current report run, read from `WORKBENCH_PARAMS`; the defaults when it
  * is not set (a notebook opened interactively).
  */
-export function reportParams(env: { get(key: string): string | undefined } = Deno.env): ReportParams {
+export function reportParams(
+  env: { get(key: string): string | undefined } = Deno.env,
+): ReportParams {
   const raw = env.get(PARAMS_ENV);
   if (raw === undefined || raw === "") return resolveParams({});
   let parsed: unknown;

@@ -4,12 +4,33 @@ import { REPO_ROOT } from "./paths.ts";
 
 Deno.test("parseReportArgs() reads every option", () => {
   const p = parseReportArgs([
-    "--results", "r", "--out", "o", "--data", "a", "b", "--skip-bad-lines",
-    "--human-eval", "h1.csv", "h2.xlsx", "--human-eval-key", "k.json", "--resamples", "2000", "--seed", "0",
+    "--results",
+    "r",
+    "--out",
+    "o",
+    "--data",
+    "a",
+    "b",
+    "--skip-bad-lines",
+    "--human-eval",
+    "h1.csv",
+    "h2.xlsx",
+    "--human-eval-key",
+    "k.json",
+    "--resamples",
+    "2000",
+    "--seed",
+    "0",
   ]);
   assert.deepEqual(p, {
-    results: "r", out: "o", data: ["a", "b"], skipBadLines: true, humanEval: ["h1.csv", "h2.xlsx"],
-    humanEvalKey: "k.json", resamples: 2000, seed: 0,
+    results: "r",
+    out: "o",
+    data: ["a", "b"],
+    skipBadLines: true,
+    humanEval: ["h1.csv", "h2.xlsx"],
+    humanEvalKey: "k.json",
+    resamples: 2000,
+    seed: 0,
   });
 });
 
@@ -33,5 +54,8 @@ Deno.test("reportParams() reads WORKBENCH_PARAMS and falls back to defaults", ()
   assert.equal(reportParams(env()).resamples, 10_000);
   assert.equal(reportParams(env(JSON.stringify({ seed: 5 }))).seed, 5);
   assert.throws(() => reportParams(env("{")), /not JSON/);
-  assert.throws(() => reportParams(env(JSON.stringify({ bogus: 1 }))), /Unknown report parameter "bogus"/);
+  assert.throws(
+    () => reportParams(env(JSON.stringify({ bogus: 1 }))),
+    /Unknown report parameter "bogus"/,
+  );
 });

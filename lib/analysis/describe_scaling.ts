@@ -30,7 +30,9 @@ function ci(row: ScalingRow, m: string): string {
  * ```
  */
 export function describeScaling(rows: readonly ScalingRow[], metrics: readonly string[]): string {
-  const sizes = [...new Set(rows.map((r) => r.size_b).filter((s): s is number => typeof s === "number"))].sort((a, b) => a - b);
+  const sizes = [
+    ...new Set(rows.map((r) => r.size_b).filter((s): s is number => typeof s === "number")),
+  ].sort((a, b) => a - b);
   const lines: string[] = [];
   for (const size of sizes) {
     const base = rows.find((r) => r.size_b === size && r.variant === "base");
@@ -41,7 +43,11 @@ export function describeScaling(rows: readonly ScalingRow[], metrics: readonly s
       const a = base[`${m}_mean`], b = ft[`${m}_mean`];
       if (typeof a !== "number" || typeof b !== "number") continue;
       const d = (b - a) * 100;
-      parts.push(`${metricLabel(m)} ${pct(a)}${ci(base, m)} → ${pct(b)}${ci(ft, m)} (${d >= 0 ? "+" : "−"}${Math.abs(d).toFixed(1)} points)`);
+      parts.push(
+        `${metricLabel(m)} ${pct(a)}${ci(base, m)} → ${pct(b)}${ci(ft, m)} (${d >= 0 ? "+" : "−"}${
+          Math.abs(d).toFixed(1)
+        } points)`,
+      );
     }
     if (parts.length) lines.push(`- ${size}B: ${parts.join("; ")}`);
   }

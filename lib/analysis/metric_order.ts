@@ -47,7 +47,11 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Metrics where lower is better (the rest: higher is better). */
-export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(["hallucination_rate", "hallucination_rate_v2", "latency_s"]);
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
+  "hallucination_rate",
+  "hallucination_rate_v2",
+  "latency_s",
+]);
 
 /** Sorts metric names in the preferred order. */
 export function orderMetrics(names: readonly string[]): string[] {

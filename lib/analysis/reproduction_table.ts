@@ -25,7 +25,10 @@ export interface ReproductionRow {
  * Rows for every run with samples and stored aggregates. `scaling` are the rows of
  * {@linkcode scalingTable} computed from the same runs.
  */
-export function reproductionTable(runs: readonly RunResult[], scaling: readonly ScalingRow[]): ReproductionRow[] {
+export function reproductionTable(
+  runs: readonly RunResult[],
+  scaling: readonly ScalingRow[],
+): ReproductionRow[] {
   const out: ReproductionRow[] = [];
   for (const r of runs) {
     if (!r.samples) continue;
@@ -49,7 +52,9 @@ export function reproductionTable(runs: readonly RunResult[], scaling: readonly 
 }
 
 /** The largest absolute difference between stored and recomputed means, and where it is. */
-export function largestMeanDifference(rows: readonly ReproductionRow[]): { run: string; metric: string; diff: number } | null {
+export function largestMeanDifference(
+  rows: readonly ReproductionRow[],
+): { run: string; metric: string; diff: number } | null {
   let best: { run: string; metric: string; diff: number } | null = null;
   for (const r of rows) {
     if (r.recomputed_mean === null) continue;

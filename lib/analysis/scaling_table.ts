@@ -39,7 +39,10 @@ export type ScalingRow = Record<string, string | number | null>;
  * assert.equal(row.n, 2);
  * ```
  */
-export function scalingTable(runs: readonly RunResult[], options: ScalingTableOptions = {}): ScalingRow[] {
+export function scalingTable(
+  runs: readonly RunResult[],
+  options: ScalingTableOptions = {},
+): ScalingRow[] {
   const found = new Set<string>();
   for (const r of runs) {
     for (const m of Object.keys(r.summary)) found.add(m);
@@ -59,7 +62,9 @@ export function scalingTable(runs: readonly RunResult[], options: ScalingTableOp
       family: r.run.family,
       size_b: r.run.size_b,
       variant: r.run.variant,
-      n: r.samples ? r.samples.length : Math.max(0, ...Object.values(r.summary).map((a) => a.n ?? 0)),
+      n: r.samples
+        ? r.samples.length
+        : Math.max(0, ...Object.values(r.summary).map((a) => a.n ?? 0)),
       source: r.samples ? "samples" : "summary",
     };
     for (const m of metrics) {
@@ -72,11 +77,19 @@ export function scalingTable(runs: readonly RunResult[], options: ScalingTableOp
           continue;
         }
         const ci = bootstrapCi(values, options);
-        Object.assign(row, { [`${m}_mean`]: nan(ci.mean), [`${m}_lo`]: nan(ci.lo), [`${m}_hi`]: nan(ci.hi) });
+        Object.assign(row, {
+          [`${m}_mean`]: nan(ci.mean),
+          [`${m}_lo`]: nan(ci.lo),
+          [`${m}_hi`]: nan(ci.hi),
+        });
         if (needsN.has(m)) row[`${m}_n`] = ci.n;
       } else {
         const a = r.summary[m];
-        Object.assign(row, { [`${m}_mean`]: a?.mean ?? null, [`${m}_lo`]: a?.lo ?? null, [`${m}_hi`]: a?.hi ?? null });
+        Object.assign(row, {
+          [`${m}_mean`]: a?.mean ?? null,
+          [`${m}_lo`]: a?.lo ?? null,
+          [`${m}_hi`]: a?.hi ?? null,
+        });
         if (needsN.has(m)) row[`${m}_n`] = a?.n ?? null;
       }
     }

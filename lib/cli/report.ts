@@ -27,7 +27,11 @@ if (import.meta.main) {
     await ensureDenoKernel();
     const t0 = performance.now();
     const out = await runReport(params);
-    console.error(`report: wrote ${displayPath(out)}/report.md in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.error(
+      `report: wrote ${displayPath(out)}/report.md in ${
+        ((performance.now() - t0) / 1000).toFixed(1)
+      } s`,
+    );
   } catch (error) {
     console.error(`report: ${(error as Error).message}`);
     Deno.exit(1);

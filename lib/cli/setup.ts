@@ -4,7 +4,12 @@
  * Debian's Python (tests). Safe to run repeatedly.
  * @module
  */
-import { aptInstall, ensureDenoKernel, findPython, jupyterPython } from "../notebook/jupyter_setup.ts";
+import {
+  aptInstall,
+  ensureDenoKernel,
+  findPython,
+  jupyterPython,
+} from "../notebook/jupyter_setup.ts";
 
 async function ensurePythonTestDeps(): Promise<string> {
   const modules = ["pytest", "sklearn", "numpy", "jsonschema"];
@@ -33,7 +38,9 @@ if (import.meta.main) {
     const py = await jupyterPython();
     const kernel = await ensureDenoKernel();
     console.error(`setup: notebooks run with ${py} (nbclient) and the Deno kernel ${kernel}`);
-    if (target === "test") console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
+    if (target === "test") {
+      console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
+    }
   } catch (error) {
     console.error(`setup: ${(error as Error).message}`);
     Deno.exit(1);

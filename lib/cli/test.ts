@@ -6,8 +6,16 @@
  * @module
  */
 
-async function stream(cmd: string[], env: Record<string, string> = {}): Promise<{ code: number; text: string }> {
-  const child = new Deno.Command(cmd[0], { args: cmd.slice(1), stdout: "piped", stderr: "piped", env }).spawn();
+async function stream(
+  cmd: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; text: string }> {
+  const child = new Deno.Command(cmd[0], {
+    args: cmd.slice(1),
+    stdout: "piped",
+    stderr: "piped",
+    env,
+  }).spawn();
   let text = "";
   const dec = new TextDecoder();
   const pump = async (stream: ReadableStream<Uint8Array>, sink: (b: Uint8Array) => void) => {
@@ -24,15 +32,21 @@ async function stream(cmd: string[], env: Record<string, string> = {}): Promise<
 }
 
 /** Counts from a `deno test` summary line such as `ok | 12 passed (3 steps) | 1 failed | 2 ignored`. */
-export function denoCounts(text: string): { passed: number; failed: number; skipped: number } | null {
+export function denoCounts(
+  text: string,
+): { passed: number; failed: number; skipped: number } | null {
   // deno-lint-ignore no-control-regex
   const plain = text.replace(/\x1b\[[0-9;]*m/g, "");
-  const m = /(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed(?: \(\d+ steps?\))?(?: \| (\d+) ignored)?/.exec(plain);
+  const m =
+    /(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed(?: \(\d+ steps?\))?(?: \| (\d+) ignored)?/
+      .exec(plain);
   return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } : null;
 }
 
 /** Counts from pytest's last line, e.g. `3 failed, 40 passed, 2 skipped in 1.2s`. */
-export function pytestCounts(text: string): { passed: number; failed: number; skipped: number } | null {
+export function pytestCounts(
+  text: string,
+): { passed: number; failed: number; skipped: number } | null {
   // deno-lint-ignore no-control-regex
   const lines = text.replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").reverse();
   const line = lines.find((l) => /\d+ (passed|failed|error)/.test(l) && / in [\d.]+s/.test(l));
@@ -45,8 +59,16 @@ if (import.meta.main) {
   const deno = Deno.execPath();
   const setup = await stream([deno, "run", "-A", "lib/cli/setup.ts", "--for", "test"]);
   if (setup.code !== 0) Deno.exit(setup.code);
-  const ts = await stream([deno, "test", "-A", "--doc", ...(Deno.args.length ? Deno.args : ["lib/"])], { NO_COLOR: "1" });
-  const py = Deno.args.length ? null : await stream([deno, "run", "-A", "lib/cli/pytest.ts"], { NO_COLOR: "1" });
+  const ts = await stream([
+    deno,
+    "test",
+    "-A",
+    "--doc",
+    ...(Deno.args.length ? Deno.args : ["lib/"]),
+  ], { NO_COLOR: "1" });
+  const py = Deno.args.length
+    ? null
+    : await stream([deno, "run", "-A", "lib/cli/pytest.ts"], { NO_COLOR: "1" });
   const a = denoCounts(ts.text);
   const b = py ? pytestCounts(py.text) : { passed: 0, failed: 0, skipped: 0 };
   if (!a || !b) {
@@ -54,7 +76,9 @@ if (import.meta.main) {
     Deno.exit(1);
   }
   const passed = a.passed + b.passed, failed = a.failed + b.failed, skipped = a.skipped + b.skipped;
-  console.log(`\ndeno test: ${a.passed} passed, ${a.failed} failed; pytest: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
+  console.log(
+    `\ndeno test: ${a.passed} passed, ${a.failed} failed; pytest: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`,
+  );
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   const code = ts.code !== 0 || (py && py.code !== 0) || failed > 0 || passed === 0 ? 1 : 0;
   Deno.exit(code);

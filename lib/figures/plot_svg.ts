@@ -42,12 +42,16 @@ export interface PlotSvg {
  * ```
  */
 export function plotSvg(options: PlotOptions): PlotSvg {
-  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>") as unknown as { document: unknown };
+  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>") as unknown as {
+    document: unknown;
+  };
   // deno-lint-ignore no-explicit-any
   const { title: _t, subtitle: _s, caption: _c, ...rest } = options as any;
   const node = Plot.plot({ ...rest, document } as Plot.PlotOptions) as unknown as SvgNode;
   if (node.tagName.toLowerCase() !== "svg") {
-    throw new TypeError("plotSvg() needs options that render a bare <svg>: move legends and titles to standaloneFigure()");
+    throw new TypeError(
+      "plotSvg() needs options that render a bare <svg>: move legends and titles to standaloneFigure()",
+    );
   }
   node.setAttribute("font-family", FIGURE_FONT);
   const width = Number(node.getAttribute("width"));

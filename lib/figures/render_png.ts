@@ -13,7 +13,12 @@ import { FIGURE_FONT } from "./plot_svg.ts";
 export const PNG_DPI = 300;
 
 const FONT_DIR = join(REPO_ROOT, "node_modules", "dejavu-fonts-ttf", "ttf");
-const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"];
+const FONT_FILES = [
+  "DejaVuSans.ttf",
+  "DejaVuSans-Bold.ttf",
+  "DejaVuSans-Oblique.ttf",
+  "DejaVuSans-BoldOblique.ttf",
+];
 
 /** Options for {@linkcode renderPng}. */
 export interface RenderPngOptions {
@@ -29,12 +34,19 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Arr
     try {
       Deno.statSync(f);
     } catch {
-      throw new Error(`Font file "${f}" is missing: run "deno install" in the repository root (npm package dejavu-fonts-ttf)`);
+      throw new Error(
+        `Font file "${f}" is missing: run "deno install" in the repository root (npm package dejavu-fonts-ttf)`,
+      );
     }
   }
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: dpi / 96 },
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FIGURE_FONT, sansSerifFamily: FIGURE_FONT },
+    font: {
+      loadSystemFonts: false,
+      fontFiles,
+      defaultFontFamily: FIGURE_FONT,
+      sansSerifFamily: FIGURE_FONT,
+    },
     background: "white",
   });
   return new Uint8Array(resvg.render().asPng());

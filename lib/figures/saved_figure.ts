@@ -9,7 +9,11 @@ import { renderPng } from "./render_png.ts";
 
 /** A figure written to disk; displayed as SVG when it is a cell's last value. */
 export class SavedFigure {
-  constructor(readonly name: string, readonly svg: string, readonly files: { svg: string; png: string }) {}
+  constructor(
+    readonly name: string,
+    readonly svg: string,
+    readonly files: { svg: string; png: string },
+  ) {}
   /** Deno's Jupyter display hook. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
     return { "image/svg+xml": this.svg };
@@ -19,7 +23,9 @@ export class SavedFigure {
 /** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` atomically. */
 export async function saveFigure(svg: string, dir: string, name: string): Promise<SavedFigure> {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    throw new TypeError(`Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`);
+    throw new TypeError(
+      `Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`,
+    );
   }
   const files = { svg: join(dir, `${name}.svg`), png: join(dir, `${name}.png`) };
   await writeFileAtomic(files.svg, svg);

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { plotSvg, type PlotSvg } from "./plot_svg.ts";
+import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { REFERENCE_COLORS, VARIANT_COLORS } from "./palette.ts";
 import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
@@ -38,7 +38,10 @@ interface Point {
  * Sized runs (size_b set) are drawn against size; runs without a size (external models) are
  * reference lines.
  */
-export function scalingFigure(rows: readonly ScalingRow[], options: ScalingFigureOptions = {}): string {
+export function scalingFigure(
+  rows: readonly ScalingRow[],
+  options: ScalingFigureOptions = {},
+): string {
   const {
     metrics = ["bertscore_f1", "citation_accuracy", "hallucination_rate", "key_info"],
     title = "Scaling: quality against model size",
@@ -49,8 +52,12 @@ export function scalingFigure(rows: readonly ScalingRow[], options: ScalingFigur
   const refs = rows.filter((r) => typeof r.size_b !== "number");
   const sizes = [...new Set(sized.map((r) => r.size_b as number))].sort((a, b) => a - b);
   const variants = [...new Set(sized.map((r) => r.variant as string))];
-  const offset = (v: string) => (variants.length < 2 ? 1 : 1 + 0.05 * (variants.indexOf(v) - (variants.length - 1) / 2));
-  const refColor = new Map(refs.map((r, i) => [r.run as string, REFERENCE_COLORS[i % REFERENCE_COLORS.length]]));
+  const offset = (
+    v: string,
+  ) => (variants.length < 2 ? 1 : 1 + 0.05 * (variants.indexOf(v) - (variants.length - 1) / 2));
+  const refColor = new Map(
+    refs.map((r, i) => [r.run as string, REFERENCE_COLORS[i % REFERENCE_COLORS.length]]),
+  );
   const charts: PlotSvg[] = [];
   for (const m of metrics) {
     const points: Point[] = sized
@@ -88,24 +95,51 @@ export function scalingFigure(rows: readonly ScalingRow[], options: ScalingFigur
         label: "Model size (parameters, log scale)",
         labelArrow: "none",
       },
-      y: { domain: [lo - pad, hi + pad], grid: true, label: `${metricLabel(m)} (${LOWER_IS_BETTER.has(m) ? "lower" : "higher"} is better)`, labelArrow: "none" },
+      y: {
+        domain: [lo - pad, hi + pad],
+        grid: true,
+        label: `${metricLabel(m)} (${LOWER_IS_BETTER.has(m) ? "lower" : "higher"} is better)`,
+        labelArrow: "none",
+      },
       color: { domain: Object.keys(VARIANT_COLORS), range: Object.values(VARIANT_COLORS) },
       marks: [
-        Plot.ruleY(refLines, { y: "mean", stroke: (d: { run: string }) => refColor.get(d.run), strokeDasharray: "5,3", strokeWidth: 1.5 }),
-        Plot.line(points, { x: "x", y: "mean", stroke: "variant", z: "variant", strokeOpacity: 0.5 }),
+        Plot.ruleY(refLines, {
+          y: "mean",
+          stroke: (d: { run: string }) => refColor.get(d.run),
+          strokeDasharray: "5,3",
+          strokeWidth: 1.5,
+        }),
+        Plot.line(points, {
+          x: "x",
+          y: "mean",
+          stroke: "variant",
+          z: "variant",
+          strokeOpacity: 0.5,
+        }),
         Plot.ruleX(bars, { x: "x", y1: "lo", y2: "hi", stroke: "variant", strokeWidth: 1.5 }),
         Plot.dot(points, { x: "x", y: "mean", fill: "variant", r: 3.5, stroke: "white" }),
       ],
     }));
   }
-  if (charts.length === 0) throw new RangeError(`scalingFigure(): no run has any of ${metrics.join(", ")}`);
+  if (charts.length === 0) {
+    throw new RangeError(`scalingFigure(): no run has any of ${metrics.join(", ")}`);
+  }
   const legend: LegendItem[] = [
-    ...variants.map((v) => ({ label: v === "base" ? "Base" : v === "fine-tuned" ? "Fine-tuned (LoRA)" : v, color: VARIANT_COLORS[v] ?? "#333", shape: "circle" as const })),
-    ...refs.map((r) => ({ label: `${r.label} (reference)`, color: refColor.get(r.run as string)!, shape: "dashed" as const })),
+    ...variants.map((v) => ({
+      label: v === "base" ? "Base" : v === "fine-tuned" ? "Fine-tuned (LoRA)" : v,
+      color: VARIANT_COLORS[v] ?? "#333",
+      shape: "circle" as const,
+    })),
+    ...refs.map((r) => ({
+      label: `${r.label} (reference)`,
+      color: refColor.get(r.run as string)!,
+      shape: "dashed" as const,
+    })),
   ];
   return standaloneFigure(charts, {
     title,
-    subtitle: "Mean per run with 95% percentile-bootstrap interval (vertical bars); dashed lines: external models",
+    subtitle:
+      "Mean per run with 95% percentile-bootstrap interval (vertical bars); dashed lines: external models",
     legend,
     note,
     columns,

@@ -35,7 +35,10 @@ const TEXT_SIZE = 11;
 const CHAR_WIDTH = 0.6;
 
 export function escapeXml(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(
+    '"',
+    "&quot;",
+  );
 }
 
 function textWidth(s: string, size: number): number {
@@ -62,9 +65,13 @@ function swatch(item: LegendItem, x: number, y: number): string {
     case "circle":
       return `<circle cx="${x + 5}" cy="${y - 4}" r="4.5" fill="${c}"/>`;
     case "line":
-      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2"/>`;
+      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${
+        y - 4
+      }" stroke="${c}" stroke-width="2"/>`;
     case "dashed":
-      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${y - 4}" stroke="${c}" stroke-width="2" stroke-dasharray="4,2"/>`;
+      return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${
+        y - 4
+      }" stroke="${c}" stroke-width="2" stroke-dasharray="4,2"/>`;
     default:
       return `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${c}"/>`;
   }
@@ -88,18 +95,28 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
   if (charts.length === 0) throw new RangeError("standaloneFigure() needs at least one chart");
   const rows: PlotSvg[][] = [];
   for (let i = 0; i < charts.length; i += columns) rows.push(charts.slice(i, i + columns));
-  const chartsWidth = Math.max(...rows.map((row) => row.reduce((w, c) => w + c.width, 0) + gap * (row.length - 1)));
+  const chartsWidth = Math.max(
+    ...rows.map((row) => row.reduce((w, c) => w + c.width, 0) + gap * (row.length - 1)),
+  );
   const width = Math.ceil(Math.max(chartsWidth + 2 * PAD, 320));
   const inner = width - 2 * PAD;
   const parts: string[] = [];
   let y = PAD + TITLE_SIZE;
   for (const line of wrap(title, inner, TITLE_SIZE)) {
-    parts.push(`<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="bold">${escapeXml(line)}</text>`);
+    parts.push(
+      `<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="bold">${
+        escapeXml(line)
+      }</text>`,
+    );
     y += TITLE_SIZE + 4;
   }
   if (subtitle) {
     for (const line of wrap(subtitle, inner, TEXT_SIZE + 1)) {
-      parts.push(`<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE + 1}" fill="#444">${escapeXml(line)}</text>`);
+      parts.push(
+        `<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE + 1}" fill="#444">${
+          escapeXml(line)
+        }</text>`,
+      );
       y += TEXT_SIZE + 5;
     }
   }
@@ -113,7 +130,9 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
         y += TEXT_SIZE + 7;
       }
       parts.push(swatch(item, x, y));
-      parts.push(`<text x="${x + 18}" y="${y}" font-size="${TEXT_SIZE}">${escapeXml(item.label)}</text>`);
+      parts.push(
+        `<text x="${x + 18}" y="${y}" font-size="${TEXT_SIZE}">${escapeXml(item.label)}</text>`,
+      );
       x += w;
     }
     y += 4;
@@ -132,7 +151,11 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
     y += 6;
     for (const line of wrap(note, inner, TEXT_SIZE - 1)) {
       y += TEXT_SIZE + 2;
-      parts.push(`<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE - 1}" fill="#555">${escapeXml(line)}</text>`);
+      parts.push(
+        `<text x="${PAD}" y="${y}" font-size="${TEXT_SIZE - 1}" fill="#555">${
+          escapeXml(line)
+        }</text>`,
+      );
     }
   }
   const height = Math.ceil(y + PAD);

@@ -28,7 +28,9 @@ export class NotebookError extends Error {
     readonly evalue: string,
     readonly executed: string,
   ) {
-    super(`Notebook "${notebook}" failed in cell ${cell}: ${ename}: ${evalue} (executed notebook with outputs: ${executed})`);
+    super(
+      `Notebook "${notebook}" failed in cell ${cell}: ${ename}: ${evalue} (executed notebook with outputs: ${executed})`,
+    );
     this.name = "NotebookError";
   }
 }
@@ -37,7 +39,11 @@ export class NotebookError extends Error {
  * Runs `path` and writes the executed notebook to `output`. Throws {@linkcode NotebookError}
  * naming the notebook, the cell index (0-based) and the error when a cell fails.
  */
-export async function executeNotebook(path: string, output: string, options: ExecuteNotebookOptions = {}): Promise<void> {
+export async function executeNotebook(
+  path: string,
+  output: string,
+  options: ExecuteNotebookOptions = {},
+): Promise<void> {
   const { env = {}, timeoutS = 600, kernel = "deno" } = options;
   const python = await jupyterPython();
   const cmd = new Deno.Command(python, {
@@ -55,7 +61,11 @@ export async function executeNotebook(path: string, output: string, options: Exe
     throw new NotebookError(displayPath(path), e.cell, e.ename, e.evalue, output);
   }
   const out = new TextDecoder().decode(stdout);
-  throw new Error(`Cannot execute notebook "${displayPath(path)}" (${python} exited ${code}):\n${(out + err).trim().slice(-3000)}`);
+  throw new Error(
+    `Cannot execute notebook "${displayPath(path)}" (${python} exited ${code}):\n${
+      (out + err).trim().slice(-3000)
+    }`,
+  );
 }
 
 /** The executed copy's path for a notebook, inside `dir`. */

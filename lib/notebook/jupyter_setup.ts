@@ -11,7 +11,11 @@ export function pythonCandidates(): string[] {
   return [...(first ? [first] : []), "python3", "/usr/bin/python3"];
 }
 
-async function run(cmd: string, args: string[], quiet = true): Promise<{ ok: boolean; out: string }> {
+async function run(
+  cmd: string,
+  args: string[],
+  quiet = true,
+): Promise<{ ok: boolean; out: string }> {
   try {
     const r = await new Deno.Command(cmd, {
       args,
@@ -27,7 +31,10 @@ async function run(cmd: string, args: string[], quiet = true): Promise<{ ok: boo
 }
 
 /** The first interpreter that can import all `modules`, or `null`. */
-export async function findPython(modules: string[], candidates = pythonCandidates()): Promise<string | null> {
+export async function findPython(
+  modules: string[],
+  candidates = pythonCandidates(),
+): Promise<string | null> {
   for (const py of candidates) {
     if ((await run(py, ["-c", `import ${modules.join(", ")}`])).ok) return py;
   }
@@ -43,7 +50,11 @@ export async function aptInstall(packages: string[]): Promise<boolean> {
   if (!isRoot || !(await run("apt-get", ["--version"])).ok) return false;
   console.error(`Installing Debian packages: ${packages.join(" ")} (apt-get)`);
   await run("apt-get", ["update", "-qq"], false);
-  return (await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], false)).ok;
+  return (await run(
+    "apt-get",
+    ["install", "-y", "-qq", "--no-install-recommends", ...packages],
+    false,
+  )).ok;
 }
 
 let cached: string | null = null;
@@ -58,7 +69,11 @@ export async function jupyterPython(): Promise<string> {
   let py = await findPython(modules);
   if (!py) {
     if (!(await aptInstall(["python3-nbclient"]))) {
-      await run("python3", ["-m", "pip", "install", "--user", "--quiet", "nbclient", "nbformat"], false);
+      await run(
+        "python3",
+        ["-m", "pip", "install", "--user", "--quiet", "nbclient", "nbformat"],
+        false,
+      );
     }
     py = await findPython(modules);
   }
@@ -106,7 +121,9 @@ export async function ensureDenoKernel(): Promise<string> {
   const r = await run(deno, ["jupyter", "--install", "--force"]);
   const after = await denoKernelArgv();
   if (!r.ok || !after) {
-    throw new Error(`Cannot install the Deno Jupyter kernelspec with "${deno} jupyter --install": ${r.out.trim()}`);
+    throw new Error(
+      `Cannot install the Deno Jupyter kernelspec with "${deno} jupyter --install": ${r.out.trim()}`,
+    );
   }
   console.error(`Installed the Deno Jupyter kernelspec (${after[0]})`);
   return after[0];

@@ -23,11 +23,22 @@ Deno.test("committed figures/ equal a fresh `deno task report` of the default da
   const committed = fromRoot("figures");
   const want = await listFiles(out);
   const have = await listFiles(committed);
-  assert.deepEqual(have, want, "figures/ does not hold the same files as a fresh report: run `deno task report` and commit figures/");
+  assert.deepEqual(
+    have,
+    want,
+    "figures/ does not hold the same files as a fresh report: run `deno task report` and commit figures/",
+  );
   const stale: string[] = [];
   for (const f of want) {
-    const [a, b] = await Promise.all([Deno.readFile(join(out, f)), Deno.readFile(join(committed, f))]);
+    const [a, b] = await Promise.all([
+      Deno.readFile(join(out, f)),
+      Deno.readFile(join(committed, f)),
+    ]);
     if (a.length !== b.length || !a.every((x, i) => x === b[i])) stale.push(f);
   }
-  assert.deepEqual(stale, [], `figures/ is out of date (${stale.join(", ")}): run \`deno task report\` and commit figures/`);
+  assert.deepEqual(
+    stale,
+    [],
+    `figures/ is out of date (${stale.join(", ")}): run \`deno task report\` and commit figures/`,
+  );
 });

@@ -9,8 +9,13 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { displayPath } from "../paths.ts";
-import { reportParams, type ReportParams } from "../params.ts";
-import { writeTable, type TableRows, type WriteTableOptions, type WrittenTable } from "../tables/write_table.ts";
+import { type ReportParams, reportParams } from "../params.ts";
+import {
+  type TableRows,
+  writeTable,
+  type WriteTableOptions,
+  type WrittenTable,
+} from "../tables/write_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
 
 /** An input file a table was computed from. */
@@ -54,7 +59,9 @@ export class ReportSection {
    * @param title Heading of the section.
    */
   constructor(readonly id: string, readonly title: string, params: ReportParams = reportParams()) {
-    if (!/^[0-9]{2}_[a-z0-9_]+$/.test(id)) throw new TypeError(`Section id must look like "20_scaling", got "${id}"`);
+    if (!/^[0-9]{2}_[a-z0-9_]+$/.test(id)) {
+      throw new TypeError(`Section id must look like "20_scaling", got "${id}"`);
+    }
     this.params = params;
     this.tablesDir = join(params.out, "tables");
     this.#parts.push(`## ${title}\n`);
@@ -69,15 +76,22 @@ export class ReportSection {
   /** Writes `tables/<name>.{csv,md,tex}` and adds the table, its links and its inputs. */
   async table(name: string, rows: TableRows, options: SectionTableOptions): Promise<SectionTable> {
     const { sources, note, inline = true, ...tableOptions } = options;
-    if (sources.length === 0) throw new TypeError(`Table "${name}" needs its input files (sources)`);
+    if (sources.length === 0) {
+      throw new TypeError(`Table "${name}" needs its input files (sources)`);
+    }
     const written = await writeTable(rows, this.tablesDir, name, tableOptions);
     const caption = tableOptions.caption ?? name;
-    const lines = [`**Table ${name}.** ${caption} ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`];
+    const lines = [
+      `**Table ${name}.** ${caption} ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`,
+    ];
     if (inline) lines.push(written.markdown);
     if (note) lines.push(`${note}\n`);
-    const unique = [...new Map(sources.map((s) => [displayPath(s.path), s.sha256])).entries()].sort();
+    const unique = [...new Map(sources.map((s) => [displayPath(s.path), s.sha256])).entries()]
+      .sort();
     lines.push(
-      `<details><summary>Inputs of table ${name} (${unique.length} file${unique.length === 1 ? "" : "s"}, SHA-256)</summary>\n\n` +
+      `<details><summary>Inputs of table ${name} (${unique.length} file${
+        unique.length === 1 ? "" : "s"
+      }, SHA-256)</summary>\n\n` +
         unique.map(([p, h]) => `- \`${p}\` \`${h}\``).join("\n") + "\n\n</details>\n",
     );
     this.#parts.push(lines.join("\n"));
@@ -87,7 +101,11 @@ export class ReportSection {
   /** Writes `<name>.svg` and `<name>.png` and adds the figure with its caption. */
   async figure(name: string, svg: string, options: SectionFigureOptions): Promise<SavedFigure> {
     const saved = await saveFigure(svg, this.params.out, name);
-    this.#parts.push(`![${options.caption.replaceAll("]", ")")}](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`);
+    this.#parts.push(
+      `![${
+        options.caption.replaceAll("]", ")")
+      }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
+    );
     return saved;
   }
 

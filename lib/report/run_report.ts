@@ -41,14 +41,18 @@ async function checkReplaceable(out: string): Promise<void> {
   if (!(await exists(out))) return;
   const entries = await Array.fromAsync(Deno.readDir(out));
   if (entries.length === 0 || entries.some((e) => e.name === "report.md")) return;
-  throw new Error(`Refusing to write the report into "${out}": the folder is not empty and holds no report.md (choose another --out)`);
+  throw new Error(
+    `Refusing to write the report into "${out}": the folder is not empty and holds no report.md (choose another --out)`,
+  );
 }
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
   const flags = [
     `--results ${displayPath(params.results)}`,
     `--data ${params.data.map(displayPath).join(" ")}`,
-    ...(params.humanEval.length ? [`--human-eval ${params.humanEval.map(displayPath).join(" ")}`] : []),
+    ...(params.humanEval.length
+      ? [`--human-eval ${params.humanEval.map(displayPath).join(" ")}`]
+      : []),
     ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
     ...(params.skipBadLines ? ["--skip-bad-lines"] : []),
     `--resamples ${params.resamples}`,
@@ -70,14 +74,19 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
  */
-export async function runReport(params: ReportParams, options: RunReportOptions = {}): Promise<string> {
+export async function runReport(
+  params: ReportParams,
+  options: RunReportOptions = {},
+): Promise<string> {
   const {
     notebooks = REPORT_NOTEBOOKS,
     notebookDir = join(REPO_ROOT, "notebooks"),
     log = console.error,
     concurrency = Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1)),
   } = options;
-  if (!(await exists(params.results))) throw new Error(`Results folder "${params.results}" does not exist (--results)`);
+  if (!(await exists(params.results))) {
+    throw new Error(`Results folder "${params.results}" does not exist (--results)`);
+  }
   const out = params.out;
   await checkReplaceable(out);
   await Deno.mkdir(dirname(out), { recursive: true });
@@ -103,9 +112,13 @@ export async function runReport(params: ReportParams, options: RunReportOptions 
         log(`report: notebooks/${nb} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
     };
-    const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, notebooks.length) }, worker));
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.min(concurrency, notebooks.length) }, worker),
+    );
     // Report the first failure in notebook order, after every running kernel has finished.
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map(
+      (r) => r.reason,
+    );
     if (failures.length > 0) {
       const first = failures.find((e) => e instanceof NotebookError) ?? failures[0];
       throw first;
@@ -115,7 +128,9 @@ export async function runReport(params: ReportParams, options: RunReportOptions 
       const id = nb.replace(/\.ipynb$/, "");
       const file = join(sections, `${id}.md`);
       if (!(await exists(file))) {
-        throw new Error(`Notebook "notebooks/${nb}" ran but wrote no report section (call section.save() in its last cell)`);
+        throw new Error(
+          `Notebook "notebooks/${nb}" ran but wrote no report section (call section.save() in its last cell)`,
+        );
       }
       parts.push(await Deno.readTextFile(file));
     }
@@ -134,7 +149,13 @@ export async function runReport(params: ReportParams, options: RunReportOptions 
       const name = basename(error.notebook);
       await Deno.copyFile(join(staging, "notebooks", name), join(keep, name)).catch(() => {});
       await Deno.remove(staging, { recursive: true }).catch(() => {});
-      throw new NotebookError(error.notebook, error.cell, error.ename, error.evalue, join(keep, name));
+      throw new NotebookError(
+        error.notebook,
+        error.cell,
+        error.ename,
+        error.evalue,
+        join(keep, name),
+      );
     }
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     throw error;

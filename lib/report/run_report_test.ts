@@ -9,7 +9,14 @@ import { runReport } from "./run_report.ts";
 
 function notebook(...cells: string[]): string {
   return JSON.stringify({
-    cells: cells.map((source, i) => ({ cell_type: "code", id: `c${i}`, execution_count: null, metadata: {}, outputs: [], source })),
+    cells: cells.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      execution_count: null,
+      metadata: {},
+      outputs: [],
+      source,
+    })),
     metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
     nbformat: 4,
     nbformat_minor: 5,
@@ -26,7 +33,11 @@ async function failingRun(cells: string[]): Promise<{ error: unknown; out: strin
   const params = resolveParams({ results: "data/results", out });
   let error: unknown = null;
   try {
-    await runReport(params, { notebooks: ["01_fail.ipynb"], notebookDir: join(dir, "nb"), log: () => {} });
+    await runReport(params, {
+      notebooks: ["01_fail.ipynb"],
+      notebookDir: join(dir, "nb"),
+      log: () => {},
+    });
   } catch (e) {
     error = e;
   }
@@ -34,7 +45,11 @@ async function failingRun(cells: string[]): Promise<{ error: unknown; out: strin
 }
 
 Deno.test("runReport() fails on a throwing cell, names notebook, cell and error, and keeps the old output", async () => {
-  const { error, out } = await failingRun(["const a = 1;\na", 'throw new Error("boom қазақ");', "1"]);
+  const { error, out } = await failingRun([
+    "const a = 1;\na",
+    'throw new Error("boom қазақ");',
+    "1",
+  ]);
   assert.ok(error instanceof NotebookError, `expected NotebookError, got ${error}`);
   assert.equal(error.cell, 1);
   assert.match(error.message, /01_fail\.ipynb" failed in cell 1: Error: boom қазақ/);
@@ -53,7 +68,10 @@ Deno.test("runReport() fails on a rejected await in a cell", async () => {
 Deno.test("report on the study's files: scaling means equal the stored per-sample means, intervals close to the study's", async () => {
   await requireSharedData();
   const out = join(await Deno.makeTempDir(), "x");
-  await runReport(resolveParams({ results: SHARED_RESULTS, out }), { notebooks: ["20_scaling.ipynb"], log: () => {} });
+  await runReport(resolveParams({ results: SHARED_RESULTS, out }), {
+    notebooks: ["20_scaling.ipynb"],
+    log: () => {},
+  });
   const rows = parseCsv(await Deno.readTextFile(join(out, "tables", "scaling.csv")));
   assert.equal(rows.length, 8);
   const { runs } = await loadResults(SHARED_RESULTS);
@@ -73,8 +91,20 @@ Deno.test("report on the study's files: scaling means equal the stored per-sampl
   }
   assert.ok(study.confidence_intervals.bertscore_f1);
   const report = await Deno.readTextFile(join(out, "report.md"));
-  assert.match(report, /`\.\.\/shared\/datasets\/kz-legal-qa\/results\/baseline_4b\.json` `[0-9a-f]{64}`/);
-  for (const f of ["scaling.svg", "scaling.png", "latency_quality.svg", "tables/scaling.md", "tables/scaling.tex", "notebooks/20_scaling.ipynb"]) {
+  assert.match(
+    report,
+    /`\.\.\/shared\/datasets\/kz-legal-qa\/results\/baseline_4b\.json` `[0-9a-f]{64}`/,
+  );
+  for (
+    const f of [
+      "scaling.svg",
+      "scaling.png",
+      "latency_quality.svg",
+      "tables/scaling.md",
+      "tables/scaling.tex",
+      "notebooks/20_scaling.ipynb",
+    ]
+  ) {
     assert.ok((await Deno.stat(join(out, f))).size > 0, f);
   }
   const svg = await Deno.readTextFile(join(out, "scaling.svg"));
@@ -85,6 +115,9 @@ Deno.test("report on the study's files: scaling means equal the stored per-sampl
 Deno.test("runReport() refuses to replace a non-empty folder that holds no report", async () => {
   const out = await Deno.makeTempDir();
   await Deno.writeTextFile(join(out, "thesis.tex"), "precious");
-  await assert.rejects(runReport(resolveParams({ out }), { log: () => {} }), /Refusing to write the report into/);
+  await assert.rejects(
+    runReport(resolveParams({ out }), { log: () => {} }),
+    /Refusing to write the report into/,
+  );
   assert.equal(await Deno.readTextFile(join(out, "thesis.tex")), "precious");
 });

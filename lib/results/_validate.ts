@@ -31,7 +31,9 @@ function describe(value: unknown): string {
 
 function at(base: string, key: string): string {
   if (base === "(root)") return key;
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)
+    ? `${base}.${key}`
+    : `${base}[${JSON.stringify(key)}]`;
 }
 
 /** One sentence for an Ajv error, e.g. `detailed_results[3].prediction is missing`. */
@@ -54,7 +56,9 @@ export function explain(error: ErrorObject, data: unknown): string {
     case "const":
       return `${path} must be ${JSON.stringify(params.allowedValue)}, got ${describe(value)}`;
     case "enum":
-      return `${path} must be one of ${params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")}, got ${describe(value)}`;
+      return `${path} must be one of ${
+        params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(", ")
+      }, got ${describe(value)}`;
     default:
       return `${path} ${error.message ?? "is invalid"}`;
   }
@@ -73,6 +77,8 @@ export function validate(schema: object, data: unknown, file: string, what = "re
     const errors = fn.errors ?? [];
     // Prefer a concrete error over the umbrella error of an anyOf.
     const error = errors.find((e) => e.keyword !== "anyOf") ?? errors[0];
-    throw new TypeError(`Cannot load ${what} "${file}": ${error ? explain(error, data) : "invalid"}`);
+    throw new TypeError(
+      `Cannot load ${what} "${file}": ${error ? explain(error, data) : "invalid"}`,
+    );
   }
 }

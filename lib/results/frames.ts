@@ -33,7 +33,9 @@ function summaryN(r: RunResult): number | null {
 /** Metric names present in the per-sample records of any run, sorted. */
 export function sampleMetricNames(runs: readonly RunResult[]): string[] {
   const names = new Set<string>();
-  for (const r of runs) for (const s of r.samples ?? []) for (const k of Object.keys(s.metrics)) names.add(k);
+  for (const r of runs) {
+    for (const s of r.samples ?? []) for (const k of Object.keys(s.metrics)) names.add(k);
+  }
   return [...names].sort();
 }
 
@@ -48,7 +50,10 @@ export interface SamplesFrameOptions {
  * one Float64 column per metric (null where a run lacks the metric). Summary-only runs have no
  * rows.
  */
-export function samplesFrame(runs: readonly RunResult[], options: SamplesFrameOptions = {}): pl.DataFrame {
+export function samplesFrame(
+  runs: readonly RunResult[],
+  options: SamplesFrameOptions = {},
+): pl.DataFrame {
   const { text = true } = options;
   const metrics = sampleMetricNames(runs);
   const withSamples = runs.filter((r) => r.samples !== null);

@@ -38,14 +38,21 @@ export async function loadRagAblation(path: string): Promise<RagAblation> {
   const id = basename(path).replace(/\.json$/i, "");
   const configurations: RagConfiguration[] = [];
   for (const [key, value] of Object.entries(d)) {
-    if (["model", "corpus_size", "num_samples", "top_k_values", "timestamp"].includes(key)) continue;
+    if (["model", "corpus_size", "num_samples", "top_k_values", "timestamp"].includes(key)) {
+      continue;
+    }
     // deno-lint-ignore no-explicit-any
     const c = value as any;
     const metrics: Record<string, Aggregate> = {};
     for (const [metric, mean] of Object.entries(c.avg_metrics as Record<string, number>)) {
       const ci = c.confidence_intervals?.[metric];
       const name = metric === "gen_time" ? "latency_s" : metric;
-      metrics[name] = { mean, lo: ci?.ci_lower ?? null, hi: ci?.ci_upper ?? null, n: c.num_samples };
+      metrics[name] = {
+        mean,
+        lo: ci?.ci_lower ?? null,
+        hi: ci?.ci_upper ?? null,
+        n: c.num_samples,
+      };
     }
     configurations.push({ name: c.config.name, top_k: c.config.top_k, n: c.num_samples, metrics });
   }

@@ -33,7 +33,10 @@ export function detectFormat(data: unknown): ResultFormat {
 }
 
 /** Reads and parses a JSON file, with the file named in any error. */
-export async function readJson(path: string, what = "result file"): Promise<{ data: unknown; bytes: Uint8Array }> {
+export async function readJson(
+  path: string,
+  what = "result file",
+): Promise<{ data: unknown; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = await Deno.readFile(path);
@@ -49,7 +52,9 @@ export async function readJson(path: string, what = "result file"): Promise<{ da
   try {
     return { data: JSON.parse(text), bytes };
   } catch (error) {
-    throw new SyntaxError(`Cannot load ${what} "${path}": not valid JSON (${(error as Error).message})`);
+    throw new SyntaxError(
+      `Cannot load ${what} "${path}": not valid JSON (${(error as Error).message})`,
+    );
   }
 }
 
@@ -60,7 +65,10 @@ export async function readJson(path: string, what = "result file"): Promise<{ da
  * @throws {TypeError} when a field is missing or has the wrong type; the message names the file and
  *   the JSON path, e.g. `detailed_results[17].prediction is missing`.
  */
-export async function loadResultFile(path: string, options: LoadResultFileOptions = {}): Promise<RunResult> {
+export async function loadResultFile(
+  path: string,
+  options: LoadResultFileOptions = {},
+): Promise<RunResult> {
   const { data, bytes } = await readJson(path);
   const sha256 = await sha256Hex(bytes);
   const stem = basename(path).replace(/\.json$/i, "");
@@ -125,7 +133,12 @@ function fromLegacy(data: LegacyFile, stem: string, path: string, sha256: string
   const summary: Record<string, Aggregate> = {};
   for (const [metric, mean] of Object.entries(data.avg_metrics)) {
     const ci = data.confidence_intervals?.[metric];
-    summary[rename(metric)] = { mean, lo: ci?.ci_lower ?? null, hi: ci?.ci_upper ?? null, n: data.num_samples };
+    summary[rename(metric)] = {
+      mean,
+      lo: ci?.ci_lower ?? null,
+      hi: ci?.ci_upper ?? null,
+      n: data.num_samples,
+    };
   }
   const samples: Sample[] = data.detailed_results.map((r) => {
     const metrics: Record<string, number | null> = {};
@@ -168,8 +181,23 @@ interface V1File {
   environment?: { gpu?: { name?: string } | null };
   runtime?: { total_s?: number; peak_gpu_memory_gb?: number | null };
   metric_signatures?: Record<string, string>;
-  summary?: Record<string, { mean: number; lo?: number | null; hi?: number | null; n?: number | null }>;
-  samples?: (Omit<Sample, "language" | "domain" | "latency_s" | "new_tokens" | "hit_max_new_tokens" | "retrieval" | "metrics"> & Partial<Sample>)[];
+  summary?: Record<
+    string,
+    { mean: number; lo?: number | null; hi?: number | null; n?: number | null }
+  >;
+  samples?: (
+    & Omit<
+      Sample,
+      | "language"
+      | "domain"
+      | "latency_s"
+      | "new_tokens"
+      | "hit_max_new_tokens"
+      | "retrieval"
+      | "metrics"
+    >
+    & Partial<Sample>
+  )[];
 }
 
 function fromV1(data: V1File, path: string, sha256: string): RunResult {
@@ -210,7 +238,11 @@ function fromV1(data: V1File, path: string, sha256: string): RunResult {
   if (samples) {
     const seen = new Set<string>();
     samples.forEach((s, i) => {
-      if (seen.has(s.id)) throw new TypeError(`Cannot load result file "${path}": samples[${i}].id "${s.id}" is a duplicate`);
+      if (seen.has(s.id)) {
+        throw new TypeError(
+          `Cannot load result file "${path}": samples[${i}].id "${s.id}" is a duplicate`,
+        );
+      }
       seen.add(s.id);
     });
   }

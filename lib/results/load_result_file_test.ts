@@ -53,7 +53,10 @@ Deno.test("loadResultFile() gives the shared schema fixtures the verdicts both l
       await assert.rejects(loadResultFile(p), (e: Error) => {
         assert.ok(e instanceof TypeError, `${file}: ${e}`);
         assert.ok(e.message.includes(`"${p}"`), e.message);
-        assert.ok(e.message.includes(`: ${path} `), `${file}: expected path ${path} in "${e.message}"`);
+        assert.ok(
+          e.message.includes(`: ${path} `),
+          `${file}: expected path ${path} in "${e.message}"`,
+        );
         return true;
       });
     }
@@ -70,14 +73,42 @@ Deno.test("loadResultFile() reads a schema-v1 file's samples, retrieval and summ
 });
 
 Deno.test("loadResultFile() names the file and JSON path of a missing or mistyped legacy field", async () => {
-  const sample = { id: 0, instruction: "Сұрақ", reference: "ст. 1", prediction: "ст. 1", metrics: { key_info: 1 } };
-  const base = { model: "lora_qwen3_4b", is_baseline: false, num_samples: 2, avg_metrics: { key_info: 1 } };
-  const missing = await tempJson("x.json", { ...base, detailed_results: [sample, { ...sample, prediction: undefined }] });
-  await assert.rejects(loadResultFile(missing), new RegExp(`Cannot load result file "${missing}": detailed_results\\[1\\]\\.prediction is missing`));
-  const typed = await tempJson("y.json", { ...base, detailed_results: [{ ...sample, metrics: { key_info: "high" } }] });
-  await assert.rejects(loadResultFile(typed), /detailed_results\[0\]\.metrics\.key_info must be number, got string "high"/);
+  const sample = {
+    id: 0,
+    instruction: "Сұрақ",
+    reference: "ст. 1",
+    prediction: "ст. 1",
+    metrics: { key_info: 1 },
+  };
+  const base = {
+    model: "lora_qwen3_4b",
+    is_baseline: false,
+    num_samples: 2,
+    avg_metrics: { key_info: 1 },
+  };
+  const missing = await tempJson("x.json", {
+    ...base,
+    detailed_results: [sample, { ...sample, prediction: undefined }],
+  });
+  await assert.rejects(
+    loadResultFile(missing),
+    new RegExp(
+      `Cannot load result file "${missing}": detailed_results\\[1\\]\\.prediction is missing`,
+    ),
+  );
+  const typed = await tempJson("y.json", {
+    ...base,
+    detailed_results: [{ ...sample, metrics: { key_info: "high" } }],
+  });
+  await assert.rejects(
+    loadResultFile(typed),
+    /detailed_results\[0\]\.metrics\.key_info must be number, got string "high"/,
+  );
   const notJson = await tempJson("z.json", "{ not json");
-  await assert.rejects(loadResultFile(notJson), (e: Error) => e instanceof SyntaxError && e.message.includes(notJson));
+  await assert.rejects(
+    loadResultFile(notJson),
+    (e: Error) => e instanceof SyntaxError && e.message.includes(notJson),
+  );
   const other = await tempJson("w.json", { hello: 1 });
   await assert.rejects(loadResultFile(other), /must be a result object/);
 });
@@ -86,12 +117,18 @@ Deno.test("loadResults() applies runs.json overrides and rejects unknown keys an
   const dir = await Deno.makeTempDir();
   await Deno.copyFile(join(FIXTURES, "v1_summary_only.json"), join(dir, "a.json"));
   const id = (await loadResultFile(join(dir, "a.json"))).run.id;
-  await Deno.writeTextFile(join(dir, "runs.json"), JSON.stringify({ [id]: { label: "Мой запуск", size_b: 7 } }));
+  await Deno.writeTextFile(
+    join(dir, "runs.json"),
+    JSON.stringify({ [id]: { label: "Мой запуск", size_b: 7 } }),
+  );
   const { runs } = await loadResults(dir);
   assert.equal(runs[0].run.label, "Мой запуск");
   assert.equal(runs[0].run.size_b, 7);
   await Deno.writeTextFile(join(dir, "runs.json"), JSON.stringify({ [id]: { colour: "red" } }));
-  await assert.rejects(loadResults(dir), /runs\.json": .*colour is not one of label, family, size_b, variant/);
+  await assert.rejects(
+    loadResults(dir),
+    /runs\.json": .*colour is not one of label, family, size_b, variant/,
+  );
   await Deno.writeTextFile(join(dir, "runs.json"), JSON.stringify({ nope: { label: "x" } }));
   await assert.rejects(loadResults(dir), /run "nope" has no result file/);
 });

@@ -31,7 +31,8 @@ export async function loadResults(dir: string): Promise<ResultSet> {
   } catch (error) {
     throw new Error(`Cannot read results folder "${dir}": ${(error as Error).message}`);
   }
-  const files = entries.filter((e) => e.isFile && e.name.endsWith(".json")).map((e) => e.name).sort();
+  const files = entries.filter((e) => e.isFile && e.name.endsWith(".json")).map((e) => e.name)
+    .sort();
   let overrides = new Map<string, RunOverride>();
   if (files.includes(RUN_MAPPING_FILE)) {
     const path = join(dir, RUN_MAPPING_FILE);
@@ -52,12 +53,20 @@ export async function loadResults(dir: string): Promise<ResultSet> {
   const seen = new Map<string, string>();
   for (const r of runs) {
     const other = seen.get(r.run.id);
-    if (other) throw new TypeError(`Cannot load results: run id "${r.run.id}" appears in both "${other}" and "${r.source.path}"`);
+    if (other) {
+      throw new TypeError(
+        `Cannot load results: run id "${r.run.id}" appears in both "${other}" and "${r.source.path}"`,
+      );
+    }
     seen.set(r.run.id, r.source.path);
   }
   for (const id of overrides.keys()) {
     if (!seen.has(id) && !ragAblations.some((a) => a.id === id)) {
-      throw new TypeError(`Cannot load run mapping "${join(dir, RUN_MAPPING_FILE)}": run "${id}" has no result file in "${dir}"`);
+      throw new TypeError(
+        `Cannot load run mapping "${
+          join(dir, RUN_MAPPING_FILE)
+        }": run "${id}" has no result file in "${dir}"`,
+      );
     }
   }
   runs.sort((a, b) => compareRuns(a.run, b.run));

@@ -18,7 +18,10 @@ export interface LoadScoredResultsOptions {
  * {@linkcode loadResults}, then {@linkcode rescoreRun} on each run with samples. Summary-only runs
  * are returned unchanged.
  */
-export async function loadScoredResults(dir: string, options: LoadScoredResultsOptions = {}): Promise<ResultSet> {
+export async function loadScoredResults(
+  dir: string,
+  options: LoadScoredResultsOptions = {},
+): Promise<ResultSet> {
   const { suite = "v2" } = options;
   const set = await loadResults(dir);
   return { ...set, runs: set.runs.map((r) => (r.samples ? rescoreRun(r, { suite }) : r)) };

@@ -44,7 +44,14 @@ export function inferRunInfo(id: string, model: string, isBaseline: boolean): Ru
     const label = `Qwen${qwen[1]} ${qwen[2]}B ${variant === "base" ? "base" : "FT"}`;
     return base(id, model, family, size, variant, label);
   }
-  return base(id, model, lower.split(/[/:]/).pop() ?? lower, null, isBaseline ? "base" : "fine-tuned", model);
+  return base(
+    id,
+    model,
+    lower.split(/[/:]/).pop() ?? lower,
+    null,
+    isBaseline ? "base" : "fine-tuned",
+    model,
+  );
 }
 
 function base(
@@ -80,16 +87,22 @@ export function parseRunOverrides(text: string, file: string): Map<string, RunOv
     for (const [key, v] of Object.entries(value)) {
       if (!OVERRIDE_KEYS.has(key)) {
         throw new TypeError(
-          `Cannot load run mapping "${file}": ${id}.${key} is not one of ${[...OVERRIDE_KEYS].join(", ")}`,
+          `Cannot load run mapping "${file}": ${id}.${key} is not one of ${
+            [...OVERRIDE_KEYS].join(", ")
+          }`,
         );
       }
       if (key === "variant" && !VARIANT_ORDER.includes(v as Variant)) {
         throw new TypeError(
-          `Cannot load run mapping "${file}": ${id}.variant must be one of ${VARIANT_ORDER.join(", ")}, got ${JSON.stringify(v)}`,
+          `Cannot load run mapping "${file}": ${id}.variant must be one of ${
+            VARIANT_ORDER.join(", ")
+          }, got ${JSON.stringify(v)}`,
         );
       }
       if (key === "size_b" && !(v === null || (typeof v === "number" && v > 0))) {
-        throw new TypeError(`Cannot load run mapping "${file}": ${id}.size_b must be a positive number or null`);
+        throw new TypeError(
+          `Cannot load run mapping "${file}": ${id}.size_b must be a positive number or null`,
+        );
       }
       if ((key === "label" || key === "family") && typeof v !== "string") {
         throw new TypeError(`Cannot load run mapping "${file}": ${id}.${key} must be a string`);

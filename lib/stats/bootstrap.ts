@@ -46,7 +46,9 @@ const cache = new Map<string, Int32Array>();
  */
 export function bootstrapIndices(n: number, options: BootstrapOptions = {}): Int32Array {
   const { resamples, seed } = { ...BOOTSTRAP_DEFAULTS, ...options };
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Sample size must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(`Sample size must be a positive integer, got ${n}`);
+  }
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`Resamples must be a positive integer, got ${resamples}`);
   }

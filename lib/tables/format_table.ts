@@ -38,8 +38,14 @@ function fmt(value: Cell, digits: number | null): string {
 }
 
 /** Integer columns print as integers; any other numeric column gets fixed decimals. */
-function columnDigitsFor(rows: readonly (readonly Cell[])[], i: number, digits: number): number | null {
-  const nums = rows.map((r) => r[i]).filter((v): v is number => typeof v === "number" && !Number.isNaN(v));
+function columnDigitsFor(
+  rows: readonly (readonly Cell[])[],
+  i: number,
+  digits: number,
+): number | null {
+  const nums = rows.map((r) => r[i]).filter((v): v is number =>
+    typeof v === "number" && !Number.isNaN(v)
+  );
   return nums.length > 0 && nums.every(Number.isInteger) ? null : digits;
 }
 

@@ -17,7 +17,11 @@ Deno.test("markdownTable() escapes pipes and right-aligns numbers", () => {
 });
 
 Deno.test("latexTable() writes booktabs rules and escapes special characters", () => {
-  const tex = latexTable({ header: ["run_id", "n"], rows: [["4B & 8B", "5"]], numeric: [false, true] }, "Caption 50%", "t");
+  const tex = latexTable(
+    { header: ["run_id", "n"], rows: [["4B & 8B", "5"]], numeric: [false, true] },
+    "Caption 50%",
+    "t",
+  );
   assert.match(tex, /\\toprule\nrun\\_id & n \\\\\n\\midrule\n4B \\& 8B & 5 \\\\\n\\bottomrule/);
   assert.match(tex, /\\caption\{Caption 50\\%\}/);
   assert.equal(latexEscape("a_b{c}"), "a\\_b\\{c\\}");

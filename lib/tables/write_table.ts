@@ -7,7 +7,13 @@ import pl from "nodejs-polars";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { stringifyCsv } from "../io/csv.ts";
-import { type Cell, formatTable, type FormatTableOptions, latexTable, markdownTable } from "./format_table.ts";
+import {
+  type Cell,
+  formatTable,
+  type FormatTableOptions,
+  latexTable,
+  markdownTable,
+} from "./format_table.ts";
 
 /** Rows of a table: a Polars frame or an array of records. */
 export type TableRows = pl.DataFrame | readonly Record<string, Cell>[];
@@ -34,15 +40,21 @@ function isRecords(rows: TableRows): rows is readonly Record<string, Cell>[] {
 }
 
 /** Normalises rows to a column list and an array of cell arrays. */
-export function tableCells(rows: TableRows, columns?: string[]): { columns: string[]; cells: Cell[][] } {
+export function tableCells(
+  rows: TableRows,
+  columns?: string[],
+): { columns: string[]; cells: Cell[][] } {
   const records: readonly Record<string, Cell>[] = isRecords(rows)
     ? rows
     : (rows.toRecords() as Record<string, Cell>[]);
-  const cols: string[] = columns ?? (isRecords(rows) ? Object.keys(records[0] ?? {}) : rows.columns);
-  const cells = records.map((r) => cols.map((c: string) => {
-    const v = r[c];
-    return typeof v === "bigint" ? Number(v) : v;
-  }));
+  const cols: string[] = columns ??
+    (isRecords(rows) ? Object.keys(records[0] ?? {}) : rows.columns);
+  const cells = records.map((r) =>
+    cols.map((c: string) => {
+      const v = r[c];
+      return typeof v === "bigint" ? Number(v) : v;
+    })
+  );
   return { columns: cols, cells };
 }
 
@@ -72,7 +84,11 @@ export async function writeTable(
   const { columns, cells } = tableCells(rows, wanted);
   const display = formatTable(columns, cells, format);
   const markdown = markdownTable(display);
-  const files = { csv: join(dir, `${name}.csv`), md: join(dir, `${name}.md`), tex: join(dir, `${name}.tex`) };
+  const files = {
+    csv: join(dir, `${name}.csv`),
+    md: join(dir, `${name}.md`),
+    tex: join(dir, `${name}.tex`),
+  };
   await writeFileAtomic(files.csv, stringifyCsv([columns, ...cells]));
   await writeFileAtomic(files.md, `${markdown}`);
   await writeFileAtomic(files.tex, latexTable(display, caption, name));
