@@ -61,3 +61,4 @@ export * from "./results/load_scored_results.ts";
 export * from "./analysis/metric_audit_table.ts";
 export * from "./metrics/mod.ts";
 export * from "./text/mod.ts";
+export * from "./dataset/mod.ts";

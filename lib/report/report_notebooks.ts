@@ -5,6 +5,7 @@
  * @module
  */
 export const REPORT_NOTEBOOKS: readonly string[] = [
+  "10_dataset.ipynb",
   "20_scaling.ipynb",
   "25_metric_audit.ipynb",
   "30_paired.ipynb",
