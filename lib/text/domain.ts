@@ -53,14 +53,61 @@ export interface DomainOptions {
   keywords?: Readonly<Record<string, readonly string[]>>;
 }
 
+interface Matcher {
+  re: RegExp;
+  /** For each keyword, its domain and the domains of the other keywords it contains. */
+  domainsOf: Map<string, string[]>;
+  order: string[];
+}
+
+const matchers = new WeakMap<object, Map<boolean, Matcher>>();
+
+/** One alternation of every keyword, so a text is scanned once instead of once per keyword. */
+function matcher(keywords: Readonly<Record<string, readonly string[]>>, fold: boolean): Matcher {
+  let byFold = matchers.get(keywords);
+  if (!byFold) matchers.set(keywords, byFold = new Map());
+  let m = byFold.get(fold);
+  if (!m) {
+    const domainOf = new Map<string, string>();
+    for (const [domain, list] of Object.entries(keywords)) {
+      for (const kw of list) {
+        const k = fold ? kw.toLowerCase() : kw;
+        if (k !== "" && !domainOf.has(k)) domainOf.set(k, domain);
+      }
+    }
+    // Longest first, so that a keyword that contains another is still reported for its domain.
+    const alternatives = [...domainOf.keys()].sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const domainsOf = new Map<string, string[]>();
+    for (const [k, d] of domainOf) {
+      const ds = new Set([d]);
+      for (const [other, od] of domainOf) if (other !== k && k.includes(other)) ds.add(od);
+      domainsOf.set(k, [...ds]);
+    }
+    m = {
+      re: new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g"),
+      domainsOf,
+      order: Object.keys(keywords),
+    };
+    byFold.set(fold, m);
+  }
+  return m;
+}
+
 function hits(text: string, options: DomainOptions): string[] {
   const { foldKeywords = false, keywords = DOMAIN_KEYWORDS } = options;
   const lower = text.toLowerCase();
-  const out: string[] = [];
-  for (const [domain, list] of Object.entries(keywords)) {
-    if (list.some((kw) => lower.includes(foldKeywords ? kw.toLowerCase() : kw))) out.push(domain);
+  const { re, domainsOf, order } = matcher(keywords, foldKeywords);
+  const found = new Set<string>();
+  // Overlapping keywords of different domains must all count: after a match, retry from the next
+  // character rather than after the match.
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    for (const d of domainsOf.get(m[0])!) found.add(d);
+    if (found.size === order.length) break;
+    re.lastIndex = m.index + 1;
   }
-  return out;
+  return order.filter((d) => found.has(d));
 }
 
 /**

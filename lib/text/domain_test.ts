@@ -40,3 +40,33 @@ Deno.test("DOMAIN_KEYWORDS has the study's ten domains in its order", () => {
   assert.deepEqual(Object.keys(DOMAIN_KEYWORDS), [...DOMAINS]);
   assert.equal(Object.values(DOMAIN_KEYWORDS).flat().length, 38); // 4+4+4+4+4+5+3+3+4+3;
 });
+
+Deno.test("matchDomains() equals the plain definition (every keyword by substring search) on real and sample rows", async () => {
+  const { fromRoot } = await import("../paths.ts");
+  const { DOMAIN_KEYWORDS } = await import("./domain.ts");
+  const files = [
+    "../shared/datasets/kz-legal-qa/validation_subset.jsonl",
+    "data/sample/train.jsonl",
+  ].map(fromRoot);
+  let rows = 0;
+  for (const file of files) {
+    const text = await Deno.readTextFile(file).catch(() => {
+      throw new Error(
+        `This test reads "${file}" (../shared beside the repository and the sample data)`,
+      );
+    });
+    for (const line of text.split("\n").filter(Boolean)) {
+      const r = JSON.parse(line);
+      const t = `${r.instruction} ${r.input} ${r.output}`;
+      for (const fold of [false, true]) {
+        const lower = t.toLowerCase();
+        const plain = Object.entries(DOMAIN_KEYWORDS)
+          .filter(([, kws]) => kws.some((k) => lower.includes(fold ? k.toLowerCase() : k)))
+          .map(([d]) => d);
+        assert.deepEqual(matchDomains(t, { foldKeywords: fold }), plain, t.slice(0, 80));
+      }
+      rows++;
+    }
+  }
+  assert.ok(rows > 3800);
+});
