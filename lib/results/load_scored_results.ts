@@ -1,8 +1,10 @@
 /**
- * Loads a results folder and re-scores every run that has per-sample records with the corrected
- * metric suite (v2: `*_v2` metrics and `chrf`), keeping the stored values of the study's legacy
- * metrics as stored. This is what the report's notebooks read, so every table carries both suites
- * side by side.
+ * Loads a results folder and scores every run that has per-sample records, so that every table
+ * carries both metric suites side by side: the study's legacy files keep their stored legacy
+ * values (reproduced exactly by `deno task rescore --check`) and gain the corrected suite (v2:
+ * `*_v2` metrics and `chrf`); files in the project's schema v1, whose producer computes no text
+ * metrics (the Python side leaves scoring to TypeScript), get both suites. This is what the
+ * report's notebooks read.
  * @module
  */
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
@@ -10,8 +12,10 @@ import { loadResults, type ResultSet } from "./load_results.ts";
 
 /** Options for {@linkcode loadScoredResults}. */
 export interface LoadScoredResultsOptions {
-  /** Suite(s) recomputed from predictions and references. Default: `"v2"`. */
-  suite?: RescoreRunOptions["suite"];
+  /** Suite(s) computed for the study's legacy files. Default: `"v2"` (legacy values stay as stored). */
+  legacySuite?: RescoreRunOptions["suite"];
+  /** Suite(s) computed for schema-v1 files. Default: `"all"`. */
+  v1Suite?: RescoreRunOptions["suite"];
 }
 
 /**
@@ -22,7 +26,11 @@ export async function loadScoredResults(
   dir: string,
   options: LoadScoredResultsOptions = {},
 ): Promise<ResultSet> {
-  const { suite = "v2" } = options;
+  const { legacySuite = "v2", v1Suite = "all" } = options;
   const set = await loadResults(dir);
-  return { ...set, runs: set.runs.map((r) => (r.samples ? rescoreRun(r, { suite }) : r)) };
+  const suiteOf = (format: string) => (format === "legacy" ? legacySuite : v1Suite);
+  return {
+    ...set,
+    runs: set.runs.map((r) => (r.samples ? rescoreRun(r, { suite: suiteOf(r.source.format) }) : r)),
+  };
 }
