@@ -6,6 +6,7 @@
  * @module
  */
 import { fromRoot } from "./paths.ts";
+import { flagInt, flagValue } from "./cli/_flags.ts";
 
 /** Parameters of one report run. Paths are absolute once resolved. */
 export interface ReportParams {
@@ -169,15 +170,8 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
     if (values.length === 0) throw new TypeError(`${flag} needs at least one path`);
     return [values, i];
   };
-  const takeOne = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new TypeError(`${flag} needs a value`);
-    return v;
-  };
-  const int = (v: string, flag: string): number => {
-    if (!/^\d+$/.test(v)) throw new TypeError(`${flag} needs a non-negative integer, got "${v}"`);
-    return Number(v);
-  };
+  const takeOne = (i: number, flag: string) => flagValue(args, i, flag);
+  const int = flagInt;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {

@@ -8,6 +8,7 @@
  * each question's labels to runs, and is passed back with `deno task report --human-eval-key`).
  * @module
  */
+import { flagInt, flagValue } from "./_flags.ts";
 import { loadResults } from "../results/load_results.ts";
 import { fromRoot } from "../paths.ts";
 import { PREPARE_DEFAULTS, prepareHumanEval } from "../human_eval/prepare_human_eval.ts";
@@ -68,15 +69,8 @@ export function parseHumanEvalPrepareArgs(args: readonly string[]): HumanEvalPre
     force: false,
     help: false,
   };
-  const value = (i: number, flag: string) => {
-    const v = args[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new TypeError(`${flag} needs a value`);
-    return v;
-  };
-  const int = (v: string, flag: string) => {
-    if (!/^\d+$/.test(v)) throw new TypeError(`${flag} needs a non-negative integer, got "${v}"`);
-    return Number(v);
-  };
+  const value = (i: number, flag: string) => flagValue(args, i, flag);
+  const int = flagInt;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {
