@@ -4,16 +4,11 @@
  * @module
  */
 import pl from "nodejs-polars";
-import {
-  detectLanguage,
-  type DetectLanguageOptions,
-  legacyClassificationText,
-  legacyLanguage,
-} from "../text/language.ts";
-import { type DomainOptions, DOMAINS, matchDomains } from "../text/domain.ts";
+import type { DetectLanguageOptions } from "../text/language.ts";
+import { type DomainOptions, DOMAINS } from "../text/domain.ts";
 import { type AlpacaRow, type JsonlFileReport, readAlpacaJsonl } from "./read_alpaca_jsonl.ts";
 import { type DatasetFile, resolveDatasetFiles } from "./resolve_dataset_files.ts";
-import { countWords } from "./count_words.ts";
+import { rowClassifier, rowLabels } from "./_classify_row.ts";
 
 /** The text fields of a row, in the order used everywhere. */
 export const TEXT_FIELDS = ["instruction", "input", "output"] as const;
@@ -67,8 +62,6 @@ class Chunk {
     return this.line.length;
   }
 }
-
-const DOMAIN_BIT = new Map<string, number>(DOMAINS.map((d, i) => [d, 1 << i]));
 
 function chunkFrame(c: Chunk, text: boolean): pl.DataFrame {
   const cols: pl.Series[] = [
@@ -135,6 +128,8 @@ export async function loadDataset(
   const frames: pl.DataFrame[] = [];
   const reports: Dataset["files"] = [];
   let chunk = new Chunk();
+  const classify = rowClassifier({ language, domain });
+  const labels = rowLabels();
   const flush = () => {
     if (chunk.length === 0) return;
     frames.push(chunkFrame(chunk, text));
@@ -142,11 +137,7 @@ export async function loadDataset(
   };
   for (const file of files) {
     const onRow = (row: AlpacaRow) => {
-      const all = legacyClassificationText({
-        instruction: row.instruction,
-        input: row.input,
-        reference: row.output,
-      });
+      classify(row.instruction, row.input, row.output, labels);
       chunk.split.push(file.split);
       chunk.line.push(row.line);
       if (text) {
@@ -154,17 +145,14 @@ export async function loadDataset(
         chunk.input.push(row.input);
         chunk.output.push(row.output);
       }
-      chunk.legacy.push(legacyLanguage(all));
-      chunk.language.push(detectLanguage(all, language));
-      const domains = matchDomains(all, domain);
-      chunk.primary.push(domains[0] ?? "other");
-      let bits = 0;
-      for (const d of domains) bits |= DOMAIN_BIT.get(d) ?? 0;
-      chunk.domainBits.push(bits);
-      chunk.nDomains.push(domains.length);
-      chunk.words[0].push(countWords(row.instruction));
-      chunk.words[1].push(countWords(row.input));
-      chunk.words[2].push(countWords(row.output));
+      chunk.legacy.push(labels.legacy);
+      chunk.language.push(labels.language);
+      chunk.primary.push(labels.primary);
+      chunk.domainBits.push(labels.domainBits);
+      chunk.nDomains.push(labels.nDomains);
+      chunk.words[0].push(labels.words[0]);
+      chunk.words[1].push(labels.words[1]);
+      chunk.words[2].push(labels.words[2]);
       if (chunk.length >= chunkRows) flush();
     };
     const report = await readAlpacaJsonl(file.path, onRow, { skipBadLines });

@@ -135,13 +135,36 @@ export function countLetters(text: string): LetterCounts {
  * ```
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): Language {
+  return languageFromCounts(countLetters(text), options);
+}
+
+/**
+ * The label {@linkcode detectLanguage} gives a text with these letter counts: its threshold rule on
+ * its own, for callers that count letters themselves (the dataset loader counts them in the same
+ * pass as words). `detectLanguage(text, options)` is `languageFromCounts(countLetters(text), options)`.
+ *
+ * @param counts Cyrillic and Kazakh-specific letter counts, as {@linkcode countLetters} gives them.
+ * @param options Thresholds; see {@linkcode DetectLanguageOptions}.
+ * @example
+ * ```ts
+ * import { languageFromCounts } from "./language.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(languageFromCounts({ cyrillic: 30, kazakh: 5 }), "kz");
+ * assert.equal(languageFromCounts({ cyrillic: 80, kazakh: 1 }), "mixed");
+ * assert.equal(languageFromCounts({ cyrillic: 0, kazakh: 0 }), "none");
+ * ```
+ */
+export function languageFromCounts(
+  counts: LetterCounts,
+  options: DetectLanguageOptions = {},
+): Language {
   const { kzMin, ruMax, minLetters } = { ...DETECT_LANGUAGE_DEFAULTS, ...options };
   if (!(ruMax <= kzMin)) {
     throw new RangeError(
       `Cannot detect language: ruMax (${ruMax}) must not exceed kzMin (${kzMin})`,
     );
   }
-  const { cyrillic, kazakh } = countLetters(text);
+  const { cyrillic, kazakh } = counts;
   if (cyrillic === 0 || cyrillic < minLetters) return "none";
   const share = kazakh / cyrillic;
   if (share >= kzMin) return "kz";
