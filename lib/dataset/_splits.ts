@@ -27,3 +27,13 @@ export function splitsWithAll(frame: pl.DataFrame): string[] {
 export function rowsOf(frame: pl.DataFrame, split: string): pl.DataFrame {
   return split === ALL_SPLITS ? frame : frame.filter(pl.col("split").eq(pl.lit(split)));
 }
+
+/**
+ * How many times each value occurs in a column, counted by Polars (`valueCounts`) instead of
+ * copying the column into a JavaScript array; keys are the column's values (null as `null`).
+ */
+export function valueCounts(series: pl.Series): Map<unknown, number> {
+  const counts = new Map<unknown, number>();
+  for (const r of series.valueCounts().toRecords()) counts.set(r[series.name], Number(r.count));
+  return counts;
+}

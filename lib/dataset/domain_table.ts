@@ -3,9 +3,9 @@
  * and as one primary domain per row.
  * @module
  */
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import { DOMAINS } from "../text/domain.ts";
-import { rowsOf, splitsWithAll } from "./_splits.ts";
+import { rowsOf, splitsWithAll, valueCounts } from "./_splits.ts";
 
 /** One row of `tables/dataset_domains.csv`. */
 export interface DomainRow extends Record<string, string | number> {
@@ -56,15 +56,15 @@ export function domainTable(frame: pl.DataFrame): DomainRow[] {
   for (const split of splitsWithAll(frame)) {
     const rows = rowsOf(frame, split);
     const total = rows.height;
-    const primary = new Map<string, number>();
-    for (const d of rows.getColumn("domain_primary").toArray() as string[]) {
-      primary.set(d, (primary.get(d) ?? 0) + 1);
-    }
-    const none = (rows.getColumn("n_domains").toArray() as number[]).filter((k) => k === 0).length;
+    // Counted in Polars (value counts and sums of the Boolean columns) rather than by copying
+    // every row's labels into JavaScript arrays: the same integers, far faster on large frames.
+    const primary = valueCounts(rows.getColumn("domain_primary"));
+    const multiCounts = rows.select(
+      pl.col("n_domains").eq(0).sum().alias("other"),
+      ...DOMAINS.map((d) => pl.col(`domain_${d}`).sum().alias(d)),
+    ).toRecords()[0] as Record<string, number>;
     for (const domain of DOMAIN_ORDER) {
-      const multi = domain === "other"
-        ? none
-        : (rows.getColumn(`domain_${domain}`).toArray() as boolean[]).filter(Boolean).length;
+      const multi = Number(multiCounts[domain]);
       const p = primary.get(domain) ?? 0;
       out.push({
         split,

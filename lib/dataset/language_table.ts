@@ -3,7 +3,7 @@
  * @module
  */
 import type pl from "nodejs-polars";
-import { rowsOf, splitsWithAll } from "./_splits.ts";
+import { rowsOf, splitsWithAll, valueCounts } from "./_splits.ts";
 
 /** One row of `tables/dataset_languages.csv`. */
 export interface LanguageRow extends Record<string, string | number> {
@@ -54,17 +54,17 @@ export function languageTable(frame: pl.DataFrame): LanguageRow[] {
     const rows = rowsOf(frame, split);
     const total = rows.height;
     for (const rule of ["legacy", "letter_share"] as const) {
-      const column = rows.getColumn(rule === "legacy" ? "language_legacy" : "language")
-        .toArray() as string[];
-      const counts = new Map<string, number>();
-      for (const l of column) counts.set(l, (counts.get(l) ?? 0) + 1);
+      const counts = valueCounts(
+        rows.getColumn(rule === "legacy" ? "language_legacy" : "language"),
+      );
       for (const language of RULE_LANGUAGES[rule]) {
         const n = counts.get(language) ?? 0;
         out.push({ split, rule, language, n, share: total === 0 ? 0 : n / total });
       }
+      // Sorted: Polars' value counts come in no fixed order.
       const unknown = [...counts.keys()].filter((l) =>
-        !(RULE_LANGUAGES[rule] as readonly string[]).includes(l)
-      );
+        !(RULE_LANGUAGES[rule] as readonly unknown[]).includes(l)
+      ).map(String).sort();
       if (unknown.length > 0) {
         throw new TypeError(
           `languageTable(): unexpected ${rule} language label(s) ${unknown.join(", ")}`,
