@@ -4,6 +4,8 @@
  * @module
  */
 
+import { METRICS } from "../metrics/registry.ts";
+
 /** Preferred column order; metrics not listed follow in alphabetical order. */
 export const METRIC_ORDER: readonly string[] = [
   "bertscore_f1",
@@ -46,12 +48,10 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   latency_s: "Latency (s)",
 };
 
-/** Metrics where lower is better (the rest: higher is better). */
-export const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
-  "hallucination_rate",
-  "hallucination_rate_v2",
-  "latency_s",
-]);
+/** Metrics where lower is better (the rest: higher is better), from the metric registry. */
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(
+  Object.values(METRICS).filter((m) => !m.higherIsBetter).map((m) => m.name),
+);
 
 /** Sorts metric names in the preferred order. */
 export function orderMetrics(names: readonly string[]): string[] {
