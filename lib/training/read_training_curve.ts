@@ -27,7 +27,11 @@ export interface TrainingCurve {
   points: TrainingPoint[];
 }
 
-const FINAL_KEYS = ["train_runtime", "train_loss", "total_flos"];
+/**
+ * Keys that mark the end-of-training summary entry. Not `train_runtime`: transformers 5 adds
+ * `train_runtime` and `train_tokens_per_second` to every training-loss entry.
+ */
+const SUMMARY_MARKERS = ["train_loss", "total_flos"];
 
 function num(entry: Record<string, unknown>, keys: string[], where: string): number | null {
   for (const key of keys) {
@@ -49,7 +53,7 @@ export function toPoint(entry: unknown, where: string): TrainingPoint | null {
     throw new TypeError(`Cannot read training log ${where}: expected an object`);
   }
   const e = entry as Record<string, unknown>;
-  if (FINAL_KEYS.some((k) => k in e)) return null;
+  if (SUMMARY_MARKERS.some((k) => k in e)) return null;
   if (!Number.isInteger(e.step)) {
     throw new TypeError(
       `Cannot read training log ${where}: step must be an integer, got ${JSON.stringify(e.step)}`,

@@ -23,6 +23,9 @@ const STATE = {
       loss: 0.8,
       step: 20,
       num_input_tokens_seen: 9000,
+      // transformers 5 adds these to every training-loss entry
+      train_runtime: 0.11,
+      train_tokens_per_second: 8955,
     },
     { epoch: 1, step: 20, total_flos: 1, train_loss: 1, train_runtime: 60 },
   ],

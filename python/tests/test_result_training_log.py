@@ -36,7 +36,9 @@ STATE = {
     "log_history": [
         {"epoch": 0.5, "grad_norm": 1.5, "learning_rate": 0.0002, "loss": 1.2, "step": 10, "num_input_tokens_seen": 5000},
         {"epoch": 0.5, "eval_loss": 1.1, "eval_runtime": 3.0, "step": 10},
-        {"epoch": 1.0, "grad_norm": 0.9, "learning_rate": 0.0001, "loss": 0.8, "step": 20},
+        # transformers 5 adds train_runtime and train_tokens_per_second to training-loss entries
+        {"epoch": 1.0, "grad_norm": 0.9, "learning_rate": 0.0001, "loss": 0.8, "step": 20,
+         "train_runtime": 0.11, "train_tokens_per_second": 8955.0},
         {"epoch": 1.0, "step": 20, "total_flos": 1.0, "train_loss": 1.0, "train_runtime": 60.0},
     ],
 }
@@ -52,6 +54,7 @@ def test_trainer_state_log_history(tmp_path):
     assert parsed["records"][0] == {"step": 10, "epoch": 0.5, "loss": 1.2, "learning_rate": 0.0002,
                                     "grad_norm": 1.5, "eval_loss": None, "tokens": 5000}
     assert parsed["records"][1]["eval_loss"] == 1.1 and parsed["records"][1]["loss"] is None
+    assert parsed["records"][2]["loss"] == 0.8 and parsed["final"]["train_loss"] == 1.0
     assert training_log.read_training_log(tmp_path) == parsed["records"]
 
 

@@ -18,6 +18,9 @@ from typing import Any
 FIELDS = ("step", "epoch", "loss", "learning_rate", "grad_norm", "eval_loss", "tokens")
 FINAL_KEYS = ("train_runtime", "train_loss", "train_samples_per_second", "train_steps_per_second",
               "total_flos")
+# The end-of-training summary is the entry with train_loss or total_flos. Not train_runtime:
+# transformers 5 adds train_runtime and train_tokens_per_second to every training-loss entry.
+SUMMARY_MARKERS = ("train_loss", "total_flos")
 ALIASES = {"lr": "learning_rate", "num_input_tokens_seen": "tokens"}
 
 
@@ -37,7 +40,7 @@ def normalise_entry(entry: dict[str, Any], where: str) -> dict[str, Any] | None:
     """One log entry -> record; None for the final summary entry or entries without a step."""
     if not isinstance(entry, dict):
         raise TrainingLogError(f"{where}: expected an object")
-    if any(k in entry for k in FINAL_KEYS):
+    if any(k in entry for k in SUMMARY_MARKERS):
         return None
     data = {ALIASES.get(k, k): v for k, v in entry.items()}
     if "step" not in data:
