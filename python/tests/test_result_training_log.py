@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 
@@ -23,6 +24,9 @@ def test_write_result_validates_and_is_atomic(tmp_path):
         result.write_result(path, broken)
     assert json.loads(path.read_text(encoding="utf-8"))["samples"][0]["prediction"] == "p"
     assert [p.name for p in tmp_path.iterdir()] == ["t-run.json"]
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask, "readable like a plainly written file, not 0600"
 
 
 def test_environment_has_versions_and_git():

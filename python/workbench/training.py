@@ -3,6 +3,9 @@
 `run_training(config, model=None, tokenizer=None)` accepts an injected model and tokenizer
 (the tests build a tiny Qwen3 in code); otherwise it loads `config["model_name"]` with the
 chosen backend.
+
+Under `accelerate launch` (DDP, one process per GPU) every process runs `run_training` and
+trains; only the main process (global rank 0) prints and writes in the run folder.
 """
 
 from __future__ import annotations
@@ -112,8 +115,12 @@ def make_collator(pad_id: int):
     return collate
 
 
-def load_model(config: dict[str, Any], choice: dict[str, Any]) -> tuple[Any, Any]:
-    """Model with LoRA attached, and tokenizer, for the chosen backend."""
+def load_model(config: dict[str, Any], choice: dict[str, Any], device: Any = None) -> tuple[Any, Any]:
+    """Model with LoRA attached, and tokenizer, for the chosen backend.
+
+    `device` is this process's device (cuda:LOCAL_RANK under DDP): a 4-bit model is placed there
+    when loaded and cannot be moved afterwards.
+    """
     import torch
 
     if choice["backend"] == "unsloth":
@@ -138,6 +145,8 @@ def load_model(config: dict[str, Any], choice: dict[str, Any]) -> tuple[Any, Any
 
         kwargs["quantization_config"] = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
                                                            bnb_4bit_compute_dtype=torch.bfloat16)
+        if device is not None:
+            kwargs["device_map"] = {"": device}
     model = AutoModelForCausalLM.from_pretrained(config["model_name"], **kwargs)
     return attach_lora(model, config, choice), tokenizer
 
@@ -148,7 +157,10 @@ def attach_lora(model: Any, config: dict[str, Any], choice: dict[str, Any]) -> A
     if choice["quantization"] == "4bit":
         from peft import prepare_model_for_kbit_training
 
-        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=config["gradient_checkpointing"])
+        # Non-reentrant checkpointing, as below: peft's default leaves torch's reentrant one, which DDP
+        # (find_unused_parameters, on for a PeftModel) rejects: "Expected to mark a variable ready only once".
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=config["gradient_checkpointing"],
+                                                gradient_checkpointing_kwargs={"use_reentrant": False})
     elif config["gradient_checkpointing"]:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.enable_input_require_grads()
@@ -198,6 +210,8 @@ def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: P
         "dataloader_num_workers": 0,
         "include_num_input_tokens_seen": "non_padding" if major >= 5 else True,
         "gradient_checkpointing": False,  # handled in attach_lora / by Unsloth
+        # DDP: every LoRA parameter gets a gradient, so skip the per-step search for unused ones.
+        "ddp_find_unused_parameters": False,
     }
     # transformers 5 reads a float warmup_steps < 1 as a ratio; warmup_ratio is deprecated there.
     if major >= 5:
@@ -206,9 +220,6 @@ def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: P
         wanted["warmup_ratio"] = config["warmup_ratio"]
     known = {f.name for f in dataclasses.fields(TrainingArguments)}
     dropped = sorted(k for k in wanted if k not in known)
-    if dropped:
-        print(f"WARNING: this transformers ({transformers.__version__}) has no TrainingArguments {dropped}; "
-              "they are not applied (recorded in summary.json)", flush=True)
     return TrainingArguments(**{k: v for k, v in wanted.items() if k in known}), dropped
 
 
@@ -221,6 +232,8 @@ def make_log_callback(path: Path):
             self.started = time.perf_counter()
 
         def on_train_begin(self, args, state, control, **kwargs):
+            if not state.is_world_process_zero:
+                return  # the main process alone owns the log (see on_log)
             # After a resume, drop lines logged beyond the checkpoint (they will be logged again).
             if path.exists() and state.global_step > 0:
                 keep = [line for line in path.read_text(encoding="utf-8").splitlines()
@@ -253,31 +266,58 @@ def last_checkpoint(folder: Path) -> str | None:
 
 
 def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = None) -> Path:
-    """Trains one LoRA adapter; returns the run folder."""
+    """Trains one LoRA adapter; returns the run folder.
+
+    Every process of a multi-process launch runs this and trains. The main process alone prints
+    and writes config.json, environment.json, train_log.jsonl, adapter/ and summary.json; the
+    others wait for it at barriers, so each file is written once, and every process returns only
+    when the run folder is complete.
+    """
     folder = run_folder(config)
+    # Read-only checks run in every process, before any process writes (barrier below), so all of
+    # them see the same folder and fail together instead of leaving the others waiting.
     if config["resume"]:
         check_resumable(folder, config)
     elif folder.exists() and any(folder.iterdir()):
         raise TrainingConfigError(f'Run folder "{folder}" exists and resume=false: pick another --run_name')
-    folder.mkdir(parents=True, exist_ok=True)
-    print(format_config(config), flush=True)
-    write_json_atomic(folder / "config.json", config)
     choice = resolve_backend(config) if model is None else {"backend": "injected", "quantization": "none",
                                                            "optim": "adamw_torch" if config["optim"] == "auto" else config["optim"]}
+    # TrainingArguments starts the process group and picks this process's device (cuda:LOCAL_RANK);
+    # a single process gets no group, and its barriers return at once.
+    args, dropped = training_arguments(config, choice, folder, has_eval=config["eval_samples"] > 0)
+    device = args.device
+    is_main = args.process_index == 0
+    barrier = args.distributed_state.wait_for_everyone
+
+    def say(text: str) -> None:
+        if is_main:
+            print(text, flush=True)
+
+    barrier()
+    if is_main:
+        folder.mkdir(parents=True, exist_ok=True)
+        say(format_config(config))
+        write_json_atomic(folder / "config.json", config)
+    if dropped:
+        import transformers
+
+        say(f"WARNING: this transformers ({transformers.__version__}) has no TrainingArguments {dropped}; "
+            "they are not applied (recorded in summary.json)")
 
     import torch
     from transformers import Trainer
 
     torch.manual_seed(config["seed"])
     if model is None:
-        model, tokenizer = load_model(config, choice)
+        model, tokenizer = load_model(config, choice, device)
     elif not hasattr(model, "peft_config"):
         model = attach_lora(model, config, choice)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
-    environment = capture_environment(probe_gpu=True)
-    write_json_atomic(folder / "environment.json", environment)
+    if is_main:
+        write_json_atomic(folder / "environment.json", capture_environment(probe_gpu=True))
 
+    # Every process tokenises all rows; the Trainer's sampler gives each its share of every batch.
     train_rows = read_alpaca_jsonl(config["train_file"])
     if config["max_train_samples"] > 0:
         train_rows = train_rows[:config["max_train_samples"]]
@@ -291,28 +331,25 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
                                              display_path(config["val_file"])))
         inputs["validation"] = input_record(config["val_file"], len(val_rows))
     label_tokens = sum(sum(1 for x in e["labels"] if x != IGNORE_INDEX) for e in train_set.examples)
-    print(f"train examples: {len(train_set)}, label tokens: {label_tokens}, eval examples: "
-          f"{len(eval_set) if eval_set else 0}", flush=True)
+    say(f"train examples: {len(train_set)}, label tokens: {label_tokens}, eval examples: "
+        f"{len(eval_set) if eval_set else 0}")
 
-    args, dropped = training_arguments(config, choice, folder, eval_set is not None)
     params = count_parameters(model)
-    print(f"trainable parameters: {params['trainable_params']:,} of {params['total_params']:,}", flush=True)
+    say(f"trainable parameters: {params['trainable_params']:,} of {params['total_params']:,}")
     trainer = Trainer(model=model, args=args, train_dataset=train_set, eval_dataset=eval_set,
                       data_collator=make_collator(tokenizer.pad_token_id),
                       callbacks=[make_log_callback(folder / "train_log.jsonl")])
     resume_from = last_checkpoint(folder) if config["resume"] else None
     if resume_from:
-        print(f"resuming from {resume_from}", flush=True)
+        say(f"resuming from {resume_from}")
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
     started = time.perf_counter()
     output = trainer.train(resume_from_checkpoint=resume_from)
     runtime = time.perf_counter() - started
-    eval_metrics = trainer.evaluate() if eval_set is not None else {}
+    eval_metrics = trainer.evaluate() if eval_set is not None else {}  # collective: every process evaluates
 
     adapter_dir = folder / "adapter"
-    model.save_pretrained(str(adapter_dir))
-    tokenizer.save_pretrained(str(adapter_dir))
     summary = {
         "run_name": folder.name,
         "backend": choice,
@@ -322,11 +359,13 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
         "resumed_from": resume_from,
         "global_step": trainer.state.global_step,
         "epochs": trainer.state.epoch,
-        "train_loss": output.training_loss,
+        "train_loss": output.training_loss,  # the Trainer averages it over all processes
         "final_eval_loss": eval_metrics.get("eval_loss"),
-        "tokens_seen": getattr(trainer.state, "num_input_tokens_seen", None) or None,
+        "tokens_seen": getattr(trainer.state, "num_input_tokens_seen", None) or None,  # summed over processes
         "label_tokens_per_epoch": label_tokens,
         "train_examples": len(train_set),
+        "num_processes": args.world_size,  # effective batch: batch_size x grad_accum x num_processes
+        # The main process's GPU; under DDP every GPU holds about as much.
         "peak_gpu_memory_gb": round(torch.cuda.max_memory_allocated() / 1024**3, 3) if torch.cuda.is_available() else None,
         **params,
         "dropped_training_args": dropped,
@@ -334,6 +373,15 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
         "adapter": display_path(adapter_dir),
         "metrics": {k: v for k, v in output.metrics.items() if isinstance(v, (int, float))},
     }
-    write_json_atomic(folder / "summary.json", summary)
-    print(f"adapter: {adapter_dir}\nsummary: {folder / 'summary.json'}", flush=True)
+    # Every process takes part in saving: under FSDP or ZeRO-3 the LoRA weights are sharded and
+    # are gathered first (FSDP: a full state dict; with the sharded type save_model writes no
+    # weights at all); the Trainer writes from the main process only.
+    if getattr(trainer, "is_fsdp_enabled", False):
+        trainer.accelerator.state.fsdp_plugin.set_state_dict_type("FULL_STATE_DICT")
+    trainer.save_model(str(adapter_dir))
+    if is_main:
+        tokenizer.save_pretrained(str(adapter_dir))
+        write_json_atomic(folder / "summary.json", summary)
+        say(f"adapter: {adapter_dir}\nsummary: {folder / 'summary.json'}")
+    barrier()  # the others return only once the adapter and summary exist
     return folder
