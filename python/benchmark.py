@@ -39,6 +39,7 @@ DEFAULTS = {
     "label": "",
     "run_id": "",  # default: derived from system, model, adapter, rag and n
     "quantization": "none",  # none | 4bit (bitsandbytes) | auto
+    "device": "cuda",  # cuda (hf backend: a GPU is required) | cpu (a small local model, for smoke tests)
     # data
     "val_file": "data/sample/validation.jsonl",
     "train_file": "data/sample/train.jsonl",  # retrieval corpus (baseline and RAG)
@@ -85,6 +86,7 @@ CHOICES = {
     "system": ["hf", "vllm", "http", "retrieval"],
     "variant": ["auto", "base", "fine-tuned", "external", "baseline"],
     "quantization": ["none", "4bit", "auto"],
+    "device": ["cuda", "cpu"],
     "prompt_format": ["alpaca", "chat"],
     "retriever": ["tfidf", "bm25"],
     "index_on": ["question", "question_answer"],
@@ -98,9 +100,14 @@ def main(argv: list[str]) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    from workbench.backends.hf import GPUUnavailable
     from workbench.benchmarking import run_benchmark
 
-    path = run_benchmark(config)
+    try:
+        path = run_benchmark(config)
+    except GPUUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"Result file: {path}")
     return 0
 

@@ -1,18 +1,25 @@
 /**
  * `deno run -A lib/cli/pytest.ts [pytest args]`: runs the Python tests,
  * `python -m pytest python/tests -rs -q`, with the first interpreter that has pytest and
- * scikit-learn (`$WORKBENCH_PYTHON`, /usr/bin/python3, python3), else one with pytest only (the
+ * scikit-learn (`$WORKBENCH_PYTHON`, the CPU test environment `.venv/bin/python` that
+ * `deno task setup --for test` builds, /usr/bin/python3, python3), else one with pytest only (the
  * scikit-learn tests then skip with their reason). Output streams through; the exit code is
  * pytest's, except that "no tests collected" (pytest's code 5) is a failure with a message.
  * @module
  */
+import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
 import { canImport } from "../bridge/pick_python.ts";
 
 /** Interpreters tried, in order. */
 export function pytestCandidates(): string[] {
   const first = Deno.env.get("WORKBENCH_PYTHON");
-  return [...(first ? [first] : []), "/usr/bin/python3", "python3"];
+  return [
+    ...(first ? [first] : []),
+    join(REPO_ROOT, ".venv", "bin", "python"),
+    "/usr/bin/python3",
+    "python3",
+  ];
 }
 
 /** The interpreter to run pytest with, or null when none has pytest. */

@@ -1,7 +1,10 @@
 /**
  * `deno task setup [--for report|test]`: installs, idempotently, what the report and the tests
- * need beyond Deno: nbclient and the Deno kernelspec (report), plus pytest and scikit-learn for
- * Debian's Python (tests). Safe to run repeatedly.
+ * need beyond Deno: nbclient and the Deno kernelspec (report); for the tests, the CPU test
+ * environment `.venv/` (pinned torch, transformers, peft, pytest, scikit-learn: see
+ * `test_venv.ts`), or, where it cannot be built, pytest and scikit-learn for Debian's Python (the
+ * tiny-Qwen3 tests then skip with their reason; `WORKBENCH_REQUIRE_ML_TESTS=1` makes that an
+ * error instead, as CI sets it). Safe to run repeatedly.
  * @module
  */
 import {
@@ -10,6 +13,7 @@ import {
   findPython,
   jupyterPython,
 } from "../notebook/jupyter_setup.ts";
+import { ensureTestVenv } from "./test_venv.ts";
 
 async function ensurePythonTestDeps(): Promise<string> {
   const modules = ["pytest", "sklearn", "numpy", "jsonschema"];
@@ -39,7 +43,21 @@ if (import.meta.main) {
     const kernel = await ensureDenoKernel();
     console.error(`setup: notebooks run with ${py} (nbclient) and the Deno kernel ${kernel}`);
     if (target === "test") {
-      console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
+      const venv = await ensureTestVenv();
+      if (venv.python) {
+        console.error(
+          `setup: Python tests run with ${venv.python} (CPU torch, transformers, peft: the tiny-Qwen3 tests run too)`,
+        );
+      } else if (Deno.env.get("WORKBENCH_REQUIRE_ML_TESTS") === "1") {
+        throw new Error(
+          `WORKBENCH_REQUIRE_ML_TESTS=1 but the CPU test environment could not be built: ${venv.error}`,
+        );
+      } else {
+        console.error(
+          `setup: no CPU torch environment, so the tiny-Qwen3 tests will skip: ${venv.error}`,
+        );
+        console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
+      }
     }
   } catch (error) {
     console.error(`setup: ${(error as Error).message}`);

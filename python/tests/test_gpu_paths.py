@@ -1,7 +1,7 @@
 """Training and generation paths with a tiny Qwen3 built in code (no downloads).
 
 They need torch, transformers, peft and tokenizers; where those are missing every test here
-is skipped with the reason (see `pytest -rs`). They run on CPU too, slowly, and on a GPU machine
+is skipped with the reason (see `pytest -rs`), or fails when WORKBENCH_REQUIRE_ML_TESTS=1 (CI). They run on CPU too, slowly, and on a GPU machine
 in seconds.
 """
 
@@ -10,58 +10,19 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, PYTHON_DIR
+from conftest import FIXTURES, PYTHON_DIR, need_module
 
-torch = pytest.importorskip("torch", reason="torch is not installed: GPU-path tests need torch, transformers, peft")
-transformers = pytest.importorskip("transformers", reason="transformers is not installed: GPU-path tests skipped")
-pytest.importorskip("peft", reason="peft is not installed: GPU-path tests skipped")
-tokenizers = pytest.importorskip("tokenizers", reason="tokenizers is not installed: GPU-path tests skipped")
+torch = need_module("torch")
+transformers = need_module("transformers")
+need_module("peft")
+tokenizers = need_module("tokenizers")
 
 sys.path.insert(0, str(PYTHON_DIR))
 import benchmark  # noqa: E402
 import train  # noqa: E402
 from workbench.core.config import resolve_config  # noqa: E402
 from workbench.core.schema import validate_result  # noqa: E402
-
-CHAT_TEMPLATE = (
-    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
-    "{% if add_generation_prompt %}<|im_start|>assistant\n"
-    "{% if enable_thinking is defined and enable_thinking is false %}<think>\n\n</think>\n\n{% endif %}{% endif %}"
-)
-
-
-def tiny_tokenizer():
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast
-
-    texts = []
-    for name in ("train.jsonl", "validation.jsonl"):
-        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            texts += [row["instruction"], row["input"], row["output"]]
-    texts.append("Below is an instruction that describes a task ### Instruction: ### Input: ### Response:")
-    tok = Tokenizer(models.BPE(unk_token=None))
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.decoder = decoders.ByteLevel()
-    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<think>", "</think>"]
-    trainer = trainers.BpeTrainer(vocab_size=400, special_tokens=specials,
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
-    tok.train_from_iterator(texts, trainer)
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|im_end|>", pad_token="<|endoftext|>")
-    fast.chat_template = CHAT_TEMPLATE
-    return fast
-
-
-def tiny_model(vocab_size):
-    from transformers import Qwen3Config, Qwen3ForCausalLM
-
-    torch.manual_seed(0)
-    config = Qwen3Config(vocab_size=vocab_size, hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, head_dim=16, max_position_embeddings=512,
-                         tie_word_embeddings=True)
-    model = Qwen3ForCausalLM(config)
-    model.generation_config.eos_token_id = None
-    return model.to("cuda" if torch.cuda.is_available() else "cpu")
+from _tiny_qwen3 import tiny_model, tiny_tokenizer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +82,48 @@ def test_batched_generation_with_left_padding(tmp_path, tokenizer):
     validate_result(doc, str(path))
     assert len(doc["samples"]) == 6 and {s["batch"] for s in doc["samples"]} == {0, 1}
     assert doc["decoding"]["padding_side"] == "left" and doc["decoding"]["prompt"]["enable_thinking"] is False
+
+
+def test_rag_generation_puts_retrieved_pairs_in_the_prompt(tmp_path, tokenizer):
+    need_module("sklearn", "scikit-learn is not installed: the RAG retriever needs it")
+    from workbench.backends.hf import HFBackend
+    from workbench.benchmarking import run_benchmark
+
+    def run(out, *extra):
+        config = resolve_config(benchmark.DEFAULTS, [
+            f"--val_file={FIXTURES / 'validation.jsonl'}", f"--train_file={FIXTURES / 'train.jsonl'}",
+            f"--out={out}", "--batch_size=4", "--max_new_tokens=3", "--do_sample=false", "--bertscore=off",
+            "--model_name=tiny/qwen3", "--size_b=0.001", "--max_prompt_tokens=4096", *extra], benchmark.CHOICES)
+        backend = HFBackend(config, model=tiny_model(len(tokenizer)).eval(), tokenizer=tokenizer)
+        return json.loads(run_benchmark(config, backend=backend).read_text(encoding="utf-8"))
+
+    plain = run(tmp_path / "plain")
+    rag = run(tmp_path / "rag", "--rag_top_k=2")
+    validate_result(rag, "rag")
+    assert rag["run"]["rag"]["top_k"] == 2 and rag["run"]["id"].startswith("qwen3-base-rag2-hf")
+    assert rag["decoding"]["rag_top_k"] == 2 and rag["decoding"]["exclude_above"] == 0.95
+    plain_tokens = {s["id"]: s["prompt_tokens"] for s in plain["samples"]}
+    for sample in rag["samples"]:
+        hits = sample["retrieval"]
+        assert 1 <= len(hits) <= 2 and [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
+        assert sample["prompt_tokens"] > plain_tokens[sample["id"]], "retrieved pairs are in the prompt"
+
+
+def test_training_resumes_from_the_last_checkpoint(tmp_path, tokenizer):
+    """A run stopped after step 2 of 3 resumes from checkpoint-2; the log has each step once."""
+    import shutil
+
+    from workbench.core.training_log import read_training_log
+    from workbench.training import run_training
+
+    config = train_config(tmp_path, "--max_steps=3")
+    folder = run_training(config, model=tiny_model(len(tokenizer)), tokenizer=tokenizer)
+    # What an interruption during step 3 leaves behind: checkpoints 1-2, no adapter, no summary.
+    shutil.rmtree(folder / "checkpoints" / "checkpoint-3")
+    shutil.rmtree(folder / "adapter")
+    (folder / "summary.json").unlink()
+    folder = run_training(config, model=tiny_model(len(tokenizer)), tokenizer=tokenizer)
+    summary = json.loads((folder / "summary.json").read_text())
+    assert summary["resumed_from"].endswith("checkpoint-2") and summary["global_step"] == 3
+    assert [r["step"] for r in read_training_log(folder) if r["loss"] is not None] == [1, 2, 3]
+    assert (folder / "adapter" / "adapter_config.json").exists()

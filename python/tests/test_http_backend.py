@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import FIXTURES, PYTHON_DIR
+from conftest import FIXTURES, PYTHON_DIR, need_module
 from workbench.core.schema import validate_result
 
 sys.path.insert(0, str(PYTHON_DIR))
@@ -90,7 +90,7 @@ def test_alpaca_prompts_go_to_completions_and_the_result_validates(tmp_path, mon
 
 
 def test_chat_prompts_disable_thinking_and_rag_adds_context(tmp_path):
-    pytest.importorskip("sklearn", reason="scikit-learn is not installed (RAG retrieval needs it)")
+    need_module("sklearn", "scikit-learn is not installed (RAG retrieval needs it)")
     with FakeServer() as server:
         path = run_benchmark(config(tmp_path, server.url, "--prompt_format=chat", "--rag_top_k=2", "--n=3"))
     doc = json.loads(path.read_text(encoding="utf-8"))

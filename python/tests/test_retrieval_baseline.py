@@ -3,11 +3,11 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, PYTHON_DIR
+from conftest import FIXTURES, PYTHON_DIR, need_module
 from workbench.core.schema import validate_result
 from workbench.core.store import StoreError
 
-pytest.importorskip("sklearn", reason="scikit-learn is not installed (apt-get install python3-sklearn)")
+need_module("sklearn", "scikit-learn is not installed (apt-get install python3-sklearn)")
 
 sys.path.insert(0, str(PYTHON_DIR))
 import benchmark  # noqa: E402

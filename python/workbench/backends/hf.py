@@ -12,21 +12,33 @@ from typing import Any
 from ..core.prompts import render_prompt
 
 
+class GPUUnavailable(RuntimeError):
+    """device=cuda but no CUDA GPU is visible; the message says what to run where."""
+
+
 def load_model_and_tokenizer(model_name: str, adapter: str = "", quantization: str = "none",
-                             padding_side: str = "left") -> tuple[Any, Any, dict[str, Any]]:
+                             padding_side: str = "left", device: str = "cuda") -> tuple[Any, Any, dict[str, Any]]:
+    """Model (bf16 on the first GPU; float32 with device="cpu"), tokenizer (from the adapter folder
+    when given: training saves it there) and what was loaded. device="cpu" is for smoke tests of
+    the whole path with a small local model; device="cuda" without a GPU is an error."""
     import importlib.util
 
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    if not torch.cuda.is_available():
-        raise RuntimeError("No CUDA GPU is visible: run python/benchmark.py --system=hf on a GPU machine")
+    if device == "cuda" and not torch.cuda.is_available():
+        raise GPUUnavailable("No CUDA GPU is visible: run python/benchmark.py --system=hf on a GPU machine "
+                           "(--device=cpu runs a small local model on CPU, for smoke tests)")
+    if device == "cpu" and quantization == "4bit":
+        raise ValueError("quantization=4bit (bitsandbytes) needs device=cuda")
     tokenizer = AutoTokenizer.from_pretrained(adapter or model_name)
     tokenizer.padding_side = padding_side
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
-    use_4bit = quantization == "4bit" or (quantization == "auto" and importlib.util.find_spec("bitsandbytes"))
-    kwargs: dict[str, Any] = {"dtype": torch.bfloat16, "device_map": {"": 0}}
+    use_4bit = device == "cuda" and (
+        quantization == "4bit" or (quantization == "auto" and importlib.util.find_spec("bitsandbytes") is not None))
+    kwargs: dict[str, Any] = ({"dtype": torch.bfloat16, "device_map": {"": 0}} if device == "cuda"
+                              else {"dtype": torch.float32, "device_map": {"": "cpu"}})
     if use_4bit:
         from transformers import BitsAndBytesConfig
 
@@ -38,7 +50,8 @@ def load_model_and_tokenizer(model_name: str, adapter: str = "", quantization: s
 
         model = PeftModel.from_pretrained(model, adapter)
     model.eval()
-    return model, tokenizer, {"quantization": "4bit-nf4" if use_4bit else "bf16"}
+    return model, tokenizer, {"quantization": "4bit-nf4" if use_4bit else ("bf16" if device == "cuda" else "float32"),
+                              "device": device}
 
 
 def eos_ids(model: Any, tokenizer: Any) -> list[int]:
@@ -62,7 +75,7 @@ class HFBackend:
         self.config = config
         if model is None:
             model, tokenizer, self.load_info = load_model_and_tokenizer(
-                config["model_name"], config["adapter"], config["quantization"])
+                config["model_name"], config["adapter"], config["quantization"], device=config.get("device", "cuda"))
         else:
             self.load_info = {"quantization": "injected"}
             tokenizer.padding_side = "left"
@@ -101,6 +114,8 @@ class HFBackend:
         settings: dict[str, Any] = {"max_new_tokens": c["max_new_tokens"], "do_sample": c["do_sample"],
                                     "repetition_penalty": c["repetition_penalty"],
                                     "pad_token_id": self.tokenizer.pad_token_id, "eos_token_id": self.stop_ids}
+        if c.get("min_new_tokens"):  # bench_throughput's fixed-length answers
+            settings["min_new_tokens"] = c["min_new_tokens"]
         if c["do_sample"]:
             settings.update(temperature=c["temperature"], top_p=c["top_p"], top_k=c["top_k"])
         else:  # explicit, so a model's generation_config cannot switch sampling back on
