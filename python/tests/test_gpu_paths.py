@@ -127,3 +127,39 @@ def test_training_resumes_from_the_last_checkpoint(tmp_path, tokenizer):
     assert summary["resumed_from"].endswith("checkpoint-2") and summary["global_step"] == 3
     assert [r["step"] for r in read_training_log(folder) if r["loss"] is not None] == [1, 2, 3]
     assert (folder / "adapter" / "adapter_config.json").exists()
+
+
+def test_chat_format_training_masks_exactly_the_prompt(tokenizer):
+    """With the real tokenizer and chat template: the loss covers the answer and EOS, nothing else."""
+    from workbench.core.labels import IGNORE_INDEX
+    from workbench.core.prompts import render_chat
+    from workbench.training import tokenize_rows
+
+    from workbench.core.data import read_alpaca_jsonl
+
+    rows = read_alpaca_jsonl(FIXTURES / "train.jsonl")[:3]
+    config = train_config("unused", "--prompt_format=chat")
+    for row, example in zip(rows, tokenize_rows(rows, tokenizer, config, "fixture")):
+        labels = example["labels"]
+        start = next(i for i, x in enumerate(labels) if x != IGNORE_INDEX)
+        assert all(x != IGNORE_INDEX for x in labels[start:]), "no masked token inside the answer"
+        assert labels[start:] == example["input_ids"][start:]
+        assert tokenizer.decode(labels[start:]) == row["output"] + "<|im_end|>"
+        prompt = tokenizer.decode(example["input_ids"][:start])
+        assert prompt == render_chat(tokenizer, row["instruction"], row["input"])
+        assert prompt.endswith("<|im_start|>assistant\n<think>\n\n</think>\n\n"), "thinking disabled"
+
+
+def test_sampling_is_reproducible_per_batch(tokenizer):
+    from workbench.backends.hf import HFBackend
+
+    config = resolve_config(benchmark.DEFAULTS, ["--max_new_tokens=8", "--do_sample=true", "--temperature=1.5",
+                                                 "--top_k=0", "--top_p=1.0", "--prompt_format=alpaca"],
+                            benchmark.CHOICES)
+    backend = HFBackend(config, model=tiny_model(len(tokenizer)).eval(), tokenizer=tokenizer)
+    rows = [{"id": str(i), "instruction": q, "input": ""} for i, q in enumerate(["Салық кодексі?", "Еңбек шарты?"])]
+    first = [o["prediction"] for o in backend.generate(rows, [None, None], batch_index=3)]
+    again = [o["prediction"] for o in backend.generate(rows, [None, None], batch_index=3)]
+    assert first == again, "the same batch index gives the same sample (seed + batch index), also after a resume"
+    others = [[o["prediction"] for o in backend.generate(rows, [None, None], batch_index=b)] for b in range(4, 8)]
+    assert any(o != first for o in others), "other batch indices draw other samples"

@@ -124,7 +124,7 @@ def load_model(config: dict[str, Any], choice: dict[str, Any], device: Any = Non
     import torch
 
     if choice["backend"] == "unsloth":
-        from unsloth import FastLanguageModel  # must be imported before transformers patches apply
+        from unsloth import FastLanguageModel  # imported first in run_training, before transformers
 
         model, tokenizer = FastLanguageModel.from_pretrained(
             model_name=config["model_name"], max_seq_length=config["max_seq_length"], dtype=None,
@@ -282,6 +282,10 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
         raise TrainingConfigError(f'Run folder "{folder}" exists and resume=false: pick another --run_name')
     choice = resolve_backend(config) if model is None else {"backend": "injected", "quantization": "none",
                                                            "optim": "adamw_torch" if config["optim"] == "auto" else config["optim"]}
+    if choice["backend"] == "unsloth":
+        # Unsloth patches transformers and peft when it is imported, so it must come before the
+        # first transformers import (TrainingArguments, just below).
+        import unsloth  # noqa: F401
     # TrainingArguments starts the process group and picks this process's device (cuda:LOCAL_RANK);
     # a single process gets no group, and its barriers return at once.
     args, dropped = training_arguments(config, choice, folder, has_eval=config["eval_samples"] > 0)
