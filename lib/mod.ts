@@ -40,6 +40,8 @@ export * from "./stats/cohens_dz.ts";
 export * from "./stats/holm.ts";
 export * from "./stats/benjamini_hochberg.ts";
 export * from "./stats/adjust_p_values.ts";
+export * from "./stats/krippendorff_alpha.ts";
+export * from "./stats/spearman.ts";
 export * from "./analysis/pair_runs.ts";
 export * from "./analysis/paired_comparisons.ts";
 export * from "./analysis/default_family.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { breakdownTable } from "./breakdown_table.ts";
 import { pairedByGroup } from "./paired_by_group.ts";
-import { fakeRun } from "./_fake_runs.ts";
+import { fakeRun } from "../testing/fake_run.ts";
 import { UNLABELLED } from "./sample_group.ts";
 
 Deno.test("breakdownTable() groups by a function, orders by size, flags small cells and counts defined values", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { defaultFamily } from "./default_family.ts";
 import { ragFamily } from "./rag_family.ts";
-import { fakeRun } from "./_fake_runs.ts";
+import { fakeRun } from "../testing/fake_run.ts";
 
 const s = [{ metrics: { m: 1 } }];
 

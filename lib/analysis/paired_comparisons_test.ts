@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { pairedComparisons } from "./paired_comparisons.ts";
 import { defaultFamily } from "./default_family.ts";
-import { fakeRun } from "./_fake_runs.ts";
+import { fakeRun } from "../testing/fake_run.ts";
 import { loadResults } from "../results/load_results.ts";
 import { fromRoot } from "../paths.ts";
 import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";

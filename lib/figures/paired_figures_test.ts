@@ -6,7 +6,7 @@ import { domainPairedFigure } from "./domain_paired_figure.ts";
 import { ragFigure } from "./rag_figure.ts";
 import { latencyFigure } from "./latency_figure.ts";
 import { latencySummary } from "../analysis/latency_summary.ts";
-import { fakeRun } from "../analysis/_fake_runs.ts";
+import { fakeRun } from "../testing/fake_run.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
 
 const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;

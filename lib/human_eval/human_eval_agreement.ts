@@ -7,7 +7,7 @@
 import type { Cell } from "../tables/format_table.ts";
 import { BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "../stats/bootstrap.ts";
 import type { HumanEvalData } from "./read_human_eval.ts";
-import { type AlphaLevel, krippendorffAlpha } from "./krippendorff_alpha.ts";
+import { type AlphaLevel, krippendorffAlpha } from "../stats/krippendorff_alpha.ts";
 import { type Judgement, JUDGEMENTS } from "./_items.ts";
 import { JUDGEMENT_COLUMNS } from "./human_eval_summary.ts";
 

@@ -12,7 +12,7 @@ import type { Cell } from "../tables/format_table.ts";
 import type { RunResult } from "../results/run_result.ts";
 import { orderMetrics } from "../analysis/metric_order.ts";
 import type { HumanEvalData } from "./read_human_eval.ts";
-import { spearman } from "./spearman.ts";
+import { spearman } from "../stats/spearman.ts";
 import { JUDGEMENTS, toItems } from "./_items.ts";
 import { JUDGEMENT_COLUMNS } from "./human_eval_summary.ts";
 

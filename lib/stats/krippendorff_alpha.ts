@@ -18,9 +18,9 @@
  * units computed here (a percentile bootstrap, not Krippendorff's own resampling of coincidences).
  * @module
  */
-import { bootstrapIndices, type Interval } from "../stats/bootstrap.ts";
-import { quantileSorted } from "../stats/quantile.ts";
-import { DEFAULT_SEED } from "../stats/rng.ts";
+import { bootstrapIndices, type Interval } from "./bootstrap.ts";
+import { quantileSorted } from "./quantile.ts";
+import { DEFAULT_SEED } from "./rng.ts";
 
 /** Level of measurement, which picks the difference function δ². */
 export type AlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
