@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
         sync()
         seconds = time.perf_counter() - t0
         samples = sum(len(b) for b in batches)
-        line = {"batch_size": batch_size, "samples": samples, "seconds": round(seconds, 3),
+        line = {"batch_size": batch_size, "samples": samples, "new_tokens": new_tokens, "seconds": round(seconds, 3),
                 "samples_per_s": round(samples / seconds, 3), "new_tokens_per_s": round(new_tokens / seconds, 1),
                 "peak_gpu_memory_gb": round(torch.cuda.max_memory_allocated() / 1024**3, 3) if cuda else None}
         line["speedup_vs_first"] = round(line["samples_per_s"] / results[0]["samples_per_s"], 2) if results else 1.0
