@@ -75,6 +75,8 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
     out = Path(config["out"])
     system = config["system"]
     run = derive_identity(config)
+    if system != "retrieval" and backend is None:
+        backend = make_backend(config)  # first: a missing GPU, package or model leaves no files behind
     val_rows = read_alpaca_jsonl(config["val_file"])
     manifest_path = config["manifest"] or out / "manifests" / f"{Path(config['val_file']).stem}_n{config['n']}_seed{config['seed']}.json"
     manifest = load_or_create_manifest(config["val_file"], config["n"], config["seed"], manifest_path)
@@ -156,8 +158,6 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
             store.append(records)
         prompt_info: dict[str, Any] = {"prompt_format": None}
     else:
-        if backend is None:
-            backend = make_backend(config)
         decoding.update(backend.describe())
         prompt_info = prompt_spec(config["prompt_format"], getattr(backend, "tokenizer", None),
                                   rag=config["rag_top_k"] > 0)
