@@ -13,9 +13,10 @@ import { canImport } from "./pick_python.ts";
 import { executeNotebook } from "../notebook/execute_notebook.ts";
 import { loadResults } from "../results/load_results.ts";
 import { JOB_ENV, type JobParams } from "./job_params.ts";
+import { ML_TEST_MODULES, TEST_VENV_PYTHON } from "../cli/test_venv.ts";
 
-const PYTHON = join(REPO_ROOT, ".venv", "bin", "python");
-const MODULES = ["torch", "transformers", "peft", "accelerate", "tokenizers", "sklearn"];
+const PYTHON = TEST_VENV_PYTHON;
+const MODULES = ML_TEST_MODULES;
 const ready = await canImport(PYTHON, MODULES);
 const required = Deno.env.get("WORKBENCH_REQUIRE_ML_TESTS") === "1";
 if (!ready) {

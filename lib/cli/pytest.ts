@@ -7,16 +7,16 @@
  * pytest's, except that "no tests collected" (pytest's code 5) is a failure with a message.
  * @module
  */
-import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
 import { canImport } from "../bridge/pick_python.ts";
+import { TEST_VENV_PYTHON } from "./test_venv.ts";
 
 /** Interpreters tried, in order. */
 export function pytestCandidates(): string[] {
   const first = Deno.env.get("WORKBENCH_PYTHON");
   return [
     ...(first ? [first] : []),
-    join(REPO_ROOT, ".venv", "bin", "python"),
+    TEST_VENV_PYTHON,
     "/usr/bin/python3",
     "python3",
   ];

@@ -1,6 +1,6 @@
 /**
- * `deno task test`: sets up what the tests need (nbclient, the Deno kernelspec, pytest and
- * scikit-learn for Debian's Python), runs the TypeScript tests (`deno test --doc lib/`), then the
+ * `deno task test`: sets up what the tests need (nbclient, the Deno kernelspec, the CPU Python
+ * test environment `.venv/`: see `setup.ts`), runs the TypeScript tests (`deno test --doc lib/`), then the
  * Python tests (lib/cli/pytest.ts), and ends with one line `N passed, M failed` (`, K skipped`)
  * summing both. Exits non-zero if anything failed or if no test ran.
  * @module

@@ -12,6 +12,9 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
 
+/** The default environment's interpreter: `.venv/bin/python` at the repository root. */
+export const TEST_VENV_PYTHON: string = join(REPO_ROOT, ".venv", "bin", "python");
+
 /** Modules the environment must import for every Python test to run (none skipped). */
 export const ML_TEST_MODULES = [
   "torch",
