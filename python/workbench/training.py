@@ -158,7 +158,7 @@ def attach_lora(model: Any, config: dict[str, Any], choice: dict[str, Any]) -> A
         from peft import prepare_model_for_kbit_training
 
         # Non-reentrant checkpointing, as below: peft's default leaves torch's reentrant one, which DDP
-        # (find_unused_parameters, on for a PeftModel) rejects: "Expected to mark a variable ready only once".
+        # can reject ("Expected to mark a variable ready only once"; seen with find_unused_parameters on).
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=config["gradient_checkpointing"],
                                                 gradient_checkpointing_kwargs={"use_reentrant": False})
     elif config["gradient_checkpointing"]:
