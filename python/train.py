@@ -86,9 +86,12 @@ def main(argv: list[str]) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    from workbench.training import run_training  # heavy imports happen inside
+    from workbench.training import end_distributed, run_training  # heavy imports happen inside
 
-    run_training(config)
+    try:
+        run_training(config)
+    finally:
+        end_distributed()
     return 0
 
 

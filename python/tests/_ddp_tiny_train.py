@@ -18,7 +18,7 @@ from conftest import FIXTURES  # noqa: E402
 
 import train  # noqa: E402
 from workbench.core.config import resolve_config  # noqa: E402
-from workbench.training import run_training  # noqa: E402
+from workbench.training import end_distributed, run_training  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -29,7 +29,10 @@ def main(argv: list[str]) -> int:
         "--logging_steps=1", "--save_steps=1", "--eval_steps=1", "--eval_samples=2", "--optim=adamw_torch",
         "--bf16=false", "--max_seq_length=256", *extra], train.CHOICES)  # gradient checkpointing on, as by default
     tokenizer = tiny_tokenizer()
-    run_training(config, model=tiny_model(len(tokenizer)).to("cpu"), tokenizer=tokenizer)
+    try:
+        run_training(config, model=tiny_model(len(tokenizer)).to("cpu"), tokenizer=tokenizer)
+    finally:
+        end_distributed()  # as train.py does
     return 0
 
 

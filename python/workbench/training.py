@@ -260,6 +260,16 @@ def make_log_callback(path: Path):
     return JsonlLogCallback()
 
 
+def end_distributed() -> None:
+    """Destroys the process group a multi-process launch started, if any. Call it before the
+    script exits: a gloo/NCCL group left to interpreter shutdown can abort a process after all
+    its work is done ("terminate called without an active exception", exit code -6)."""
+    import torch.distributed as dist
+
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
+
+
 def last_checkpoint(folder: Path) -> str | None:
     checkpoints = [p for p in (folder / "checkpoints").glob("checkpoint-*") if p.name.split("-")[-1].isdigit()]
     return str(max(checkpoints, key=lambda p: int(p.name.split("-")[-1]))) if checkpoints else None
