@@ -1,8 +1,9 @@
 """Answer the sampled validation questions with one system and write a schema-v1 result file.
 
-    # CPU baseline: the training answer of the most similar training question (TF-IDF)
-    python3 python/benchmark.py --system=retrieval --val_file=data/sample/validation.jsonl \
-        --train_file=data/sample/train.jsonl --out=data/baseline
+    # CPU baseline: the training answer of the most similar training question (TF-IDF), with the
+    # project environment (`deno task setup --for baseline` builds .venv/; or `deno task baseline`)
+    .venv/bin/python python/benchmark.py --system=retrieval --val_file=data/sample/validation.jsonl \
+        --train_file=data/sample/train.jsonl --out=runs/baseline
     # GPU: base and fine-tuned Qwen3 (Transformers, batched, left padding)
     python python/benchmark.py --model_name=Qwen/Qwen3-4B --n=500
     python python/benchmark.py --model_name=Qwen/Qwen3-4B --adapter=runs/qwen3-4b-lora/adapter
@@ -27,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from workbench.core.config import ConfigError, resolve_config  # noqa: E402
+from workbench.core.preflight import Unavailable, require_modules  # noqa: E402
 
 DEFAULTS = {
     "system": "hf",  # hf (transformers) | vllm | http (OpenAI-compatible) | retrieval (CPU baseline)
@@ -46,7 +48,7 @@ DEFAULTS = {
     "n": 500,  # questions sampled from val_file (all when >= rows)
     "seed": 42,  # sampling seed (the study's random.seed(42)) and generation seed
     "manifest": "",  # default: {out}/manifests/{val stem}_n{n}_seed{seed}.json
-    "out": "data/results",
+    "out": "runs/results",  # ignored by git; `deno task report --results runs/results` reads it
     "resume": True,
     # prompt and decoding (the study: Alpaca prompt, max_new_tokens 512, temperature 0.1, top_p 0.9,
     # sampling on because Qwen3's generation_config sets do_sample=True and top_k=20)
@@ -94,12 +96,28 @@ CHOICES = {
 }
 
 
+def needed_modules(config: dict) -> list[str]:
+    """The packages a run with `config` imports, checked before anything is written."""
+    modules = {"hf": ["torch", "transformers"], "vllm": ["vllm"], "http": [], "retrieval": []}[config["system"]]
+    if config["adapter"] and config["system"] == "hf":
+        modules.append("peft")
+    if config["system"] == "retrieval" or config["rag_top_k"] > 0:
+        modules += ["numpy", "sklearn"]
+    return modules
+
+
 def main(argv: list[str]) -> int:
     try:
         config = resolve_config(DEFAULTS, argv, CHOICES)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    try:
+        require_modules(needed_modules(config), f"benchmark.py --system={config['system']}",
+                        "python/benchmark.py", "baseline" if config["system"] == "retrieval" else "test")
+    except Unavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     from workbench.backends.hf import GPUUnavailable
     from workbench.benchmarking import run_benchmark
 

@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from workbench.core.config import ConfigError, resolve_config  # noqa: E402
+from workbench.core.preflight import Unavailable, require_modules  # noqa: E402
 
 DEFAULTS = {
     # model
@@ -35,6 +36,7 @@ DEFAULTS = {
     "backend": "auto",  # auto | transformers | unsloth
     "quantization": "auto",  # auto (4bit when bitsandbytes is installed) | 4bit | none
     "attn_implementation": "sdpa",
+    "device": "cuda",  # cuda (a GPU is required) | cpu (float32, a small local model: smoke runs and tests)
     # data
     "train_file": "data/sample/train.jsonl",
     "val_file": "data/sample/validation.jsonl",
@@ -73,6 +75,7 @@ DEFAULTS = {
 }
 
 CHOICES = {
+    "device": ["cuda", "cpu"],
     "backend": ["auto", "transformers", "unsloth"],
     "quantization": ["auto", "4bit", "none"],
     "prompt_format": ["alpaca", "chat"],
@@ -86,6 +89,11 @@ def main(argv: list[str]) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    try:
+        preflight(config)
+    except Unavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     from workbench.training import end_distributed, run_training  # heavy imports happen inside
 
     try:
@@ -93,6 +101,23 @@ def main(argv: list[str]) -> int:
     finally:
         end_distributed()
     return 0
+
+
+def preflight(config: dict) -> None:
+    """Refuses, before anything is written, a run that cannot work here: missing packages, a
+    CUDA run without a GPU, or CPU settings that need one."""
+    require_modules(["torch", "transformers", "peft", "accelerate"], "train.py", "python/train.py", "test")
+    if config["device"] == "cpu":
+        if config["bf16"]:
+            raise Unavailable("--device=cpu trains in float32: pass --bf16=false as well")
+        if config["quantization"] == "4bit" or config["backend"] == "unsloth":
+            raise Unavailable("--device=cpu cannot use 4-bit quantization or Unsloth (both need CUDA)")
+        return
+    import torch
+
+    if not torch.cuda.is_available():
+        raise Unavailable("No CUDA GPU is visible: run python/train.py on a GPU machine "
+                          "(--device=cpu --bf16=false trains a small local model on CPU, for smoke tests)")
 
 
 if __name__ == "__main__":

@@ -9,21 +9,19 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
-import { canImport } from "./pick_python.ts";
 import { executeNotebook } from "../notebook/execute_notebook.ts";
 import { loadResults } from "../results/load_results.ts";
 import { JOB_ENV, type JobParams } from "./job_params.ts";
-import { ML_TEST_MODULES, TEST_VENV_PYTHON } from "../cli/test_venv.ts";
+import { projectPython } from "../pyenv/project_python.ts";
 
-const PYTHON = TEST_VENV_PYTHON;
-const MODULES = ML_TEST_MODULES;
-const ready = await canImport(PYTHON, MODULES);
 const required = Deno.env.get("WORKBENCH_REQUIRE_ML_TESTS") === "1";
-if (!ready) {
-  const reason = `${PYTHON} cannot import ${MODULES.join(", ")}; run 'deno task setup --for test'`;
+const PYTHON = await projectPython(["torch-cpu", "retrieval"]).catch((error) => {
+  const reason = `${(error as Error).message}; run 'deno task setup --for test'`;
   if (required) throw new Error(`WORKBENCH_REQUIRE_ML_TESTS=1: ${reason}`);
   console.warn(`job_notebooks_test: ignored: ${reason}`);
-}
+  return null;
+});
+const ready = PYTHON !== null;
 
 interface Output {
   output_type: string;
@@ -46,7 +44,7 @@ Deno.test({
   async fn() {
     const dir = await Deno.makeTempDir({ prefix: "job-notebooks-" });
     const model = join(dir, "qwen3-tiny");
-    const save = await new Deno.Command(PYTHON, {
+    const save = await new Deno.Command(PYTHON!, {
       args: [
         "-c",
         "import sys; from pathlib import Path; sys.path[:0] = ['python/tests', 'python']\n" +
@@ -89,7 +87,7 @@ Deno.test({
     };
     const env = {
       [JOB_ENV]: JSON.stringify(job),
-      WORKBENCH_PYTHON: PYTHON,
+      WORKBENCH_PYTHON: PYTHON!,
       OMP_NUM_THREADS: "1",
       TOKENIZERS_PARALLELISM: "false",
     };

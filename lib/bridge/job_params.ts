@@ -24,9 +24,9 @@ export interface JobParams {
   data: string;
   /** Training run folders (`{runs}/qwen3-{size}-lora/`). Default: `runs`. */
   runs: string;
-  /** Result files of the generation runs. Default: `data/results`. */
+  /** Result files of the generation runs. Default: `runs/results` (ignored by git). */
   results: string;
-  /** Result file of the CPU retrieval baseline. Default: `data/baseline`. */
+  /** Result file of the CPU retrieval baseline. Default: `runs/baseline`. */
   baseline: string;
   /** Questions per generation run. Default: `500` (the study's sample). */
   n: number;
@@ -52,8 +52,8 @@ export const JOB_DEFAULTS: Readonly<JobParams> = Object.freeze({
   models: { "4b": "Qwen/Qwen3-4B", "8b": "Qwen/Qwen3-8B", "14b": "Qwen/Qwen3-14B" },
   data: "data/sample",
   runs: "runs",
-  results: "data/results",
-  baseline: "data/baseline",
+  results: "runs/results",
+  baseline: "runs/baseline",
   n: 500,
   ragN: 200,
   ragTopK: [1, 3, 5],

@@ -10,7 +10,7 @@ Deno.test("jobParams() reads WORKBENCH_JOB, fills the study's defaults and names
     assert.equal(defaults.device, "cuda");
     assert.deepEqual(defaults.sizes, ["4b", "8b", "14b"]);
     assert.equal(defaults.n, 500);
-    assert.equal(defaults.results, `${REPO_ROOT}/data/results`);
+    assert.equal(defaults.results, `${REPO_ROOT}/runs/results`);
     Deno.env.set(JOB_ENV, JSON.stringify({ device: "cpu", models: { "8b": "/m" }, n: 4 }));
     const p = jobParams();
     assert.equal(p.device, "cpu");

@@ -3,7 +3,7 @@
  * @module
  */
 import { REPO_ROOT } from "../paths.ts";
-import { pythonCandidates } from "./pick_python.ts";
+import { cudaPythonCandidates } from "../pyenv/project_python.ts";
 
 /** What the probes found. */
 export interface CudaProbe {
@@ -19,7 +19,7 @@ export interface CudaProbe {
 export interface ProbeCudaOptions {
   /** The nvidia-smi executable. Default: "nvidia-smi" (from PATH). */
   nvidiaSmi?: string;
-  /** Interpreters asked for `torch.cuda.is_available()`. Default: `$WORKBENCH_PYTHON`, python3, /usr/bin/python3. */
+  /** Interpreters asked for `torch.cuda.is_available()`. Default: {@linkcode cudaPythonCandidates}. */
   pythons?: string[];
 }
 
@@ -50,7 +50,7 @@ export async function probeCuda(options: ProbeCudaOptions = {}): Promise<CudaPro
     : [];
   if (gpus.length > 0) return { available: true, gpus, notes: [`${smi}: ${gpus.length} GPU(s)`] };
   notes.push(listed.missing ? `${smi}: not found` : `${smi}: no GPU listed`);
-  for (const py of options.pythons ?? pythonCandidates()) {
+  for (const py of options.pythons ?? cudaPythonCandidates()) {
     const r = await output(py, ["-c", "import torch; print(torch.cuda.is_available())"]);
     if (r.ok && r.text.trim().endsWith("True")) {
       return { available: true, gpus, notes: [...notes, `${py}: torch sees CUDA`] };

@@ -8,7 +8,8 @@
  */
 import { REPO_ROOT } from "../paths.ts";
 import { TerminalLog } from "./_terminal_log.ts";
-import { pickPython } from "./pick_python.ts";
+import { projectPython } from "../pyenv/project_python.ts";
+import type { PythonNeed } from "../pyenv/python_needs.ts";
 
 /** Where output goes: a function receiving the rendered tail, or a named sink. */
 export type OutputSink =
@@ -20,10 +21,10 @@ export type OutputSink =
 
 /** Options for {@linkcode runPython}. */
 export interface RunPythonOptions {
-  /** Interpreter. Default: the first of `$WORKBENCH_PYTHON`, python3, /usr/bin/python3 that imports `modules`. */
+  /** Interpreter. Default: {@linkcode projectPython} for `needs`. */
   python?: string;
-  /** Modules the interpreter must import (checked only when `python` is not given). Default: none. */
-  modules?: string[];
+  /** What the script needs (used only when `python` is not given). Default: none. */
+  needs?: PythonNeed[];
   /** Working directory. Default: the repository root. */
   cwd?: string;
   /** Extra environment variables. Default: none (`PYTHONUNBUFFERED=1` is always set). */
@@ -128,7 +129,7 @@ export async function runPython(
   args: string[] = [],
   options: RunPythonOptions = {},
 ): Promise<RunPythonResult> {
-  const python = options.python ?? await pickPython(options.modules ?? []);
+  const python = options.python ?? await projectPython(options.needs ?? []);
   const command = [python, script, ...args].map(quote).join(" ");
   const log = new TerminalLog({ maxLines: options.maxLines ?? 30 });
   const output = options.output ?? "auto";

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { TerminalLog } from "./_terminal_log.ts";
 import { PythonRunError, runPython } from "./run_python.ts";
-import { pickPython } from "./pick_python.ts";
 import { probeCuda, requireCuda } from "./require_cuda.ts";
 
 const SCRIPT = fileURLToPath(new URL("./_test_script.py", import.meta.url));
@@ -61,17 +60,6 @@ Deno.test("runPython() stops the child when the signal aborts", async () => {
   assert.ok(performance.now() - started < 10_000);
   // The child got SIGINT (its handler ran) rather than waiting for the SIGKILL fallback.
   assert.ok(error.tail.some((line: string) => line.includes("got SIGINT")), error.tail.join("|"));
-});
-
-Deno.test("pickPython() names the packages to install when no interpreter has a module", async () => {
-  await assert.rejects(
-    pickPython(["no_such_module_xyz"], { candidates: ["python3"] }),
-    /No Python interpreter can import no_such_module_xyz \(tried python3\); install them with 'apt-get install python3-no_such_module_xyz'/,
-  );
-  await assert.rejects(
-    pickPython(["sklearn"], { candidates: ["/nonexistent/python"] }),
-    /python3-sklearn.*pip install scikit-learn/,
-  );
 });
 
 Deno.test("requireCuda() refuses without a GPU and names the command; a listed GPU passes", async () => {

@@ -5,14 +5,15 @@
  * excluded), and a schema-v1 result file is written.
  *
  * Defaults: `--data data/sample` (reads `train.jsonl` and `validation.jsonl` there),
- * `--out data/baseline`, `--n 500`, `--seed 42` (the study's sample). Runs
- * `python/benchmark.py --system=retrieval` with the first interpreter that imports scikit-learn
- * (`$WORKBENCH_PYTHON`, python3, /usr/bin/python3).
+ * `--out runs/baseline` (ignored by git), `--n 500`, `--seed 42` (the study's sample). Runs
+ * `python/benchmark.py --system=retrieval` with the project environment's interpreter
+ * (`projectPython(["retrieval"])`: `.venv/`, built on first use, or `$WORKBENCH_PYTHON`).
  * @module
  */
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { fromRoot } from "../paths.ts";
-import { pickPython } from "../bridge/pick_python.ts";
+import { projectPython } from "../pyenv/project_python.ts";
 import { PythonRunError, runPython } from "../bridge/run_python.ts";
 
 /** Parsed command line of `deno task baseline`. */
@@ -27,7 +28,7 @@ export interface BaselineArgs {
 /** The defaults, in one place. */
 export const BASELINE_DEFAULTS: Readonly<BaselineArgs> = {
   data: "data/sample",
-  out: "data/baseline",
+  out: "runs/baseline",
   n: 500,
   seed: 42,
   retriever: "tfidf",
@@ -37,7 +38,8 @@ const USAGE =
   "Usage: deno task baseline [--data DIR] [--out DIR] [--n N] [--seed S] [--retriever tfidf|bm25]";
 
 /**
- * Parses `--key value` / `--key=value` arguments; unknown keys and bad values throw.
+ * Parses the command line (`node:util` `parseArgs`: `--key value` and `--key=value`); unknown
+ * options and bad values throw.
  * @example
  * ```ts
  * import { parseBaselineArgs } from "./baseline.ts";
@@ -46,38 +48,39 @@ const USAGE =
  * ```
  */
 export function parseBaselineArgs(argv: string[]): BaselineArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: "string" },
+        out: { type: "string" },
+        n: { type: "string" },
+        seed: { type: "string" },
+        retriever: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new TypeError(`${(error as Error).message}. ${USAGE}`);
+  }
   const args: BaselineArgs = { ...BASELINE_DEFAULTS };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    if (!raw.startsWith("--")) throw new TypeError(`Unexpected argument "${raw}". ${USAGE}`);
-    let [key, value] = raw.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new TypeError(`--${key} needs a value. ${USAGE}`);
+  if (values.data !== undefined) args.data = values.data;
+  if (values.out !== undefined) args.out = values.out;
+  for (const key of ["n", "seed"] as const) {
+    const value = values[key];
+    if (value === undefined) continue;
+    if (!/^\d+$/.test(value)) {
+      throw new RangeError(`--${key} must be a non-negative integer, got "${value}"`);
     }
-    switch (key) {
-      case "data":
-      case "out":
-        args[key] = value;
-        break;
-      case "n":
-      case "seed": {
-        const number = Number(value);
-        if (!Number.isInteger(number) || number < 0) {
-          throw new RangeError(`--${key} must be a non-negative integer, got "${value}"`);
-        }
-        args[key] = number;
-        break;
-      }
-      case "retriever":
-        if (value !== "tfidf" && value !== "bm25") {
-          throw new RangeError(`--retriever must be tfidf or bm25, got "${value}"`);
-        }
-        args.retriever = value;
-        break;
-      default:
-        throw new TypeError(`Unknown option --${key}. ${USAGE}`);
+    args[key] = Number(value);
+  }
+  if (values.retriever !== undefined) {
+    if (values.retriever !== "tfidf" && values.retriever !== "bm25") {
+      throw new RangeError(`--retriever must be tfidf or bm25, got "${values.retriever}"`);
     }
+    args.retriever = values.retriever;
   }
   return args;
 }
@@ -108,7 +111,7 @@ if (import.meta.main) {
         );
       }
     }
-    const python = await pickPython(["sklearn"]);
+    const python = await projectPython(["retrieval"]);
     await runPython("python/benchmark.py", benchmarkArgs(args), { python, output: "console" });
   } catch (error) {
     console.error(`baseline: ${(error as Error).message}`);

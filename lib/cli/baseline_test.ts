@@ -25,8 +25,9 @@ Deno.test("parseBaselineArgs() applies defaults and both option spellings", () =
 });
 
 Deno.test("parseBaselineArgs() rejects unknown options and bad numbers", () => {
-  assert.throws(() => parseBaselineArgs(["--nn", "3"]), /Unknown option --nn/);
-  assert.throws(() => parseBaselineArgs(["--n", "-1"]), RangeError);
+  assert.throws(() => parseBaselineArgs(["--nn", "3"]), /Unknown option '--nn'/);
+  assert.throws(() => parseBaselineArgs(["--n=-1"]), RangeError);
+  assert.throws(() => parseBaselineArgs(["--n", "-1"]), /ambiguous/);
   assert.throws(() => parseBaselineArgs(["--retriever", "dense"]), /tfidf or bm25/);
-  assert.throws(() => parseBaselineArgs(["--data"]), /needs a value/);
+  assert.throws(() => parseBaselineArgs(["--data"]), /argument missing/);
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseReportArgs, REPORT_USAGE, resolveParams } from "../params.ts";
-import { ensureDenoKernel, jupyterPython } from "../notebook/jupyter_setup.ts";
+import { prepareNotebookRuns } from "../notebook/execute_notebook.ts";
 import { runReport } from "../report/run_report.ts";
 import { displayPath } from "../paths.ts";
 
@@ -23,8 +23,7 @@ if (import.meta.main) {
   const { help: _, ...partial } = parsed;
   try {
     const params = resolveParams(partial, "command-line options");
-    await jupyterPython();
-    await ensureDenoKernel();
+    await prepareNotebookRuns();
     const t0 = performance.now();
     const out = await runReport(params);
     console.error(

@@ -1,64 +1,100 @@
 /**
- * `deno task setup [--for report|test]`: installs, idempotently, what the report and the tests
- * need beyond Deno: nbclient and the Deno kernelspec (report); for the tests, the CPU test
- * environment `.venv/` (pinned torch, transformers, peft, pytest, scikit-learn: see
- * `test_venv.ts`), or, where it cannot be built, pytest and scikit-learn for Debian's Python (the
- * tiny-Qwen3 tests then skip with their reason; `WORKBENCH_REQUIRE_ML_TESTS=1` makes that an
- * error instead, as CI sets it). Safe to run repeatedly.
+ * `deno task setup [--for report|baseline|test|lab|all ...]`: builds, idempotently, what a task
+ * needs beyond Deno, in the project environment `.venv/` (see `lib/pyenv/`):
+ *
+ * | target     | layers of `.venv/`                          | also                  |
+ * | ---------- | ------------------------------------------- | --------------------- |
+ * | `report`   | notebooks (nbclient)                        | the Deno kernelspec   |
+ * | `baseline` | retrieval (scikit-learn, numpy, jsonschema) |                       |
+ * | `test`     | notebooks, retrieval, pytest, torch-cpu     | the Deno kernelspec   |
+ * | `lab`      | notebooks, lab (JupyterLab)                 | the Deno kernelspec   |
+ * | `all`      | all of the above                            | the Deno kernelspec   |
+ *
+ * The default is `report`. Every task runs its own set-up, so this is needed only to prepare a
+ * machine ahead of time. For `test`, a torch-cpu layer that cannot be installed is a warning (the
+ * tiny-Qwen3 tests then skip with their reason) unless `WORKBENCH_REQUIRE_ML_TESTS=1` (CI), which
+ * makes it an error.
  * @module
  */
-import {
-  aptInstall,
-  ensureDenoKernel,
-  findPython,
-  jupyterPython,
-} from "../notebook/jupyter_setup.ts";
-import { ensureTestVenv } from "./test_venv.ts";
+import { parseArgs } from "node:util";
+import { projectPython, PythonEnvError } from "../pyenv/project_python.ts";
+import { ensureDenoKernel } from "../pyenv/deno_kernel.ts";
+import type { PythonNeed } from "../pyenv/python_needs.ts";
 
-async function ensurePythonTestDeps(): Promise<string> {
-  const modules = ["pytest", "sklearn", "numpy", "jsonschema"];
-  let py = await findPython(modules);
-  if (!py) {
-    await aptInstall(["python3-pytest", "python3-sklearn", "python3-jsonschema"]);
-    py = await findPython(modules);
+/** A set-up target. */
+export type SetupTarget = "report" | "baseline" | "test" | "lab" | "all";
+
+/** The layers each target installs (torch-cpu for `test` is handled separately: it may fail). */
+export const SETUP_TARGETS: Readonly<Record<SetupTarget, readonly PythonNeed[]>> = {
+  report: ["notebooks"],
+  baseline: ["retrieval"],
+  test: ["notebooks", "retrieval", "pytest"],
+  lab: ["notebooks", "lab"],
+  all: ["notebooks", "retrieval", "pytest", "lab"],
+};
+
+const USAGE = "Usage: deno task setup [--for report|baseline|test|lab|all ...]";
+
+/** Parses the command line; an unknown option or target throws. */
+export function parseSetupArgs(argv: string[]): SetupTarget[] {
+  const { values } = parseArgs({
+    args: argv,
+    options: { for: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return [];
+  const targets = values.for ?? ["report"];
+  for (const t of targets) {
+    if (!(t in SETUP_TARGETS)) {
+      throw new TypeError(`Unknown set-up target "${t}". ${USAGE}`);
+    }
   }
-  if (!py) {
-    throw new Error(
-      "No Python with pytest, scikit-learn and jsonschema found. Install them with " +
-        "'sudo apt-get install python3-pytest python3-sklearn python3-jsonschema' or 'python3 -m pip install pytest scikit-learn jsonschema'",
-    );
+  return targets as SetupTarget[];
+}
+
+/** Sets up `targets`; returns the interpreter. Throws {@linkcode PythonEnvError} with what to do. */
+export async function setup(
+  targets: readonly SetupTarget[],
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<string> {
+  const needs = [...new Set(targets.flatMap((t) => SETUP_TARGETS[t]))];
+  const python = await projectPython(needs);
+  if (needs.includes("notebooks")) {
+    const kernel = await ensureDenoKernel();
+    log(`setup: notebooks run with ${python} (nbclient) and the Deno kernel ${kernel.argv[0]}`);
   }
-  return py;
+  if (targets.includes("test") || targets.includes("all")) {
+    try {
+      await projectPython(["torch-cpu"]);
+      log(
+        `setup: Python tests run with ${python} (CPU torch, transformers, peft: the tiny-Qwen3 tests run too)`,
+      );
+    } catch (error) {
+      if (!(error instanceof PythonEnvError)) throw error;
+      if (Deno.env.get("WORKBENCH_REQUIRE_ML_TESTS") === "1") {
+        throw new PythonEnvError(`WORKBENCH_REQUIRE_ML_TESTS=1 but ${error.message}`);
+      }
+      log(`setup: the tiny-Qwen3 tests will skip: ${error.message}`);
+    }
+  }
+  return python;
 }
 
 if (import.meta.main) {
-  const args = Deno.args;
-  const target = args[0] === "--for" ? args[1] : args.length === 0 ? "report" : undefined;
-  if (target !== "report" && target !== "test") {
-    console.error("Usage: deno task setup [--for report|test]");
+  let targets: SetupTarget[];
+  try {
+    targets = parseSetupArgs(Deno.args);
+  } catch (error) {
+    console.error(`setup: ${(error as Error).message}\n${USAGE}`);
     Deno.exit(2);
   }
+  if (targets.length === 0) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
   try {
-    const py = await jupyterPython();
-    const kernel = await ensureDenoKernel();
-    console.error(`setup: notebooks run with ${py} (nbclient) and the Deno kernel ${kernel}`);
-    if (target === "test") {
-      const venv = await ensureTestVenv();
-      if (venv.python) {
-        console.error(
-          `setup: Python tests run with ${venv.python} (CPU torch, transformers, peft: the tiny-Qwen3 tests run too)`,
-        );
-      } else if (Deno.env.get("WORKBENCH_REQUIRE_ML_TESTS") === "1") {
-        throw new Error(
-          `WORKBENCH_REQUIRE_ML_TESTS=1 but the CPU test environment could not be built: ${venv.error}`,
-        );
-      } else {
-        console.error(
-          `setup: no CPU torch environment, so the tiny-Qwen3 tests will skip: ${venv.error}`,
-        );
-        console.error(`setup: Python tests run with ${await ensurePythonTestDeps()}`);
-      }
-    }
+    await setup(targets);
   } catch (error) {
     console.error(`setup: ${(error as Error).message}`);
     Deno.exit(1);

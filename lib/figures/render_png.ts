@@ -8,6 +8,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { join } from "node:path";
 import { REPO_ROOT } from "../paths.ts";
 import { FIGURE_FONT } from "./plot_svg.ts";
+import { setPngDpi } from "./_png_dpi.ts";
 
 /** Print resolution of PNG figures, in dots per inch (SVG user units are CSS pixels, 96 per inch). */
 export const PNG_DPI = 300;
@@ -26,7 +27,7 @@ export interface RenderPngOptions {
   dpi?: number;
 }
 
-/** Renders SVG text to PNG bytes. */
+/** Renders SVG text to PNG bytes, with the resolution recorded in the PNG (`pHYs`). */
 export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Array {
   const { dpi = PNG_DPI } = options;
   const fontFiles = FONT_FILES.map((f) => join(FONT_DIR, f));
@@ -49,5 +50,5 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Arr
     },
     background: "white",
   });
-  return new Uint8Array(resvg.render().asPng());
+  return setPngDpi(new Uint8Array(resvg.render().asPng()), dpi);
 }

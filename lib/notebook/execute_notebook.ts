@@ -5,9 +5,32 @@
  */
 import { basename, join } from "node:path";
 import { displayPath } from "../paths.ts";
-import { jupyterPython } from "./jupyter_setup.ts";
+import { projectPython } from "../pyenv/project_python.ts";
+import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
 
 const SCRIPT = new URL("./_execute_notebook.py", import.meta.url).pathname;
+
+/** What headless runs use: the interpreter with nbclient and the environment that finds the kernel. */
+export interface NotebookRunner {
+  python: string;
+  env: Record<string, string>;
+}
+
+let runner: Promise<NotebookRunner> | null = null;
+
+/**
+ * Sets up headless notebook runs once per process: the project environment's `notebooks` layer
+ * (nbclient) and its Deno kernelspec (see `lib/pyenv/`).
+ */
+export function prepareNotebookRuns(): Promise<NotebookRunner> {
+  runner ??= (async () => {
+    const python = await projectPython(["notebooks"]);
+    await ensureDenoKernel();
+    return { python, env: jupyterEnv() };
+  })();
+  runner.catch(() => (runner = null));
+  return runner;
+}
 
 /** Options for {@linkcode executeNotebook}. */
 export interface ExecuteNotebookOptions {
@@ -45,10 +68,10 @@ export async function executeNotebook(
   options: ExecuteNotebookOptions = {},
 ): Promise<void> {
   const { env = {}, timeoutS = 600, kernel = "deno" } = options;
-  const python = await jupyterPython();
+  const { python, env: jupyter } = await prepareNotebookRuns();
   const cmd = new Deno.Command(python, {
     args: [SCRIPT, path, output, "--kernel", kernel, "--timeout", String(timeoutS)],
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", ...jupyter, ...env },
     stdout: "piped",
     stderr: "piped",
   });

@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         f"--train_file={FIXTURES / 'train.jsonl'}", f"--val_file={FIXTURES / 'validation.jsonl'}",
         f"--out_dir={out_dir}", "--run_name=tiny", "--max_steps=2", "--batch_size=2", "--grad_accum=1",
         "--logging_steps=1", "--save_steps=1", "--eval_steps=1", "--eval_samples=2", "--optim=adamw_torch",
-        "--bf16=false", "--max_seq_length=256", *extra], train.CHOICES)  # gradient checkpointing on, as by default
+        "--bf16=false", "--device=cpu", "--max_seq_length=256", *extra], train.CHOICES)  # gradient checkpointing on, as by default
     tokenizer = tiny_tokenizer()
     try:
         run_training(config, model=tiny_model(len(tokenizer)).to("cpu"), tokenizer=tokenizer)

@@ -29,7 +29,7 @@ def need_module(name: str, reason: str | None = None) -> ModuleType:
 
     __tracebackhide__ = True  # pytest reports the skip or failure at the caller's line
     reason = reason or (f"{name} is not installed: the ML tests need torch, transformers, peft, accelerate "
-                        "and tokenizers (python/requirements-cpu-test.txt)")
+                        "and tokenizers (python/requirements/torch-cpu.txt)")
     if not ml_tests_required():
         return pytest.importorskip(name, reason=reason)
     try:

@@ -45,8 +45,8 @@ DATA = [f"--train_file={FIXTURES / 'train.jsonl'}", f"--val_file={FIXTURES / 'va
 
 
 def test_train_then_benchmark_the_adapter_and_resume(tmp_path, model_dir):
-    ok(run("train.py", f"--model_name={model_dir}", *DATA, f"--out_dir={tmp_path / 'runs'}", "--run_name=tiny",
-           "--max_steps=2", "--batch_size=2", "--grad_accum=1", "--bf16=false", "--gradient_checkpointing=false",
+    ok(run("train.py", "--device=cpu", f"--model_name={model_dir}", *DATA, f"--out_dir={tmp_path / 'runs'}",
+           "--run_name=tiny", "--max_steps=2", "--batch_size=2", "--grad_accum=1", "--bf16=false", "--gradient_checkpointing=false",
            "--eval_samples=2", "--logging_steps=1", "--save_steps=1", "--eval_steps=1", "--max_seq_length=256"))
     run_dir = tmp_path / "runs" / "tiny"
     summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))

@@ -36,6 +36,7 @@ def train_config(tmp_path, *extra):
         f"--out_dir={tmp_path}", "--run_name=tiny", "--max_steps=2", "--batch_size=2", "--grad_accum=1",
         "--logging_steps=1", "--save_steps=1", "--eval_steps=1", "--eval_samples=2", "--optim=adamw_torch",
         "--gradient_checkpointing=false", f"--bf16={'true' if torch.cuda.is_available() else 'false'}",
+        f"--device={'cuda' if torch.cuda.is_available() else 'cpu'}",
         "--max_seq_length=256", *extra], train.CHOICES)
 
 

@@ -23,14 +23,17 @@ def test_manifest_is_identical_across_runs_and_checked_on_reuse(tmp_path):
     a = M.build_manifest(VAL, 4, 42)
     b = M.build_manifest(VAL, 4, 42)
     assert a == b and a["n"] == 4 and len(set(a["ids"])) == 4 and len(a["sha256"]) == 64
-    assert M.build_manifest(VAL, 4, 7)["ids"] != a["ids"] or True  # other seeds may coincide on 6 rows
+    # Another seed draws another sample, exactly as Python's random.seed(7); random.sample(rows, 4).
+    rows = read_alpaca_jsonl(VAL)
+    random.seed(7)
+    assert M.build_manifest(VAL, 4, 7)["ids"] == [r["id"] for r in random.sample(rows, 4)] == ["2", "1", "3", "5"]
+    assert a["ids"] == ["5", "0", "4", "2"]
     path = tmp_path / "manifest.json"
     first = M.load_or_create_manifest(VAL, 4, 42, path)
     assert json.loads(path.read_text(encoding="utf-8")) == first
     assert M.load_or_create_manifest(VAL, 4, 42, path) == first
     with pytest.raises(M.ManifestError, match="requested_n differs"):
         M.load_or_create_manifest(VAL, 3, 42, path)
-    rows = read_alpaca_jsonl(VAL)
     assert [r["id"] for r in M.select(rows, first)] == first["ids"]
 
 

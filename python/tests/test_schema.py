@@ -3,13 +3,13 @@ import json
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, need_module
 from workbench.core import schema as S
 
 FIXTURES = REPO_ROOT / "lib" / "results" / "fixtures"
 EXPECTED = {k: v for k, v in json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8")).items()
             if not k.startswith("_")}
-ENGINES = ["stdlib"] + (["jsonschema"] if S.have_jsonschema() else [])
+ENGINES = ["stdlib", "jsonschema"]
 
 
 def load(name):
@@ -26,6 +26,8 @@ def test_expected_lists_every_fixture():
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_fixture_verdicts(engine, name):
+    if engine == "jsonschema":
+        need_module("jsonschema", "jsonschema is not installed (python/requirements/retrieval.txt)")
     document, expected = load(name), EXPECTED[name]
     if expected["valid"]:
         S.validate_result(document, name, engine=engine)
@@ -36,10 +38,17 @@ def test_fixture_verdicts(engine, name):
         assert name in str(info.value) and expected["path"] in str(info.value)
 
 
-def test_jsonschema_is_available_on_debian():
-    if not S.have_jsonschema():
-        pytest.skip("jsonschema is not importable here (apt-get install python3-jsonschema); "
-                    "only the stdlib engine was checked")
+def test_auto_engine_validates_with_jsonschema_where_it_is_installed(monkeypatch):
+    need_module("jsonschema", "jsonschema is not installed (python/requirements/retrieval.txt)")
+    assert S.have_jsonschema()
+    calls = []
+    real = S.validate_jsonschema
+    monkeypatch.setattr(S, "validate_jsonschema", lambda doc, schema: calls.append(doc) or real(doc, schema))
+    S.validate_result(load("v1_samples.json"), "v1_samples.json")
+    assert len(calls) == 1, "engine=auto used jsonschema"
+    with pytest.raises(S.ResultValidationError):
+        S.validate_result(load("v1_invalid_missing_prediction.json"), "x.json")
+    assert len(calls) == 2
 
 
 def mutations():
@@ -84,9 +93,9 @@ def mutations():
     yield "signature number", m(lambda d: d["metric_signatures"].update(bleu=1))
 
 
-@pytest.mark.skipif(not S.have_jsonschema(), reason="jsonschema not importable: cannot compare engines")
 @pytest.mark.parametrize("label,document", list(mutations()), ids=[m[0] for m in mutations()])
 def test_engines_agree(label, document):
+    need_module("jsonschema", "jsonschema is not installed (python/requirements/retrieval.txt)")
     schema = S.load_schema()
     a = S.validate_stdlib(document, schema)
     b = S.validate_jsonschema(document, schema)

@@ -40,18 +40,19 @@ def have(module: str) -> bool:
 def resolve_backend(config: dict[str, Any]) -> dict[str, Any]:
     """Decides backend, quantization and optimiser from 'auto' settings and installed packages."""
     backend = config["backend"]
+    cpu = config.get("device") == "cpu"  # CPU runs: plain transformers, float32, no bitsandbytes
     if backend == "auto":
-        backend = "unsloth" if have("unsloth") else "transformers"
+        backend = "unsloth" if have("unsloth") and not cpu else "transformers"
     if backend == "unsloth" and not have("unsloth"):
         raise RuntimeError("backend=unsloth but unsloth is not installed (pip install 'kz-legal-workbench[unsloth]')")
     quant = config["quantization"]
     if quant == "auto":
-        quant = "4bit" if have("bitsandbytes") else "none"
+        quant = "4bit" if have("bitsandbytes") and not cpu else "none"
     if quant == "4bit" and not have("bitsandbytes") and backend == "transformers":
         raise RuntimeError("quantization=4bit needs bitsandbytes (pip install bitsandbytes) or use --quantization=none")
     optim = config["optim"]
     if optim == "auto":
-        optim = "adamw_8bit" if have("bitsandbytes") else "adamw_torch"
+        optim = "adamw_8bit" if have("bitsandbytes") and not cpu else "adamw_torch"
     return {"backend": backend, "quantization": quant, "optim": optim}
 
 
@@ -206,6 +207,7 @@ def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: P
         "seed": config["seed"],
         "data_seed": config["data_seed"],
         "report_to": "none",
+        "use_cpu": config.get("device") == "cpu",
         "remove_unused_columns": False,
         "dataloader_num_workers": 0,
         "include_num_input_tokens_seen": "non_padding" if major >= 5 else True,
@@ -264,8 +266,10 @@ def end_distributed() -> None:
     """Destroys the process group a multi-process launch started, if any. Call it before the
     script exits: a gloo/NCCL group left to interpreter shutdown can abort a process after all
     its work is done ("terminate called without an active exception", exit code -6)."""
-    import torch.distributed as dist
-
+    try:
+        import torch.distributed as dist
+    except ImportError:
+        return  # no torch, so no process group either
     if dist.is_available() and dist.is_initialized():
         dist.destroy_process_group()
 

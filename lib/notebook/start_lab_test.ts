@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startLab } from "./start_lab.ts";
+import { runOnServer } from "./run_on_server.ts";
+import { PROJECT_VENV } from "../pyenv/project_python.ts";
+
+Deno.test("`deno task lab`'s server finds the project's Deno kernelspec and runs a notebook through it", async () => {
+  const lab = await startLab({ log: "null" });
+  try {
+    assert.match(lab.url, /^http:\/\/127\.0\.0\.1:\d+\/lab\/tree\/notebooks\?token=[0-9a-f]{32}$/);
+    const r = await fetch(`${lab.base}/api/kernelspecs`, {
+      headers: { Authorization: `token ${lab.token}` },
+    });
+    const specs = await r.json();
+    assert.equal(specs.kernelspecs.deno.spec.argv[0], join(PROJECT_VENV, "bin", "deno"));
+    const denied = await fetch(`${lab.base}/api/kernelspecs`);
+    await denied.body?.cancel();
+    assert.equal(denied.status, 403, "the API needs the token");
+
+    const run = await runOnServer(lab.base, lab.token, "lib/notebook/fixtures/kernel_smoke.ipynb");
+    assert.equal(run.kernel, "deno");
+    assert.equal(run.error, null, JSON.stringify(run.error));
+    const [frame, figure] = run.cells;
+    assert.ok(frame.outputs.some((o) => String(o.data?.["text/html"] ?? "").includes("2747")));
+    assert.ok(
+      figure.outputs.some((o) => String(o.data?.["image/svg+xml"] ?? "").startsWith("<svg")),
+    );
+  } finally {
+    await lab.stop();
+  }
+  assert.notEqual(await lab.exited, null);
+});
