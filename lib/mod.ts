@@ -1,66 +1,26 @@
 /**
- * The workbench's public surface: load results, compute statistics, write tables, figures and
- * report sections. Notebooks import from here.
+ * The workbench's public surface, one import for a notebook or a script:
+ *
+ * ```ts
+ * import { loadScored, scalingTable, ReportSection } from "../lib/mod.ts";
+ * ```
+ *
+ * Each folder of `lib/` has its own `mod.ts`; importing one of those instead loads less.
  * @module
  */
-export * from "./paths.ts";
-export * from "./params.ts";
-export * from "./io/atomic_write.ts";
-export * from "./io/sha256.ts";
-export * from "./io/csv.ts";
-export * from "./stats/rng.ts";
-export * from "./stats/quantile.ts";
-export * from "./stats/bootstrap.ts";
-export * from "./results/run_result.ts";
-export * from "./results/run_identity.ts";
-export * from "./results/load_result_file.ts";
-export * from "./results/load_rag_ablation.ts";
-export * from "./results/load_results.ts";
-export * from "./results/frames.ts";
-export * from "./analysis/metric_order.ts";
-export * from "./analysis/scaling_table.ts";
-export * from "./analysis/describe_scaling.ts";
-export * from "./tables/format_table.ts";
-export * from "./tables/write_table.ts";
-export * from "./figures/plot_svg.ts";
-export * from "./figures/standalone_figure.ts";
-export * from "./figures/render_png.ts";
-export * from "./figures/saved_figure.ts";
-export * from "./figures/palette.ts";
-export * from "./figures/scaling_figure.ts";
-export * from "./figures/latency_quality_figure.ts";
-export * from "./report/report_section.ts";
-export * from "./analysis/reproduction_table.ts";
-export * from "./human_eval/mod.ts";
-export * from "./figures/human_eval_figure.ts";
-export * from "./stats/paired_differences.ts";
-export * from "./stats/paired_bootstrap.ts";
-export * from "./stats/sign_flip.ts";
-export * from "./stats/cohens_dz.ts";
-export * from "./stats/holm.ts";
-export * from "./stats/benjamini_hochberg.ts";
-export * from "./stats/adjust_p_values.ts";
-export * from "./stats/krippendorff_alpha.ts";
-export * from "./stats/spearman.ts";
-export * from "./analysis/pair_runs.ts";
-export * from "./analysis/paired_comparisons.ts";
-export * from "./analysis/default_family.ts";
-export * from "./analysis/rag_family.ts";
-export * from "./analysis/sample_group.ts";
-export * from "./analysis/breakdown_table.ts";
-export * from "./analysis/paired_by_group.ts";
-export * from "./analysis/latency_summary.ts";
-export * from "./analysis/rag_table.ts";
-export * from "./analysis/describe_paired.ts";
-export * from "./analysis/describe_missing_samples.ts";
-export * from "./figures/forest_figure.ts";
-export * from "./figures/domain_figure.ts";
-export * from "./figures/language_figure.ts";
-export * from "./figures/domain_paired_figure.ts";
-export * from "./figures/rag_figure.ts";
-export * from "./figures/latency_figure.ts";
-export * from "./results/load_scored_results.ts";
-export * from "./analysis/metric_audit_table.ts";
-export * from "./metrics/mod.ts";
+export * from "./io/mod.ts";
+export * from "./stats/mod.ts";
 export * from "./text/mod.ts";
+export * from "./results/mod.ts";
+export * from "./metrics/mod.ts";
+export * from "./scored/mod.ts";
+export * from "./analysis/mod.ts";
 export * from "./dataset/mod.ts";
+export * from "./human_eval/mod.ts";
+export * from "./training/mod.ts";
+export * from "./tables/mod.ts";
+export * from "./figures/mod.ts";
+export * from "./report/mod.ts";
+export * from "./notebook/mod.ts";
+export * from "./bridge/mod.ts";
+export * from "./pyenv/mod.ts";

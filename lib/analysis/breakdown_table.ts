@@ -1,96 +1,109 @@
 /**
- * Per-group (domain, language) means with bootstrap intervals, for every run.
+ * Per-group (domain, language) means with bootstrap intervals, for every run with samples.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import pl from "nodejs-polars";
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { definedCount, metricValues, runRows, textValues } from "../scored/run_columns.ts";
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
-import { orderMetrics } from "./metric_order.ts";
-import { type GroupBy, MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
+import { MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
 
 /** Options for {@linkcode breakdownTable}. */
 export interface BreakdownTableOptions extends BootstrapOptions {
-  /** Name of the group column, e.g. `"domain"` or `"language"`. Required. */
-  column: string;
-  /** Metrics, in order. Default: every per-sample metric found, in the project's order. */
+  /** The frame's label column to group by, e.g. `"domain"` or `"language"`. Required. */
+  by: string;
+  /** Metrics, in order. Default: every metric of the frame. */
   metrics?: string[];
   /** Cells with fewer samples are flagged (`flag = "n<30"`). Default: `30`. */
   minN?: number;
 }
 
-/** One row of a breakdown table. */
-export type BreakdownRow = Record<string, string | number | null>;
+/** One run × group × metric. */
+export interface BreakdownRow {
+  run: string;
+  /** The group (a domain, a language); `(unlabelled)` for samples without a label. */
+  group: string;
+  /** Samples of the run in the group. */
+  n: number;
+  metric: string;
+  mean: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** Samples of the cell where the metric is defined. */
+  n_defined: number;
+  /** `"n<30"` for cells too small to read, else `""`. */
+  flag: string;
+}
+
+/** The groups of a label column ordered by their total size over all rows, then by name. */
+export function groupOrder(frame: pl.DataFrame, by: string): string[] {
+  const counts = frame.select(pl.col(by).fillNull(UNLABELLED).alias("g"))
+    .groupBy("g").agg(pl.len().alias("n")).toRecords() as { g: string; n: number }[];
+  return counts.sort((x, y) => y.n - x.n || (x.g < y.g ? -1 : x.g > y.g ? 1 : 0)).map((c) => c.g);
+}
 
 /**
- * Builds rows `run, <column>, n`, then `<metric>_mean, _lo, _hi` per metric (percentile
- * bootstrap, seeded) and `<metric>_n` for metrics that are `null` on some samples, then `flag`
- * (`"n<30"` for small cells, else empty). Runs without per-sample records are left out. Groups
- * are ordered by their total size over all runs (largest first), then by name; samples whose
- * group is `null` form the group `(unlabelled)`.
- *
- * @param runs The runs.
- * @param groupBy A sample's group, e.g. `(s) => s.language`.
- * @param options Column name, metrics, small-cell threshold, resamples, seed, level.
+ * Rows `run, group, n, metric, mean, lo, hi, n_defined, flag` for every run with samples, group
+ * and metric (percentile bootstrap, seeded). Groups are ordered by their total size over all runs
+ * (largest first), then by name.
  *
  * @example
  * ```ts
  * import { breakdownTable } from "./breakdown_table.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const samples = [["ru", 1], ["ru", 0], ["kz", null], ["kz", 1]].map(([language, m], i) =>
- *   ({ id: String(i), language, metrics: { m } }));
- * const rows = breakdownTable([{ run: { id: "r" }, samples } as never], (s) => s.language,
- *   { column: "language", resamples: 500 });
- * assert.deepEqual(rows.map((r) => [r.language, r.n, r.m_mean, r.m_n, r.flag]), [["kz", 2, 1, 1, "n<30"], ["ru", 2, 0.5, 2, "n<30"]]);
+ * const scored = fakeScored([{ id: "r", values: { m: [1, 0, null, 1] }, language: ["ru", "ru", "kz", "kz"] }]);
+ * const rows = breakdownTable(scored, { by: "language", resamples: 500 });
+ * assert.deepEqual(rows.map((r) => [r.group, r.n, r.mean, r.n_defined, r.flag]),
+ *   [["kz", 2, 1, 1, "n<30"], ["ru", 2, 0.5, 2, "n<30"]]);
  * ```
  */
 export function breakdownTable(
-  runs: readonly RunResult[],
-  groupBy: GroupBy,
+  scored: ScoredResults,
   options: BreakdownTableOptions,
 ): BreakdownRow[] {
-  const { column, minN = MIN_CELL_N, ...boot } = options;
-  const withSamples = runs.filter((r) => r.samples !== null);
-  const metrics = options.metrics ??
-    orderMetrics(withSamples.flatMap((r) => r.samples!.flatMap((s) => Object.keys(s.metrics))));
-  const needsN = new Set(
-    metrics.filter((m) => withSamples.some((r) => r.samples!.some((s) => s.metrics[m] === null))),
-  );
-  const size = new Map<string, number>();
-  const grouped = withSamples.map((r) => {
-    const groups = new Map<string, typeof r.samples>();
-    for (const s of r.samples!) {
-      const g = groupBy(s) ?? UNLABELLED;
-      if (!groups.has(g)) groups.set(g, []);
-      groups.get(g)!.push(s);
-      size.set(g, (size.get(g) ?? 0) + 1);
-    }
-    return { r, groups };
-  });
-  const order = [...size.keys()].sort((x, y) => size.get(y)! - size.get(x)! || x.localeCompare(y));
+  const { by, minN = MIN_CELL_N, ...boot } = options;
+  const metrics = options.metrics ?? orderMetrics(scored.metrics);
+  const order = groupOrder(scored.frame, by);
   const rows: BreakdownRow[] = [];
-  for (const { r, groups } of grouped) {
+  for (const r of scored.runs) {
+    if (r.samples === 0) continue;
+    const frame = runRows(scored.frame, r.run.id);
+    const labels = textValues(frame, by).map((g) => g ?? UNLABELLED);
+    const members = new Map<string, number[]>();
+    labels.forEach((g, i) => {
+      if (!members.has(g)) members.set(g, []);
+      members.get(g)!.push(i);
+    });
+    const columns = new Map(
+      metrics.map((m) => [m, frame.columns.includes(m) ? metricValues(frame, m) : null]),
+    );
     for (const g of order) {
-      const samples = groups.get(g);
-      if (!samples) continue;
-      const row: BreakdownRow = { run: r.run.id, [column]: g, n: samples.length };
-      for (const m of metrics) {
-        const values = samples.map((s) => s.metrics[m]);
-        if (values.every((v) => v === undefined)) {
-          Object.assign(row, { [`${m}_mean`]: null, [`${m}_lo`]: null, [`${m}_hi`]: null });
-          if (needsN.has(m)) row[`${m}_n`] = 0;
-          continue;
-        }
-        const ci = bootstrapCi(values, boot);
-        const f = (x: number) => (Number.isNaN(x) ? null : x);
-        Object.assign(row, {
-          [`${m}_mean`]: f(ci.mean),
-          [`${m}_lo`]: f(ci.lo),
-          [`${m}_hi`]: f(ci.hi),
+      const idx = members.get(g);
+      if (!idx) continue;
+      for (const metric of metrics) {
+        const all = columns.get(metric);
+        const values = all ? Float64Array.from(idx, (i) => all[i]) : new Float64Array(0);
+        const n_defined = definedCount(values);
+        const ci = n_defined > 0 ? bootstrapCi(values, boot) : null;
+        rows.push({
+          run: r.run.id,
+          group: g,
+          n: idx.length,
+          metric,
+          mean: finite(ci?.mean),
+          lo: finite(ci?.lo),
+          hi: finite(ci?.hi),
+          n_defined,
+          flag: idx.length < minN ? `n<${minN}` : "",
         });
-        if (needsN.has(m)) row[`${m}_n`] = ci.n;
       }
-      row.flag = samples.length < minN ? `n<${minN}` : "";
-      rows.push(row);
     }
   }
   return rows;
+}
+
+function finite(x: number | undefined): number | null {
+  return x === undefined || !Number.isFinite(x) ? null : x;
 }

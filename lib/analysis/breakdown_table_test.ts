@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { breakdownTable } from "./breakdown_table.ts";
 import { pairedByGroup } from "./paired_by_group.ts";
 import { fakeRun } from "../testing/fake_run.ts";
+import { scoredFromRuns } from "../scored/load_scored.ts";
 import { UNLABELLED } from "./sample_group.ts";
+import { widenEstimates } from "../tables/widen_estimates.ts";
 
-Deno.test("breakdownTable() groups by a function, orders by size, flags small cells and counts defined values", () => {
+Deno.test("breakdownTable() groups by a frame column, orders by size, flags small cells and counts defined values", () => {
   const samples = [
     ...Array.from(
       { length: 31 },
@@ -19,21 +21,34 @@ Deno.test("breakdownTable() groups by a function, orders by size, flags small ce
       () => ({ language: "kz", domain: null, metrics: { m: 1, v2: 0 } }),
     ),
   ];
-  const rows = breakdownTable([fakeRun("r", samples), fakeRun("summary", null)], (s) => s.domain, {
-    column: "domain",
-    resamples: 300,
-  });
-  assert.deepEqual(rows.map((r) => [r.run, r.domain, r.n, r.flag]), [["r", "азаматтық", 31, ""], [
-    "r",
-    UNLABELLED,
-    4,
-    "n<30",
-  ]]);
-  assert.equal(rows[0].m_mean, 15 / 31);
-  assert.equal(rows[0].v2_n, 30);
-  assert.equal(rows[0].v2_mean, 1);
-  assert.ok(!("m_n" in rows[0]), "no _n column for a metric without nulls");
-  assert.deepEqual(Object.keys(rows[0]).slice(0, 3), ["run", "domain", "n"]);
+  const scored = scoredFromRuns([fakeRun("r", samples), fakeRun("summary", null)]);
+  const rows = breakdownTable(scored, { by: "domain", resamples: 300, metrics: ["m", "v2"] });
+  assert.deepEqual(
+    rows.map((r) => [r.run, r.group, r.n, r.metric, r.n_defined, r.flag]),
+    [
+      ["r", "азаматтық", 31, "m", 31, ""],
+      ["r", "азаматтық", 31, "v2", 30, ""],
+      ["r", UNLABELLED, 4, "m", 4, "n<30"],
+      ["r", UNLABELLED, 4, "v2", 4, "n<30"],
+    ],
+  );
+  assert.equal(rows[0].mean, 15 / 31);
+  assert.equal(rows[1].mean, 1);
+  const wide = widenEstimates(rows, ["run", "group", "n"], ["flag"]);
+  assert.deepEqual(Object.keys(wide[0]), [
+    "run",
+    "group",
+    "n",
+    "flag",
+    "m_mean",
+    "m_lo",
+    "m_hi",
+    "v2_mean",
+    "v2_lo",
+    "v2_hi",
+    "v2_n",
+  ]);
+  assert.equal(wide[0].v2_n, 30);
 });
 
 Deno.test("pairedByGroup() compares within each group and adjusts over all groups", () => {
@@ -46,17 +61,12 @@ Deno.test("pairedByGroup() compares within each group and adjusts over all group
     "b",
     Array.from({ length: 50 }, (_, i) => ({ language: lang(i), metrics: { m: 0 } })),
   );
-  const rows = pairedByGroup(
-    [a, b],
+  const { rows } = pairedByGroup(
+    scoredFromRuns([a, b]),
     [{ run_a: "a", run_b: "b", comparison: "x" }],
-    (s) => s.language,
-    {
-      column: "language",
-      resamples: 300,
-      permutations: 999,
-    },
+    { by: "language", resamples: 300, permutations: 999 },
   );
-  assert.deepEqual(rows.map((r) => [r.language, r.n, r.diff, r.flag]), [["ru", 40, 1, ""], [
+  assert.deepEqual(rows.map((r) => [r.group, r.n, r.diff, r.flag]), [["ru", 40, 1, ""], [
     "kz",
     10,
     0,

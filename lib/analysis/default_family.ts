@@ -2,8 +2,15 @@
  * The default family of paired comparisons for the study's design.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import type { RunInfo } from "../results/run_result.ts";
 import type { Comparison } from "./paired_comparisons.ts";
+
+/** A run as the family sees it: identity and whether it has per-sample records. */
+export interface FamilyRun {
+  run: RunInfo;
+  /** Number of per-sample records (0: summary only). */
+  samples: number;
+}
 
 /**
  * The comparisons reviewers ask for, among runs with per-sample records and without retrieval:
@@ -19,15 +26,15 @@ import type { Comparison } from "./paired_comparisons.ts";
  * import { defaultFamily } from "./default_family.ts";
  * import assert from "node:assert/strict";
  * const run = (id: string, variant: string, size_b: number | null) =>
- *   ({ run: { id, family: size_b ? "qwen3" : id, size_b, variant, rag: null }, samples: [] }) as never;
+ *   ({ run: { id, family: size_b ? "qwen3" : id, size_b, variant, rag: null }, samples: 10 }) as never;
  * const family = defaultFamily([run("b4", "base", 4), run("f4", "fine-tuned", 4), run("f8", "fine-tuned", 8),
  *   run("gpt", "external", null)]);
  * assert.deepEqual(family.map((c) => `${c.comparison}:${c.run_a}-${c.run_b}`),
  *   ["ft_vs_base:f4-b4", "ft_sizes:f8-f4", "vs_external:b4-gpt", "vs_external:f4-gpt", "vs_external:f8-gpt"]);
  * ```
  */
-export function defaultFamily(runs: readonly RunResult[]): Comparison[] {
-  const usable = runs.filter((r) => r.samples !== null && r.run.rag === null).map((r) => r.run);
+export function defaultFamily(runs: readonly FamilyRun[]): Comparison[] {
+  const usable = runs.filter((r) => r.samples > 0 && r.run.rag === null).map((r) => r.run);
   const out: Comparison[] = [];
   const ft = usable.filter((r) => r.variant === "fine-tuned");
   for (const f of ft) {

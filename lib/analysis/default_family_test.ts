@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { defaultFamily } from "./default_family.ts";
 import { ragFamily } from "./rag_family.ts";
 import { fakeRun } from "../testing/fake_run.ts";
+import { scoredFromRuns } from "../scored/load_scored.ts";
 
 const s = [{ metrics: { m: 1 } }];
 
@@ -15,7 +16,8 @@ Deno.test("defaultFamily() leaves out summary-only and RAG runs and pairs FT wit
     fakeRun("g", s, { variant: "external", size_b: null, family: "gpt-4o" }),
     fakeRun("gm", s, { variant: "external", size_b: null, family: "gpt-4o-mini" }),
   ];
-  const got = defaultFamily(runs).map((c) => `${c.comparison}:${c.run_a}-${c.run_b}`);
+  const scored = scoredFromRuns(runs);
+  const got = defaultFamily(scored.runs).map((c) => `${c.comparison}:${c.run_a}-${c.run_b}`);
   assert.deepEqual(got, [
     "ft_vs_base:f4-b4",
     "ft_sizes:f8-f4",
@@ -27,12 +29,12 @@ Deno.test("defaultFamily() leaves out summary-only and RAG runs and pairs FT wit
     "vs_external:f8-gm",
     "vs_external:gm-g",
   ]);
-  assert.deepEqual(ragFamily(runs), [{ run_a: "f4_rag", run_b: "f4", comparison: "rag_vs_none" }]);
+  assert.deepEqual(ragFamily(scored.runs), [{ run_a: "f4_rag", run_b: "f4", comparison: "rag_vs_none" }]);
 });
 
 Deno.test("defaultFamily() is empty for summary-only runs", () => {
   assert.deepEqual(
-    defaultFamily([fakeRun("a", null), fakeRun("b", null, { variant: "base" })]),
+    defaultFamily(scoredFromRuns([fakeRun("a", null), fakeRun("b", null, { variant: "base" })]).runs),
     [],
   );
 });

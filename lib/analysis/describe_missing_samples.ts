@@ -1,28 +1,23 @@
 /**
- * The note a report section writes instead of a paired analysis when runs have no per-sample
- * records.
+ * What a section says when some runs have no per-sample records.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import type { FamilyRun } from "./default_family.ts";
 
 /**
- * Markdown saying which runs are summary-only and that paired analyses and breakdowns need
- * per-sample records; an empty string when every run has them.
- *
- * @param runs The loaded runs.
- * @param what What could not be computed, e.g. `"Paired comparisons"`.
+ * A paragraph naming the summary-only runs that `what` (e.g. "Paired comparisons") leaves out,
+ * or `""` when every run has samples.
  *
  * @example
  * ```ts
  * import { describeMissingSamples } from "./describe_missing_samples.ts";
  * import assert from "node:assert/strict";
- * const runs = [{ run: { id: "a" }, samples: null }, { run: { id: "b" }, samples: [] }] as never;
- * assert.match(describeMissingSamples(runs, "Paired comparisons"), /^Paired comparisons need per-sample records.*summary only: a\)\./);
- * assert.equal(describeMissingSamples([{ run: { id: "b" }, samples: [] }] as never, "X"), "");
+ * const runs = [{ run: { id: "a" }, samples: 0 }, { run: { id: "b" }, samples: 5 }] as never;
+ * assert.match(describeMissingSamples(runs, "Paired comparisons"), /summary only: a\)/);
  * ```
  */
-export function describeMissingSamples(runs: readonly RunResult[], what: string): string {
-  const missing = runs.filter((r) => r.samples === null).map((r) => r.run.id);
+export function describeMissingSamples(runs: readonly FamilyRun[], what: string): string {
+  const missing = runs.filter((r) => r.samples === 0).map((r) => r.run.id);
   if (missing.length === 0) return "";
   return `${what} need per-sample records (each question's answer and metrics), which these runs do not have ` +
     `(summary only: ${missing.join(", ")}). ` +

@@ -4,7 +4,7 @@
  * @module
  */
 import type { RunInfo } from "../results/run_result.ts";
-import { metricLabel, orderMetrics } from "./metric_order.ts";
+import { metricLabel, orderMetrics } from "../metrics/metric_order.ts";
 import type { PairedRow } from "./paired_comparisons.ts";
 import type { ScalingRow } from "./scaling_table.ts";
 
@@ -19,8 +19,8 @@ export interface DescribePairedOptions {
   /** Which adjusted p-value decides. Default: `"p_holm"`. */
   adjusted?: "p_holm" | "p_bh";
   /**
-   * Marginal per-run intervals (scaling-table rows with `<metric>_lo/_hi`), to say where they
-   * overlap. Default: none (the overlap paragraph is left out).
+   * Marginal per-run intervals (rows of `scalingTable`), to say where they overlap. Default: none
+   * (the overlap paragraph is left out).
    */
   marginals?: readonly ScalingRow[];
   /** Total number of tests in the family the adjustment ran over, for the text. Default: `rows.length`. */
@@ -40,23 +40,21 @@ export function formatP(p: number | null): string {
   return p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`;
 }
 
+function marginal(marginals: readonly ScalingRow[], run: string, metric: string) {
+  const m = marginals.find((x) => x.run === run && x.metric === metric);
+  return m && m.lo !== null && m.hi !== null ? { lo: m.lo, hi: m.hi } : null;
+}
+
 function overlaps(marginals: readonly ScalingRow[], r: PairedRow): boolean | null {
-  const a = marginals.find((m) => m.run === r.run_a), b = marginals.find((m) => m.run === r.run_b);
-  const [alo, ahi, blo, bhi] = [
-    a?.[`${r.metric}_lo`],
-    a?.[`${r.metric}_hi`],
-    b?.[`${r.metric}_lo`],
-    b?.[`${r.metric}_hi`],
-  ];
-  if (![alo, ahi, blo, bhi].every((v) => typeof v === "number")) return null;
-  return (alo as number) <= (bhi as number) && (blo as number) <= (ahi as number);
+  const a = marginal(marginals, r.run_a, r.metric), b = marginal(marginals, r.run_b, r.metric);
+  if (!a || !b) return null;
+  return a.lo <= b.hi && b.lo <= a.hi;
 }
 
 function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number | null {
   const w = (run: string) => {
-    const m = marginals.find((x) => x.run === run);
-    const lo = m?.[`${r.metric}_lo`], hi = m?.[`${r.metric}_hi`];
-    return typeof lo === "number" && typeof hi === "number" ? hi - lo : null;
+    const m = marginal(marginals, run, r.metric);
+    return m ? m.hi - m.lo : null;
   };
   const a = w(r.run_a), b = w(r.run_b);
   return a === null || b === null ? null : (a + b) / 2;
@@ -79,8 +77,9 @@ function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number |
  * import assert from "node:assert/strict";
  * const row = { run_a: "b", run_b: "a", metric: "m", n: 500, diff: 0.02, lo: 0.01, hi: 0.03, p: 0.0001,
  *   p_holm: 0.002, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5 };
- * const marginals = [{ run: "a", m_lo: 0.47, m_hi: 0.53 }, { run: "b", m_lo: 0.49, m_hi: 0.55 }];
- * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never, { marginals });
+ * const marginals = [{ run: "a", metric: "m", lo: 0.47, hi: 0.53 }, { run: "b", metric: "m", lo: 0.49, hi: 0.55 }];
+ * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never,
+ *   { marginals: marginals as never });
  * assert.match(text, /B − A: m \+0\.0200 \[\+0\.0100, \+0\.0300\], p < 0\.001, Holm p = 0\.002 \(differs\)/);
  * assert.match(text, /1 of 1 differences that are significant after adjustment have overlapping marginal/);
  * ```

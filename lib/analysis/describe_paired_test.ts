@@ -33,30 +33,25 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
     row("key_info", 0.002, -0.014, 0.019, 0.8, 1),
     row("latency_s", 1.25, 0.89, 1.63, 0.0001, 0.01),
   ];
-  const marginals = [
+  const wide = [
     {
       run: "f4",
-      bertscore_f1_lo: 0.89,
-      bertscore_f1_hi: 0.9,
-      citation_accuracy_lo: 0.76,
-      citation_accuracy_hi: 0.83,
-      key_info_lo: 0.7,
-      key_info_hi: 0.75,
-      latency_s_lo: 3,
-      latency_s_hi: 3.6,
+      bertscore_f1: [0.89, 0.9],
+      citation_accuracy: [0.76, 0.83],
+      key_info: [0.7, 0.75],
+      latency_s: [3, 3.6],
     },
     {
       run: "f8",
-      bertscore_f1_lo: 0.895,
-      bertscore_f1_hi: 0.905,
-      citation_accuracy_lo: 0.75,
-      citation_accuracy_hi: 0.82,
-      key_info_lo: 0.7,
-      key_info_hi: 0.76,
-      latency_s_lo: 4.2,
-      latency_s_hi: 5,
+      bertscore_f1: [0.895, 0.905],
+      citation_accuracy: [0.75, 0.82],
+      key_info: [0.7, 0.76],
+      latency_s: [4.2, 5],
     },
   ];
+  const marginals = wide.flatMap(({ run, ...ms }) =>
+    Object.entries(ms).map(([metric, [lo, hi]]) => ({ run, metric, lo, hi }))
+  ) as never;
   const text = describePaired(rows, runs, { marginals, familySize: 177, permutations: 9999 });
   assert.match(
     text,

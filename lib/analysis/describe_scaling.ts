@@ -1,52 +1,69 @@
 /**
- * Plain-language findings of the scaling table, computed from its rows (never typed by hand).
+ * Plain-language summary of the scaling table: what fine-tuning changed at each size, computed
+ * from the rows (never typed by hand).
  * @module
  */
-import { metricLabel } from "./metric_order.ts";
+import { metricInfo } from "../metrics/registry.ts";
+import { metricLabel } from "../metrics/metric_order.ts";
 import type { ScalingRow } from "./scaling_table.ts";
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+/** A value on its metric's scale: percent for fractions, as is otherwise (chrF is 0–100). */
+export function formatValue(metric: string, x: number): string {
+  const unit = knownUnit(metric);
+  if (unit === "fraction") return `${(x * 100).toFixed(1)}%`;
+  if (unit === "seconds") return `${x.toFixed(2)} s`;
+  return x.toFixed(1);
 }
 
-function ci(row: ScalingRow, m: string): string {
-  const lo = row[`${m}_lo`], hi = row[`${m}_hi`];
-  return typeof lo === "number" && typeof hi === "number" ? ` [${pct(lo)}, ${pct(hi)}]` : "";
+function knownUnit(metric: string): string | null {
+  try {
+    return metricInfo(metric).unit;
+  } catch {
+    return null;
+  }
+}
+
+function points(metric: string, d: number): string {
+  const unit = knownUnit(metric);
+  const v = unit === "fraction" ? d * 100 : d;
+  const what = unit === "fraction" ? " points" : unit === "seconds" ? " s" : "";
+  return `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(unit === "seconds" ? 2 : 1)}${what}`;
+}
+
+function ci(r: ScalingRow): string {
+  return r.lo !== null && r.hi !== null
+    ? ` [${formatValue(r.metric, r.lo)}, ${formatValue(r.metric, r.hi)}]`
+    : "";
 }
 
 /**
- * Markdown bullets: for each size that has both a base and a fine-tuned run, the change of each
- * metric from base to fine-tuned, with both intervals.
+ * Markdown bullets, one per size with both a base and a fine-tuned run: each metric's base mean
+ * (95% interval) → fine-tuned mean (interval) and the change.
  *
  * @example
  * ```ts
  * import { describeScaling } from "./describe_scaling.ts";
  * import assert from "node:assert/strict";
- * const rows = [
- *   { run: "b", label: "B", size_b: 4, variant: "base", m_mean: 0.5, m_lo: 0.4, m_hi: 0.6 },
- *   { run: "f", label: "F", size_b: 4, variant: "fine-tuned", m_mean: 0.7, m_lo: 0.6, m_hi: 0.8 },
- * ];
- * assert.match(describeScaling(rows, ["m"]), /4B: m 50\.0% \[40\.0%, 60\.0%\] → 70\.0% \[60\.0%, 80\.0%\] \(\+20\.0 points\)/);
+ * const row = (variant: string, mean: number) => ({ run: variant, size_b: 4, variant, metric: "bertscore_f1",
+ *   mean, lo: mean - 0.01, hi: mean + 0.01 });
+ * const text = describeScaling([row("base", 0.81), row("fine-tuned", 0.9)] as never, ["bertscore_f1"]);
+ * assert.equal(text, "- 4B: BERTScore F1 81.0% [80.0%, 82.0%] → 90.0% [89.0%, 91.0%] (+9.0 points)");
  * ```
  */
 export function describeScaling(rows: readonly ScalingRow[], metrics: readonly string[]): string {
-  const sizes = [
-    ...new Set(rows.map((r) => r.size_b).filter((s): s is number => typeof s === "number")),
-  ].sort((a, b) => a - b);
+  const sizes = [...new Set(rows.map((r) => r.size_b).filter((s): s is number => s !== null))]
+    .sort((a, b) => a - b);
   const lines: string[] = [];
   for (const size of sizes) {
-    const base = rows.find((r) => r.size_b === size && r.variant === "base");
-    const ft = rows.find((r) => r.size_b === size && r.variant === "fine-tuned");
-    if (!base || !ft) continue;
     const parts: string[] = [];
     for (const m of metrics) {
-      const a = base[`${m}_mean`], b = ft[`${m}_mean`];
-      if (typeof a !== "number" || typeof b !== "number") continue;
-      const d = (b - a) * 100;
+      const base = rows.find((r) => r.size_b === size && r.variant === "base" && r.metric === m);
+      const ft = rows.find((r) => r.size_b === size && r.variant === "fine-tuned" && r.metric === m);
+      if (!base || !ft || base.mean === null || ft.mean === null) continue;
       parts.push(
-        `${metricLabel(m)} ${pct(a)}${ci(base, m)} → ${pct(b)}${ci(ft, m)} (${d >= 0 ? "+" : "−"}${
-          Math.abs(d).toFixed(1)
-        } points)`,
+        `${metricLabel(m)} ${formatValue(m, base.mean)}${ci(base)} → ${formatValue(m, ft.mean)}${
+          ci(ft)
+        } (${points(m, ft.mean - base.mean)})`,
       );
     }
     if (parts.length) lines.push(`- ${size}B: ${parts.join("; ")}`);

@@ -4,99 +4,118 @@
  * a legacy citation accuracy of 1.0 on Kazakh answers really rests on.
  * @module
  */
+import pl from "nodejs-polars";
 import { legacyCitations } from "../metrics/legacy_citations.ts";
 import { citationIds } from "../metrics/citations.ts";
-import type { RunResult, Sample } from "../results/run_result.ts";
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { textValues } from "../scored/run_columns.ts";
 
 /** Legacy metric → its corrected counterpart, as audited. */
-export const AUDITED_PAIRS: readonly (readonly [string, string])[] = [
+export const AUDITED_PAIRS = [
   ["citation_accuracy", "citation_accuracy_v2"],
   ["hallucination_rate", "hallucination_rate_v2"],
   ["key_info", "key_info_v2"],
   ["rouge1", "rouge1_v2"],
   ["rougeL", "rougeL_v2"],
-];
+] as const;
 
-/** Options for {@linkcode metricAuditTable}. */
-export interface MetricAuditOptions {
-  /** Language group of a sample. Default: the stored label (the study's rule), `"all"` rows added. */
-  language?: (s: Sample) => string;
-}
+type Legacy = typeof AUDITED_PAIRS[number][0];
+type V2 = typeof AUDITED_PAIRS[number][1];
 
-function mean(values: readonly (number | null | undefined)[]): { mean: number | null; n: number } {
-  let sum = 0, n = 0;
-  for (const v of values) {
-    if (v !== null && v !== undefined && !Number.isNaN(v)) {
-      sum += v;
-      n++;
-    }
+/** One run × language group (`all` for every question) of the audit. */
+export type MetricAuditRow =
+  & {
+    run: string;
+    language: string;
+    n: number;
+    /** References with a citation the study's (Russian-only) extractor finds. */
+    refs_with_citation_legacy: number;
+    /** References with a citation the v2 extractor (Russian and Kazakh forms) finds. */
+    refs_with_citation_v2: number;
   }
-  return { mean: n ? sum / n : null, n };
-}
+  & { [K in Legacy]: number | null }
+  & { [K in V2]: number | null }
+  & { [K in `${V2}_n`]: number };
 
 /**
- * Rows `run, language, n, refs_with_citation_legacy, refs_with_citation_v2`, then for each audited
- * pair `<legacy>`, `<v2>` and `<v2>_n` (the samples the v2 metric is defined for). Runs must carry
- * v2 metrics (see `loadScoredResults`); runs without samples are skipped.
+ * Rows per run: first `language = "all"`, then one per stored language label (the study's rule),
+ * sorted. Means over the samples where each metric is defined; `<v2>_n` counts them. Runs must
+ * carry both suites (as {@linkcode loadScored} gives them); runs without samples are skipped.
  *
  * @example
  * ```ts
  * import { metricAuditTable } from "./metric_audit_table.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const s = (id: string, language: string, reference: string, ca: number, ca2: number | null) => ({
- *   id, instruction: "", input: "", reference, prediction: "", language, domain: null, latency_s: null,
- *   new_tokens: null, hit_max_new_tokens: null, retrieval: null,
- *   metrics: { citation_accuracy: ca, citation_accuracy_v2: ca2 } });
- * const run = { run: { id: "r" }, samples: [s("0", "kz", "Жауап.", 1, null), s("1", "ru", "Согласно ст. 5 ГК РК", 0, 0)] };
- * const rows = metricAuditTable([run as never]);
- * const kz = rows.find((r) => r.language === "kz")!;
- * assert.equal(kz.refs_with_citation_legacy, 0);
- * assert.equal(kz.citation_accuracy, 1);
- * assert.equal(kz.citation_accuracy_v2, null);
- * assert.equal(kz.citation_accuracy_v2_n, 0);
+ * const scored = fakeScored([{ id: "r", language: ["kz", "ru"], reference: ["Салық кодексінің 12 бабы", "статья 5"],
+ *   values: { citation_accuracy: [1, 1], citation_accuracy_v2: [0, null] } }]);
+ * const [all, kz] = metricAuditTable(scored);
+ * assert.deepEqual([all.language, all.refs_with_citation_legacy, all.refs_with_citation_v2, all.citation_accuracy_v2_n],
+ *   ["all", 1, 2, 1]);
+ * assert.deepEqual([kz.language, kz.refs_with_citation_legacy, kz.citation_accuracy], ["kz", 0, 1]);
  * ```
  */
-export function metricAuditTable(
-  runs: readonly RunResult[],
-  options: MetricAuditOptions = {},
-): Record<string, string | number | null>[] {
-  const { language = (s: Sample) => s.language ?? "unknown" } = options;
-  const rows: Record<string, string | number | null>[] = [];
-  const refCache = new Map<string, [boolean, boolean]>();
-  const hasCitations = (ref: string): [boolean, boolean] => {
-    let v = refCache.get(ref);
+export function metricAuditTable(scored: ScoredResults): MetricAuditRow[] {
+  const f = scored.frame;
+  if (f.height === 0) return [];
+  const refs = textValues(f, "reference");
+  const memo = new Map<string, [boolean, boolean]>();
+  const cites = refs.map((ref) => {
+    const key = ref ?? "";
+    let v = memo.get(key);
     if (!v) {
-      v = [legacyCitations(ref).size > 0, citationIds(ref).size > 0];
-      refCache.set(ref, v);
+      v = [legacyCitations(key).size > 0, citationIds(key).size > 0];
+      memo.set(key, v);
     }
     return v;
-  };
-  for (const r of runs) {
-    if (!r.samples) continue;
-    const groups = new Map<string, Sample[]>([["all", r.samples]]);
-    for (const s of r.samples) {
-      const g = language(s);
-      if (!groups.has(g)) groups.set(g, []);
-      groups.get(g)!.push(s);
-    }
-    const order = ["all", ...[...groups.keys()].filter((g) => g !== "all").sort()];
-    for (const g of order) {
-      const samples = groups.get(g)!;
-      const row: Record<string, string | number | null> = {
-        run: r.run.id,
-        language: g,
-        n: samples.length,
-        refs_with_citation_legacy: samples.filter((s) => hasCitations(s.reference)[0]).length,
-        refs_with_citation_v2: samples.filter((s) => hasCitations(s.reference)[1]).length,
-      };
-      for (const [legacy, v2] of AUDITED_PAIRS) {
-        row[legacy] = mean(samples.map((s) => s.metrics[legacy])).mean;
-        const m = mean(samples.map((s) => s.metrics[v2]));
-        row[v2] = m.mean;
-        row[`${v2}_n`] = m.n;
-      }
-      rows.push(row);
-    }
-  }
-  return rows;
+  });
+  const withCites = f.select(
+    pl.col("run"),
+    pl.col("language").fillNull("unknown"),
+    ...AUDITED_PAIRS.flat().map((m) =>
+      f.columns.includes(m) ? pl.col(m) : pl.lit(null).cast(pl.Float64).alias(m)
+    ),
+  ).withColumns(
+    pl.Series("cite_legacy", cites.map((c) => c[0]), pl.Bool),
+    pl.Series("cite_v2", cites.map((c) => c[1]), pl.Bool),
+  );
+  const aggs = [
+    pl.len().alias("n"),
+    pl.col("cite_legacy").sum().alias("refs_with_citation_legacy"),
+    pl.col("cite_v2").sum().alias("refs_with_citation_v2"),
+    ...AUDITED_PAIRS.flatMap(([legacy, v2]) => [
+      pl.col(legacy).mean().alias(legacy),
+      pl.col(v2).mean().alias(v2),
+      pl.col(v2).count().alias(`${v2}_n`),
+    ]),
+  ];
+  const all = withCites.groupBy("run").agg(...aggs).withColumn(pl.lit("all").alias("language"));
+  const byLanguage = withCites.groupBy("run", "language").agg(...aggs);
+  const rows = [...all.toRecords(), ...byLanguage.toRecords()] as unknown as MetricAuditRow[];
+  const runOrder = scored.runs.map((r) => r.run.id);
+  return rows.map((r) => ({
+    ...r,
+    n: Number(r.n),
+    refs_with_citation_legacy: Number(r.refs_with_citation_legacy),
+    refs_with_citation_v2: Number(r.refs_with_citation_v2),
+    ...Object.fromEntries(AUDITED_PAIRS.map(([, v2]) => [`${v2}_n`, Number(r[`${v2}_n`])])),
+  })).sort((a, b) =>
+    runOrder.indexOf(a.run) - runOrder.indexOf(b.run) ||
+    (a.language === "all" ? -1 : b.language === "all" ? 1 : a.language < b.language ? -1 : 1)
+  ).map((r) => ({
+    run: r.run,
+    language: r.language,
+    n: r.n,
+    refs_with_citation_legacy: r.refs_with_citation_legacy,
+    refs_with_citation_v2: r.refs_with_citation_v2,
+    ...Object.fromEntries(AUDITED_PAIRS.flatMap(([legacy, v2]) => [
+      [legacy, nullable(r[legacy])],
+      [v2, nullable(r[v2])],
+      [`${v2}_n`, r[`${v2}_n`]],
+    ])),
+  }) as MetricAuditRow);
+}
+
+function nullable(x: number | null | undefined): number | null {
+  return x === undefined || x === null || Number.isNaN(x) ? null : x;
 }

@@ -1,25 +1,31 @@
 /**
- * Aligns two runs question by question for a paired comparison.
+ * Aligns two runs question by question for a paired comparison, from the scored-samples frame.
+ * Questions are matched by id, and a pair counts only where both runs answered the same question:
+ * the same instruction and the same reference (after trimming surrounding white space). An id
+ * that only one run has, or whose question differs between the runs (ids renumbered, rows
+ * rotated), is left out and reported, never paired.
  * @module
  */
-import type { RunResult, Sample } from "../results/run_result.ts";
+import pl from "nodejs-polars";
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { metricValues, runRows, textValues } from "../scored/run_columns.ts";
 
-/** Options for {@linkcode pairRuns}. */
-export interface PairRunsOptions {
-  /**
-   * Compare on the questions both runs answered instead of refusing runs whose question ids
-   * differ. Default: `false` (refuse: a paired comparison on silently different questions is
-   * not the comparison the reader thinks it is).
-   */
-  intersect?: boolean;
-}
-
-/** Two runs' samples on the same questions, aligned by index. */
+/** Two runs' rows on the same questions, aligned by position. */
 export interface PairedRuns {
-  /** Question ids in canonical order: integer ids numerically, then the rest by code point. */
+  run_a: string;
+  run_b: string;
+  /** Paired question ids in canonical order: integer ids numerically, then the rest by code point. */
   ids: string[];
-  a: Sample[];
-  b: Sample[];
+  /** Ids only run a has. */
+  onlyA: string[];
+  /** Ids only run b has. */
+  onlyB: string[];
+  /** Ids both runs have but with a different question (instruction or reference). */
+  mismatched: string[];
+  /** Run a's rows for `ids`, in order. */
+  a: pl.DataFrame;
+  /** Run b's rows for `ids`, in order. */
+  b: pl.DataFrame;
 }
 
 const INTEGER = /^(0|[1-9][0-9]{0,14})$/;
@@ -32,57 +38,111 @@ export function compareIds(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function byId(run: RunResult): Map<string, Sample> {
-  if (run.samples === null) {
-    throw new TypeError(
-      `Cannot pair run "${run.run.id}" (${run.source.path}): it has no per-sample records (summary only)`,
+function indexById(scored: ScoredResults, run: string): Map<string, number> {
+  const info = scored.runs.find((r) => r.run.id === run);
+  if (!info) {
+    throw new RangeError(
+      `Cannot compare: run "${run}" is not among the loaded runs (${
+        scored.runs.map((r) => r.run.id).join(", ")
+      })`,
     );
   }
-  const map = new Map<string, Sample>();
-  run.samples.forEach((s, i) => {
-    if (map.has(s.id)) {
+  if (info.samples === 0) {
+    throw new TypeError(
+      `Cannot pair run "${run}" (${info.source.path}): it has no per-sample records (summary only)`,
+    );
+  }
+  const ids = textValues(runRows(scored.frame, run), "id");
+  const map = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (map.has(id!)) {
       throw new TypeError(
-        `Cannot pair run "${run.run.id}" (${run.source.path}): samples[${i}] repeats question id "${s.id}"`,
+        `Cannot pair run "${run}" (${info.source.path}): question id "${id}" occurs twice (records ${
+          map.get(id!)! + 1
+        } and ${i + 1})`,
       );
     }
-    map.set(s.id, s);
+    map.set(id!, i);
   });
   return map;
 }
 
 /**
- * Pairs the samples of runs `a` and `b` by question id. Both runs must hold the same set of
- * question ids (in any order) unless `intersect` is set; otherwise the error names both runs and
- * the first id (in run `a`'s order, then run `b`'s) that only one of them has.
+ * Pairs runs `a` and `b` of `scored` by question id, keeping only questions that match.
  *
  * @example
  * ```ts
  * import { pairRuns } from "./pair_runs.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const s = (id: string) => ({ id, metrics: {} }) as never;
- * const run = (id: string, ids: string[]) => ({ run: { id }, source: { path: `${id}.json` }, samples: ids.map(s) }) as never;
- * assert.deepEqual(pairRuns(run("x", ["10", "2"]), run("y", ["2", "10"])).ids, ["2", "10"]);
- * assert.throws(() => pairRuns(run("x", ["1", "2"]), run("y", ["1", "3"])),
- *   /Runs "x" and "y" are not paired: question id "2" is in "x" but not in "y"/);
- * assert.deepEqual(pairRuns(run("x", ["1", "2"]), run("y", ["1", "3"]), { intersect: true }).ids, ["1"]);
+ * const scored = fakeScored([
+ *   { id: "x", values: { m: [1, 2, 3] }, ids: ["10", "2", "7"] },
+ *   { id: "y", values: { m: [4, 5, 6] }, ids: ["2", "10", "8"], reference: ["ref 2", "другой", "ref 8"] },
+ * ]);
+ * const p = pairRuns(scored, "x", "y");
+ * assert.deepEqual([p.ids, p.onlyA, p.onlyB, p.mismatched], [["2"], ["7"], ["8"], ["10"]]);
+ * assert.deepEqual(p.values("m"), { a: new Float64Array([2]), b: new Float64Array([4]) });
  * ```
  */
-export function pairRuns(a: RunResult, b: RunResult, options: PairRunsOptions = {}): PairedRuns {
-  const { intersect = false } = options;
-  const ma = byId(a), mb = byId(b);
-  if (!intersect) {
-    const onlyA = [...ma.keys()].find((id) => !mb.has(id));
-    const onlyB = [...mb.keys()].find((id) => !ma.has(id));
-    if (onlyA !== undefined || onlyB !== undefined) {
-      const [id, has, lacks] = onlyA !== undefined ? [onlyA, a, b] : [onlyB!, b, a];
-      throw new RangeError(
-        `Runs "${a.run.id}" and "${b.run.id}" are not paired: question id "${id}" is in "${has.run.id}" but not in ` +
-          `"${lacks.run.id}" (${ma.size} and ${mb.size} questions); pass intersect: true to compare on the common questions`,
-      );
-    }
+export function pairRuns(
+  scored: ScoredResults,
+  a: string,
+  b: string,
+): PairedRuns & { values(metric: string): { a: Float64Array; b: Float64Array } } {
+  const ma = indexById(scored, a), mb = indexById(scored, b);
+  const fa = runRows(scored.frame, a), fb = runRows(scored.frame, b);
+  const key = (f: pl.DataFrame) => {
+    const ins = textValues(f, "instruction"), ref = textValues(f, "reference");
+    return (i: number) => `${(ins[i] ?? "").trim()}\u0000${(ref[i] ?? "").trim()}`;
+  };
+  const ka = key(fa), kb = key(fb);
+  const onlyA: string[] = [], mismatched: string[] = [], ids: string[] = [];
+  for (const [id, i] of ma) {
+    const j = mb.get(id);
+    if (j === undefined) onlyA.push(id);
+    else if (ka(i) !== kb(j)) mismatched.push(id);
+    else ids.push(id);
   }
-  // A canonical order, so that results do not depend on the order of records in either file
-  // (the Monte-Carlo sign flips are assigned by position).
-  const ids = [...ma.keys()].filter((id) => mb.has(id)).sort(compareIds);
-  return { ids, a: ids.map((id) => ma.get(id)!), b: ids.map((id) => mb.get(id)!) };
+  const onlyB = [...mb.keys()].filter((id) => !ma.has(id));
+  for (const list of [ids, onlyA, onlyB, mismatched]) list.sort(compareIds);
+  const ia = ids.map((id) => ma.get(id)!), ib = ids.map((id) => mb.get(id)!);
+  const take = (f: pl.DataFrame, idx: number[]) =>
+    idx.length ? f.select(pl.all().gather(idx)) : f.head(0);
+  const rowsA = take(fa, ia), rowsB = take(fb, ib);
+  return {
+    run_a: a,
+    run_b: b,
+    ids,
+    onlyA,
+    onlyB,
+    mismatched,
+    a: rowsA,
+    b: rowsB,
+    values(metric: string) {
+      const get = (f: pl.DataFrame) =>
+        f.columns.includes(metric) ? metricValues(f, metric) : new Float64Array(f.height).fill(NaN);
+      return { a: get(rowsA), b: get(rowsB) };
+    },
+  };
+}
+
+/** One sentence on what a pairing left out, or `""` when nothing was. */
+export function describePairing(p: PairedRuns): string {
+  const parts: string[] = [];
+  const list = (ids: string[]) =>
+    ids.slice(0, 5).map((id) => `"${id}"`).join(", ") + (ids.length > 5 ? ", …" : "");
+  if (p.mismatched.length) {
+    parts.push(
+      `${p.mismatched.length} question id(s) carry different questions in the two runs and were not paired (${
+        list(p.mismatched)
+      })`,
+    );
+  }
+  if (p.onlyA.length) parts.push(`${p.onlyA.length} only in ${p.run_a} (${list(p.onlyA)})`);
+  if (p.onlyB.length) parts.push(`${p.onlyB.length} only in ${p.run_b} (${list(p.onlyB)})`);
+  return parts.length
+    ? `${p.run_a} vs ${p.run_b}: compared on ${p.ids.length} common questions; ${
+      parts.join("; ")
+    }.`
+    : "";
 }

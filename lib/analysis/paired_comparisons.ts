@@ -7,10 +7,12 @@
  * training-seed or decoding variation. The Holm adjustment is over every row returned (all
  * comparisons × all metrics), which controls the chance of any false "difference" in the table;
  * metrics are correlated, which Holm tolerates (it is valid under any dependence) at some cost
- * in power. p-values have the floor `1 / (permutations + 1)`.
+ * in power. Questions are paired only where both runs answered the same question (see
+ * {@linkcode pairRuns}); what was left out is reported in `notes`.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { definedCount } from "../scored/run_columns.ts";
 import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import { signFlipTest } from "../stats/sign_flip.ts";
 import { cohensDz } from "../stats/cohens_dz.ts";
@@ -18,8 +20,8 @@ import { holm } from "../stats/holm.ts";
 import { benjaminiHochberg } from "../stats/benjamini_hochberg.ts";
 import { BOOTSTRAP_DEFAULTS } from "../stats/bootstrap.ts";
 import { SIGN_FLIP_DEFAULTS } from "../stats/sign_flip.ts";
-import { orderMetrics } from "./metric_order.ts";
-import { pairRuns } from "./pair_runs.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
+import { describePairing, pairRuns } from "./pair_runs.ts";
 
 /** One comparison: `run_a - run_b`, and the kind of comparison it belongs to. */
 export interface Comparison {
@@ -31,20 +33,20 @@ export interface Comparison {
 
 /** Options for {@linkcode pairedComparisons}. */
 export interface PairedComparisonsOptions {
-  /** Metrics, in order. Default: every per-sample metric of either run, in the project's order. */
+  /** Metrics, in order. Default: every metric of the frame. */
   metrics?: string[];
   /** Bootstrap resamples. Default: `10_000`. */
   resamples?: number;
-  /** Sign-flip permutations. Default: `10_000` (p-value floor 1/10,001). */
+  /** Sign-flip permutations. Default: `10_000`. */
   permutations?: number;
   /** Seed of the bootstrap and the sign flips. Default: `42`. */
   seed?: number;
   /** Confidence level. Default: `0.95`. */
   level?: number;
-  /** Compare on the common questions of runs whose ids differ instead of refusing. Default: `false`. */
-  intersect?: boolean;
   /** Also add Benjamini–Hochberg adjusted p-values (`p_bh`) over the same family. Default: `false`. */
   benjaminiHochberg?: boolean;
+  /** Only these question ids (e.g. one domain's). Default: all paired questions. */
+  subset?: ReadonlySet<string>;
 }
 
 /** One row of `paired.csv`. Numbers are `null` where undefined (no defined pair, or zero spread). */
@@ -72,14 +74,20 @@ export interface PairedRow {
   p_bh?: number | null;
 }
 
+/** Rows and what the pairing left out. */
+export interface PairedComparisons {
+  rows: PairedRow[];
+  /** One sentence per comparison whose runs did not pair on every question. */
+  notes: string[];
+}
+
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
-function mean(values: (number | null)[], other: (number | null)[]): number {
+function meanOver(x: Float64Array, y: Float64Array): number {
   let s = 0, n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i], w = other[i];
-    if (v !== null && w !== null && !Number.isNaN(v) && !Number.isNaN(w)) {
-      s += v;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isNaN(x[i]) && !Number.isNaN(y[i])) {
+      s += x[i];
       n++;
     }
   }
@@ -104,26 +112,19 @@ export function adjustRows<
 }
 
 /**
- * Runs every comparison on every metric both runs have. A metric missing from either run's
- * samples (e.g. BLEU for the GPT files) gives no row; pairs where either side is `null` are
- * dropped and `n` says how many remain. Rows are in comparison order, then metric order.
- *
- * @param runs Runs by id (they must have per-sample records).
- * @param comparisons What to compare; a run id that is not in `runs` is an error.
- * @param options Metrics, resamples, permutations, seed, level, intersect, BH.
- * @returns One row per comparison × metric, with `p_holm` over all of them.
+ * Runs every comparison on every metric both runs have (a metric undefined on all of either
+ * run's paired questions, e.g. BLEU for the GPT files, gives no row); pairs where either side is
+ * undefined are dropped and `n` says how many remain. Rows are in comparison order, then metric
+ * order, with `p_holm` over all of them.
  *
  * @example
  * ```ts
  * import { pairedComparisons } from "./paired_comparisons.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const run = (id: string, xs: (number | null)[]) => ({ run: { id }, source: { path: `${id}.json` },
- *   samples: xs.map((x, i) => ({ id: String(i), metrics: { m: x } })) }) as never;
- * const rows = pairedComparisons(
- *   [run("a", [1, 1, 0, 1, null]), run("b", [0, 1, 0, 0, 1])],
- *   [{ run_a: "a", run_b: "b", comparison: "demo" }],
- *   { resamples: 1000, permutations: 999 },
- * );
+ * const scored = fakeScored([{ id: "a", values: { m: [1, 1, 0, 1, null] } }, { id: "b", values: { m: [0, 1, 0, 0, 1] } }]);
+ * const { rows } = pairedComparisons(scored, [{ run_a: "a", run_b: "b", comparison: "demo" }],
+ *   { resamples: 1000, permutations: 999 });
  * assert.equal(rows.length, 1);
  * assert.equal(rows[0].n, 4);
  * assert.equal(rows[0].diff, 0.5); // (1 + 0 + 0 + 1) / 4
@@ -132,39 +133,34 @@ export function adjustRows<
  * ```
  */
 export function pairedComparisons(
-  runs: readonly RunResult[],
+  scored: ScoredResults,
   comparisons: readonly Comparison[],
   options: PairedComparisonsOptions = {},
-): PairedRow[] {
+): PairedComparisons {
   const {
     resamples = BOOTSTRAP_DEFAULTS.resamples,
     permutations = SIGN_FLIP_DEFAULTS.permutations,
     seed = BOOTSTRAP_DEFAULTS.seed,
     level = BOOTSTRAP_DEFAULTS.level,
-    intersect = false,
     benjaminiHochberg: bh = false,
   } = options;
-  const byId = new Map(runs.map((r) => [r.run.id, r]));
-  const get = (id: string) => {
-    const r = byId.get(id);
-    if (!r) {
-      throw new RangeError(
-        `Cannot compare: run "${id}" is not among the loaded runs (${[...byId.keys()].join(", ")})`,
-      );
-    }
-    return r;
-  };
+  const metrics = options.metrics ?? orderMetrics(scored.metrics);
   const rows: PairedRow[] = [];
+  const notes: string[] = [];
   for (const c of comparisons) {
-    const a = get(c.run_a), b = get(c.run_b);
-    const paired = pairRuns(a, b, { intersect });
-    const has = (samples: typeof paired.a, m: string) => samples.some((s) => m in s.metrics);
-    const metrics = options.metrics ??
-      orderMetrics([...paired.a, ...paired.b].flatMap((s) => Object.keys(s.metrics)));
+    const paired = pairRuns(scored, c.run_a, c.run_b);
+    const note = describePairing(paired);
+    if (note) notes.push(note);
+    const keep = options.subset
+      ? paired.ids.map((id) => options.subset!.has(id))
+      : null;
     for (const m of metrics) {
-      if (!has(paired.a, m) || !has(paired.b, m)) continue;
-      const xa = paired.a.map((s) => s.metrics[m] ?? null);
-      const xb = paired.b.map((s) => s.metrics[m] ?? null);
+      let { a: xa, b: xb } = paired.values(m);
+      if (keep) {
+        xa = xa.filter((_, i) => keep[i]);
+        xb = xb.filter((_, i) => keep[i]);
+      }
+      if (definedCount(xa) === 0 || definedCount(xb) === 0) continue;
       const ci = pairedBootstrapCi(xa, xb, { resamples, seed, level });
       const test = signFlipTest(xa, xb, { permutations, seed });
       rows.push({
@@ -179,10 +175,10 @@ export function pairedComparisons(
         p_holm: null,
         effect: num(cohensDz(xa, xb)),
         comparison: c.comparison,
-        mean_a: num(mean(xa, xb)),
-        mean_b: num(mean(xb, xa)),
+        mean_a: num(meanOver(xa, xb)),
+        mean_b: num(meanOver(xb, xa)),
       });
     }
   }
-  return adjustRows(rows, bh);
+  return { rows: adjustRows(rows, bh), notes };
 }

@@ -4,16 +4,15 @@
  *
  *     deno bench -A lib/analysis/paired_comparisons_bench.ts
  *
- * Reads the shared study files at run time (`../shared/datasets/kz-legal-qa/results`); it fails,
- * rather than skipping, when they are missing.
+ * Reads the study's files shipped in `data/results`.
  */
-import { loadResults } from "../results/load_results.ts";
-import { fromRoot } from "../paths.ts";
+import { loadScored } from "../scored/load_scored.ts";
+import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { defaultFamily } from "./default_family.ts";
 import { pairedComparisons } from "./paired_comparisons.ts";
 
-const results = await loadResults(fromRoot("../shared/datasets/kz-legal-qa/results"));
-const family = defaultFamily(results.runs);
+const scored = await loadScored(STUDY_RESULTS);
+const family = defaultFamily(scored.runs);
 let seed = 1000;
 
 Deno.bench({
@@ -23,7 +22,7 @@ Deno.bench({
   warmup: 0,
   fn() {
     // A new seed every iteration: the resample and sign matrices are drawn afresh, as in a report run.
-    const rows = pairedComparisons(results.runs, family, {
+    const { rows } = pairedComparisons(scored, family, {
       resamples: 10_000,
       permutations: 10_000,
       seed: seed++,
@@ -37,6 +36,6 @@ Deno.bench({
   n: 3,
   warmup: 1,
   fn() {
-    pairedComparisons(results.runs, family, { resamples: 10_000, permutations: 10_000, seed: 42 });
+    pairedComparisons(scored, family, { resamples: 10_000, permutations: 10_000, seed: 42 });
   },
 });

@@ -2,52 +2,74 @@ import assert from "node:assert/strict";
 import { pairedComparisons } from "./paired_comparisons.ts";
 import { defaultFamily } from "./default_family.ts";
 import { fakeRun } from "../testing/fake_run.ts";
-import { loadResults } from "../results/load_results.ts";
-import { fromRoot } from "../paths.ts";
+import { loadScored, scoredFromRuns } from "../scored/load_scored.ts";
+import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import { seededRandom } from "../stats/rng.ts";
 
-const STUDY = fromRoot("../shared/datasets/kz-legal-qa/results");
-
 Deno.test("pairedComparisons() uses the sign convention run_a − run_b and pairs by question id", () => {
   // b lists the same questions in reverse order: pairing is by id, not position.
-  const a = fakeRun("a", [{ id: "q1", metrics: { m: 1 } }, { id: "q2", metrics: { m: 0.5 } }, {
-    id: "q3",
-    metrics: { m: 0 },
-  }]);
-  const b = fakeRun("b", [{ id: "q3", metrics: { m: 0 } }, { id: "q2", metrics: { m: 0.25 } }, {
-    id: "q1",
-    metrics: { m: 0.5 },
-  }]);
-  const [ab] = pairedComparisons([a, b], [{ run_a: "a", run_b: "b", comparison: "x" }], {
-    resamples: 500,
-    permutations: 99,
-  });
-  const [ba] = pairedComparisons([a, b], [{ run_a: "b", run_b: "a", comparison: "x" }], {
-    resamples: 500,
-    permutations: 99,
-  });
+  const q = (id: string, m: number) => ({ id, reference: `ref ${id}`, metrics: { m } });
+  const a = fakeRun("a", [q("q1", 1), q("q2", 0.5), q("q3", 0)]);
+  const b = fakeRun("b", [q("q3", 0), q("q2", 0.25), q("q1", 0.5)]);
+  const scored = scoredFromRuns([a, b]);
+  const opts = { resamples: 500, permutations: 99 };
+  const [ab] = pairedComparisons(scored, [{ run_a: "a", run_b: "b", comparison: "x" }], opts).rows;
+  const [ba] = pairedComparisons(scored, [{ run_a: "b", run_b: "a", comparison: "x" }], opts).rows;
   assert.equal(ab.diff, 0.25); // (0.5 + 0.25 + 0) / 3
   assert.equal(ba.diff, -0.25);
   assert.equal(ab.p, ba.p);
   assert.ok(Math.abs(ab.effect! + ba.effect!) < 1e-12);
 });
 
-Deno.test("pairedComparisons() refuses runs on different questions, naming both and the id, unless intersect", () => {
-  const a = fakeRun("ft_4b", [{ id: "1", metrics: { m: 1 } }, { id: "2", metrics: { m: 1 } }]);
-  const b = fakeRun("base_4b", [{ id: "1", metrics: { m: 0 } }, { id: "7", metrics: { m: 0 } }]);
+Deno.test("pairedComparisons() pairs only questions both runs answered, and says which it left out", () => {
+  const a = fakeRun("ft_4b", [{ id: "1", reference: "статья 1", metrics: { m: 1 } }, {
+    id: "2",
+    reference: "статья 2",
+    metrics: { m: 1 },
+  }]);
+  const b = fakeRun("base_4b", [{ id: "1", reference: "статья 1", metrics: { m: 0 } }, {
+    id: "7",
+    reference: "статья 7",
+    metrics: { m: 0 },
+  }]);
   const c = [{ run_a: "ft_4b", run_b: "base_4b", comparison: "x" }];
-  assert.throws(
-    () => pairedComparisons([a, b], c),
-    /Runs "ft_4b" and "base_4b" are not paired: question id "2"/,
-  );
-  const rows = pairedComparisons([a, b], c, { intersect: true, resamples: 200, permutations: 99 });
+  const { rows, notes } = pairedComparisons(scoredFromRuns([a, b]), c, {
+    resamples: 200,
+    permutations: 99,
+  });
   assert.equal(rows[0].n, 1);
-  assert.throws(() => pairedComparisons([a], c), /run "base_4b" is not among the loaded runs/);
+  assert.deepEqual(notes, [
+    'ft_4b vs base_4b: compared on 1 common questions; 1 only in ft_4b ("2"); 1 only in base_4b ("7").',
+  ]);
   assert.throws(
-    () => pairedComparisons([a, fakeRun("base_4b", null)], c),
+    () => pairedComparisons(scoredFromRuns([a]), c),
+    /run "base_4b" is not among the loaded runs/,
+  );
+  assert.throws(
+    () => pairedComparisons(scoredFromRuns([a, fakeRun("base_4b", null)]), c),
     /"base_4b".*no per-sample records/,
   );
+});
+
+Deno.test("pairedComparisons() never pairs a run whose rows were rotated (same ids, other questions)", () => {
+  const refs = ["статья 1 ГК", "Еңбек кодексінің 88-бабы", "статья 5 НК", "пункт 2 статьи 9"];
+  const a = fakeRun("a", refs.map((reference, i) => ({ id: String(i), reference, metrics: { m: i } })));
+  const rotated = fakeRun(
+    "b",
+    refs.map((_, i) => ({
+      id: String(i),
+      reference: refs[(i + 1) % refs.length],
+      metrics: { m: (i + 1) % refs.length },
+    })),
+  );
+  const { rows, notes } = pairedComparisons(
+    scoredFromRuns([a, rotated]),
+    [{ run_a: "a", run_b: "b", comparison: "x" }],
+    { resamples: 200, permutations: 99 },
+  );
+  assert.deepEqual(rows, [], "no pair survives: every id carries another question");
+  assert.match(notes[0], /compared on 0 common questions; 4 question id\(s\) carry different questions/);
 });
 
 Deno.test("pairedComparisons() drops null pairs, reports n, and skips metrics one run lacks", () => {
@@ -57,10 +79,11 @@ Deno.test("pairedComparisons() drops null pairs, reports n, and skips metrics on
   const b = fakeRun("b", [{ metrics: { m: 0, v2: 0 } }, { metrics: { m: 0, v2: null } }, {
     metrics: { m: 0, v2: 0.5 },
   }]);
-  const rows = pairedComparisons([a, b], [{ run_a: "a", run_b: "b", comparison: "x" }], {
-    resamples: 200,
-    permutations: 99,
-  });
+  const { rows } = pairedComparisons(
+    scoredFromRuns([a, b]),
+    [{ run_a: "a", run_b: "b", comparison: "x" }],
+    { resamples: 200, permutations: 99, metrics: ["m", "v2", "bleu"] },
+  );
   assert.deepEqual(rows.map((r) => [r.metric, r.n, r.diff]), [["m", 3, 2 / 3], ["v2", 1, 0.5]]);
   assert.equal(rows[1].effect, null); // one pair: d_z undefined
 });
@@ -70,12 +93,11 @@ Deno.test("pairedComparisons() matches pairedBootstrapCi() and adjusts over the 
   const xs = Array.from({ length: 80 }, () => random());
   const a = fakeRun("a", xs.map((x) => ({ metrics: { m: x + 0.02 * random(), k: x } })));
   const b = fakeRun("b", xs.map((x) => ({ metrics: { m: x, k: x + 0.3 * (random() - 0.5) } })));
-  const rows = pairedComparisons([a, b], [{ run_a: "a", run_b: "b", comparison: "x" }], {
-    resamples: 1000,
-    permutations: 999,
-    seed: 3,
-    benjaminiHochberg: true,
-  });
+  const { rows } = pairedComparisons(
+    scoredFromRuns([a, b]),
+    [{ run_a: "a", run_b: "b", comparison: "x" }],
+    { resamples: 1000, permutations: 999, seed: 3, benjaminiHochberg: true },
+  );
   const ci = pairedBootstrapCi(
     a.samples!.map((s) => s.metrics.m),
     b.samples!.map((s) => s.metrics.m),
@@ -84,17 +106,24 @@ Deno.test("pairedComparisons() matches pairedBootstrapCi() and adjusts over the 
   const m = rows.find((r) => r.metric === "m")!;
   assert.deepEqual([m.diff, m.lo, m.hi, m.n], [ci.mean, ci.lo, ci.hi, ci.n]);
   const sorted = rows.map((r) => r.p!).sort((x, y) => x - y);
-  assert.equal(Math.min(...rows.map((r) => r.p_holm!)), Math.min(1, 2 * sorted[0]));
+  assert.equal(Math.min(rows[0].p_holm!, rows[1].p_holm!), Math.min(1, 2 * sorted[0]));
   assert.ok(rows.every((r) => r.p_bh !== undefined && r.p_bh! <= r.p_holm!));
 });
 
 Deno.test("pairedComparisons() on the study's files: the default family, 500 pairs, Holm over all rows", async () => {
-  const results = await loadResults(STUDY);
-  const family = defaultFamily(results.runs);
+  const scored = await loadScored(STUDY_RESULTS);
+  const family = defaultFamily(scored.runs);
   // 3 FT vs base, 3 FT size pairs, 6 runs × 2 references + GPT-4o mini vs GPT-4o.
   assert.equal(family.length, 19);
-  const rows = pairedComparisons(results.runs, family, { resamples: 1000, permutations: 999 });
-  // BLEU is missing from the GPT files: 19 × 10 metrics − 14 comparisons with a GPT run × 1.
+  const legacy = ["bertscore_f1", "citation_accuracy", "hallucination_rate", "key_info", "rouge1"]
+    .concat(["rouge2", "rougeL", "bleu", "length_ratio", "latency_s"]);
+  const { rows, notes } = pairedComparisons(scored, family, {
+    resamples: 1000,
+    permutations: 999,
+    metrics: legacy,
+  });
+  assert.deepEqual(notes, [], "every pair of study files answered the same 500 questions");
+  // BLEU is missing from the GPT files: 19 × 10 metrics − 13 comparisons with a GPT run.
   assert.equal(rows.length, 19 * 10 - 13);
   assert.ok(rows.every((r) => r.n === 500));
   for (const r of rows) assert.ok(r.p_holm! >= r.p! && r.p_holm! <= 1);

@@ -2,7 +2,7 @@
  * Paired comparisons of retrieval-augmented runs against the same model without retrieval.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import type { FamilyRun } from "./default_family.ts";
 import type { Comparison } from "./paired_comparisons.ts";
 
 /**
@@ -14,13 +14,13 @@ import type { Comparison } from "./paired_comparisons.ts";
  * ```ts
  * import { ragFamily } from "./rag_family.ts";
  * import assert from "node:assert/strict";
- * const run = (id: string, top_k: number | null) => ({ samples: [],
+ * const run = (id: string, top_k: number | null) => ({ samples: 5,
  *   run: { id, family: "qwen3", size_b: 4, variant: "fine-tuned", rag: top_k === null ? null : { retriever: "bm25", top_k } } }) as never;
  * assert.deepEqual(ragFamily([run("ft", null), run("ft_k3", 3)]), [{ run_a: "ft_k3", run_b: "ft", comparison: "rag_vs_none" }]);
  * ```
  */
-export function ragFamily(runs: readonly RunResult[]): Comparison[] {
-  const withSamples = runs.filter((r) => r.samples !== null).map((r) => r.run);
+export function ragFamily(runs: readonly FamilyRun[]): Comparison[] {
+  const withSamples = runs.filter((r) => r.samples > 0).map((r) => r.run);
   const out: Comparison[] = [];
   for (const r of withSamples) {
     if (r.rag === null) continue;

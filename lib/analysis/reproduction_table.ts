@@ -1,16 +1,15 @@
 /**
- * Stored against recomputed aggregates: for runs that carry both per-sample records and the
- * producer's own aggregates (the study's `avg_metrics` and `confidence_intervals`), one row per
- * run × metric with both means and both intervals, so a reader sees that the numbers reproduce.
+ * Do the numbers stored in the result files reproduce? Stored aggregates (the study's
+ * `avg_metrics` and `confidence_intervals`) against the values recomputed from the same files'
+ * per-sample records.
  * @module
  */
-import type { RunResult } from "../results/run_result.ts";
+import type { ScoredRun } from "../scored/load_scored.ts";
 import type { ScalingRow } from "./scaling_table.ts";
-import { orderMetrics } from "./metric_order.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
 
 /** One row of the reproduction table. */
 export interface ReproductionRow {
-  [key: string]: string | number | null;
   run: string;
   metric: string;
   stored_mean: number;
@@ -22,29 +21,37 @@ export interface ReproductionRow {
 }
 
 /**
- * Rows for every run with samples and stored aggregates. `scaling` are the rows of
- * {@linkcode scalingTable} computed from the same runs.
+ * For every run with samples and every stored aggregate, the stored mean and interval next to
+ * the recomputed ones from `scaling` (rows of {@linkcode scalingTable}).
+ *
+ * @example
+ * ```ts
+ * import { reproductionTable } from "./reproduction_table.ts";
+ * import assert from "node:assert/strict";
+ * const run = { run: { id: "r" }, samples: 2, summary: { m: { mean: 0.5, lo: 0.4, hi: 0.6, n: 2 } } } as never;
+ * const scaling = [{ run: "r", metric: "m", mean: 0.5, lo: 0.41, hi: 0.59 }] as never;
+ * assert.deepEqual(reproductionTable([run], scaling).map((r) => [r.stored_mean, r.recomputed_lo]), [[0.5, 0.41]]);
+ * ```
  */
 export function reproductionTable(
-  runs: readonly RunResult[],
+  runs: readonly ScoredRun[],
   scaling: readonly ScalingRow[],
 ): ReproductionRow[] {
   const out: ReproductionRow[] = [];
   for (const r of runs) {
-    if (!r.samples) continue;
-    const row = scaling.find((s) => s.run === r.run.id);
-    if (!row) continue;
+    if (r.samples === 0) continue;
     for (const m of orderMetrics(Object.keys(r.summary))) {
       const a = r.summary[m];
+      const row = scaling.find((s) => s.run === r.run.id && s.metric === m);
       out.push({
         run: r.run.id,
         metric: m,
         stored_mean: a.mean,
-        recomputed_mean: (row[`${m}_mean`] as number | null) ?? null,
+        recomputed_mean: row?.mean ?? null,
         stored_lo: a.lo,
         stored_hi: a.hi,
-        recomputed_lo: (row[`${m}_lo`] as number | null) ?? null,
-        recomputed_hi: (row[`${m}_hi`] as number | null) ?? null,
+        recomputed_lo: row?.lo ?? null,
+        recomputed_hi: row?.hi ?? null,
       });
     }
   }

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { loadResults } from "../results/load_results.ts";
-import { requireSharedData, SHARED_RESULTS } from "../results/_shared_data.ts";
+import { loadScored } from "../scored/load_scored.ts";
+import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { largestMeanDifference, reproductionTable } from "./reproduction_table.ts";
 import { scalingTable } from "./scaling_table.ts";
 
 Deno.test("reproductionTable() shows the study's stored means reproduced from its samples", async () => {
-  await requireSharedData();
-  const { runs } = await loadResults(SHARED_RESULTS);
-  const rows = reproductionTable(runs, scalingTable(runs, { resamples: 1000 }));
+  const scored = await loadScored(STUDY_RESULTS);
+  const rows = reproductionTable(scored.runs, scalingTable(scored, { resamples: 1000 }));
   assert.equal(new Set(rows.map((r) => r.run)).size, 8);
   const worst = largestMeanDifference(rows)!;
   assert.ok(worst.diff < 1e-12, `${worst.run} ${worst.metric} differs by ${worst.diff}`);

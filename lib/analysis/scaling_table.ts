@@ -1,102 +1,125 @@
 /**
- * The scaling table: one row per run with each metric's mean and 95% bootstrap interval.
+ * The scaling table: each run's mean of each metric with a 95% bootstrap interval, computed from
+ * the scored-samples frame (runs with samples) or taken from the stored aggregates (summary-only
+ * runs).
  * @module
  */
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
-import type { RunResult } from "../results/run_result.ts";
-import { orderMetrics } from "./metric_order.ts";
+import type { Variant } from "../results/run_result.ts";
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { definedCount, metricValues, runRows } from "../scored/run_columns.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
 
 /** Options for {@linkcode scalingTable}. */
 export interface ScalingTableOptions extends BootstrapOptions {
-  /** Metrics to include, in order. Default: every metric found, in the registry's order. */
+  /** Metrics to include, in order. Default: every metric of the frame and the summaries. */
   metrics?: string[];
 }
 
-/** One row of the scaling table. */
-export type ScalingRow = Record<string, string | number | null>;
+/** One run's estimate of one metric: a row of the scaling table (long form). */
+export interface ScalingRow {
+  run: string;
+  label: string;
+  family: string;
+  size_b: number | null;
+  variant: Variant;
+  /** `samples`: computed here from the run's samples; `summary`: stored in a summary-only file. */
+  source: "samples" | "summary";
+  /** Questions the run answered (for a summary-only run: the largest stored `n`). */
+  n: number | null;
+  metric: string;
+  mean: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** Samples where the metric is defined (for a summary-only run: the stored `n`). */
+  n_defined: number | null;
+}
 
 /**
- * Builds `scaling.csv` rows: `run, label, family, size_b, variant, n, source`, then
- * `<metric>_mean, <metric>_lo, <metric>_hi` per metric. Runs with samples get percentile
- * bootstrap intervals computed here (`source = "samples"`); summary-only runs report their stored
- * aggregates (`source = "summary"`), with empty bounds where the file has none. A metric with
- * undefined values on some samples also gets `<metric>_n`, the number of samples it is defined
- * for.
+ * One row per run × metric. Runs with samples get the mean over the samples where the metric is
+ * defined and a percentile-bootstrap interval (seeded; the same resamples for every metric of a
+ * run); summary-only runs report their stored aggregates (bounds null where the file has none).
+ * A metric a run lacks altogether (no defined value, no stored aggregate) gives a row of nulls.
  *
  * @example
  * ```ts
  * import { scalingTable } from "./scaling_table.ts";
- * import { inferRunInfo } from "../results/run_identity.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const sample = (id: string, f1: number) => ({ id, instruction: "", input: "", reference: "", prediction: "",
- *   language: null, domain: null, latency_s: null, new_tokens: null, hit_max_new_tokens: null, retrieval: null,
- *   metrics: { bertscore_f1: f1 } });
- * const run = { run: inferRunInfo("ft", "lora_qwen3_4b", false), source: { path: "x", sha256: "0", format: "legacy" as const },
- *   samples: [sample("0", 0.5), sample("1", 1)], summary: {}, metricSignatures: {},
- *   meta: { created_at: null, source_note: null, gpu_name: null, peak_gpu_memory_gb: null, total_s: null } };
- * const [row] = scalingTable([run], { resamples: 1000 });
- * assert.equal(row.bertscore_f1_mean, 0.75);
- * assert.equal(row.n, 2);
+ * const scored = fakeScored([{ id: "ft", variant: "fine-tuned", size_b: 4, values: { chrf: [40, 60, null] } }]);
+ * const [row] = scalingTable(scored, { resamples: 1000 });
+ * assert.deepEqual([row.metric, row.mean, row.n, row.n_defined], ["chrf", 50, 3, 2]);
  * ```
  */
 export function scalingTable(
-  runs: readonly RunResult[],
+  scored: ScoredResults,
   options: ScalingTableOptions = {},
 ): ScalingRow[] {
-  const found = new Set<string>();
-  for (const r of runs) {
-    for (const m of Object.keys(r.summary)) found.add(m);
-    for (const s of r.samples ?? []) for (const m of Object.keys(s.metrics)) found.add(m);
-  }
-  const metrics = options.metrics ?? orderMetrics([...found]);
-  const needsN = new Set<string>();
-  for (const r of runs) {
-    for (const m of metrics) {
-      if (r.samples?.some((s) => s.metrics[m] === null)) needsN.add(m);
-    }
-  }
-  return runs.map((r) => {
-    const row: ScalingRow = {
+  const stored = scored.runs.flatMap((r) => Object.keys(r.summary));
+  const metrics = options.metrics ?? orderMetrics([...scored.metrics, ...stored]);
+  const rows: ScalingRow[] = [];
+  for (const r of scored.runs) {
+    const identity = {
       run: r.run.id,
       label: r.run.label,
       family: r.run.family,
       size_b: r.run.size_b,
       variant: r.run.variant,
-      n: r.samples
-        ? r.samples.length
-        : Math.max(0, ...Object.values(r.summary).map((a) => a.n ?? 0)),
-      source: r.samples ? "samples" : "summary",
     };
-    for (const m of metrics) {
-      if (r.samples) {
-        const values = r.samples.map((s) => (m in s.metrics ? s.metrics[m] : undefined));
-        const defined = values.filter((v) => v !== undefined);
-        if (defined.length === 0) {
-          Object.assign(row, { [`${m}_mean`]: null, [`${m}_lo`]: null, [`${m}_hi`]: null });
-          if (needsN.has(m)) row[`${m}_n`] = 0;
-          continue;
-        }
-        const ci = bootstrapCi(values, options);
-        Object.assign(row, {
-          [`${m}_mean`]: nan(ci.mean),
-          [`${m}_lo`]: nan(ci.lo),
-          [`${m}_hi`]: nan(ci.hi),
+    if (r.samples > 0) {
+      const frame = runRows(scored.frame, r.run.id);
+      for (const metric of metrics) {
+        const values = frame.columns.includes(metric)
+          ? metricValues(frame, metric)
+          : new Float64Array(0);
+        const n_defined = definedCount(values);
+        const ci = n_defined > 0 ? bootstrapCi(values, options) : null;
+        rows.push({
+          ...identity,
+          source: "samples",
+          n: r.samples,
+          metric,
+          mean: finite(ci?.mean),
+          lo: finite(ci?.lo),
+          hi: finite(ci?.hi),
+          n_defined,
         });
-        if (needsN.has(m)) row[`${m}_n`] = ci.n;
-      } else {
-        const a = r.summary[m];
-        Object.assign(row, {
-          [`${m}_mean`]: a?.mean ?? null,
-          [`${m}_lo`]: a?.lo ?? null,
-          [`${m}_hi`]: a?.hi ?? null,
+      }
+    } else {
+      const ns = Object.values(r.summary).map((a) => a.n).filter((n): n is number => n !== null);
+      const n = ns.reduce((m, x) => Math.max(m, x), 0) || null;
+      for (const metric of metrics) {
+        const a = r.summary[metric];
+        rows.push({
+          ...identity,
+          source: "summary",
+          n,
+          metric,
+          mean: a?.mean ?? null,
+          lo: a?.lo ?? null,
+          hi: a?.hi ?? null,
+          n_defined: a?.n ?? null,
         });
-        if (needsN.has(m)) row[`${m}_n`] = a?.n ?? null;
       }
     }
-    return row;
-  });
+  }
+  return rows;
 }
 
-function nan(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
+function finite(x: number | undefined): number | null {
+  return x === undefined || !Number.isFinite(x) ? null : x;
+}
+
+/** The rows of one metric, in run order. */
+export function scalingRowsOf(rows: readonly ScalingRow[], metric: string): ScalingRow[] {
+  return rows.filter((r) => r.metric === metric);
+}
+
+/** The estimate of `metric` for `run`, or undefined. */
+export function estimateOf(
+  rows: readonly ScalingRow[],
+  run: string,
+  metric: string,
+): ScalingRow | undefined {
+  return rows.find((r) => r.run === run && r.metric === metric);
 }

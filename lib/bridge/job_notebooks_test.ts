@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { executeNotebook } from "../notebook/execute_notebook.ts";
 import { loadResults } from "../results/load_results.ts";
 import { JOB_ENV, type JobParams } from "./job_params.ts";

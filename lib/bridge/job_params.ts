@@ -7,7 +7,7 @@
  * without one.
  * @module
  */
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** The Qwen3 sizes the study trained, as in `python/configs/qwen3_{size}.json`. */
 export type Size = "4b" | "8b" | "14b";

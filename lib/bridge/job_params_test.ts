@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { JOB_DEFAULTS, JOB_ENV, jobParams, resolveJobParams } from "./job_params.ts";
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 
 Deno.test("jobParams() reads WORKBENCH_JOB, fills the study's defaults and names what is wrong", () => {
   const before = Deno.env.get(JOB_ENV);

@@ -2,7 +2,7 @@
  * Refuses GPU jobs on a machine without CUDA, with a message that says where and how to run them.
  * @module
  */
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { cudaPythonCandidates } from "../pyenv/project_python.ts";
 
 /** What the probes found. */

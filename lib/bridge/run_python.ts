@@ -6,8 +6,9 @@
  * to this process, which is how Jupyter interrupts a kernel) stops the child.
  * @module
  */
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { TerminalLog } from "./_terminal_log.ts";
+import { jupyterApi } from "../notebook/jupyter_display.ts";
 import { projectPython } from "../pyenv/project_python.ts";
 import type { PythonNeed } from "../pyenv/python_needs.ts";
 
@@ -66,23 +67,6 @@ export class PythonRunError extends Error {
     this.code = code;
     this.command = command;
     this.tail = tail;
-  }
-}
-
-interface JupyterApi {
-  display(
-    obj: unknown,
-    options?: { raw?: boolean; update?: boolean; display_id?: string },
-  ): Promise<void>;
-}
-
-/** The Deno Jupyter API when running inside the kernel, else null. */
-export function jupyterApi(): JupyterApi | null {
-  try {
-    const api = (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
-    return api && typeof api.display === "function" ? api : null;
-  } catch {
-    return null; // outside the kernel, touching Deno.jupyter throws
   }
 }
 

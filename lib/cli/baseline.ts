@@ -12,7 +12,7 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { projectPython } from "../pyenv/project_python.ts";
 import { PythonRunError, runPython } from "../bridge/run_python.ts";
 

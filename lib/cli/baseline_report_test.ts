@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseCsv } from "../io/csv.ts";
-import { resolveParams } from "../params.ts";
-import { REPO_ROOT } from "../paths.ts";
+import { resolveParams } from "../report/params.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { runReport } from "../report/run_report.ts";
 
 /** A `python3` first on PATH that cannot import scikit-learn (python/tests/_block_modules). */

@@ -10,7 +10,7 @@
  */
 import { flagInt, flagValue } from "./_flags.ts";
 import { loadResults } from "../results/load_results.ts";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { PREPARE_DEFAULTS, prepareHumanEval } from "../human_eval/prepare_human_eval.ts";
 import { writeHumanEval } from "../human_eval/write_human_eval.ts";
 

@@ -6,7 +6,7 @@
  * failure with a message.
  * @module
  */
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { projectPython } from "../pyenv/project_python.ts";
 
 /** Maps pytest's exit code to this command's: 5 (no tests collected) becomes 1. */

@@ -3,10 +3,11 @@
  * headless. See `deno task report --help`.
  * @module
  */
-import { parseReportArgs, REPORT_USAGE, resolveParams } from "../params.ts";
+import { resolveParams } from "../report/params.ts";
 import { prepareNotebookRuns } from "../notebook/execute_notebook.ts";
 import { runReport } from "../report/run_report.ts";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
+import { parseReportArgs, REPORT_USAGE } from "./report_args.ts";
 
 if (import.meta.main) {
   let parsed;

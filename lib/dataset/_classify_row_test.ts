@@ -3,7 +3,7 @@ import { rowClassifier, type RowClassifierOptions, rowLabels } from "./_classify
 import { countWords } from "./count_words.ts";
 import { detectLanguage, legacyClassificationText, legacyLanguage } from "../text/language.ts";
 import { DOMAINS, matchDomains } from "../text/domain.ts";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { randomInt, seededRandom } from "../stats/rng.ts";
 
 /** What the public functions give for a row, in the classifier's terms. */

@@ -6,7 +6,7 @@
  * data, few are near duplicates of each other.
  * @module
  */
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { randomInt, seededRandom } from "../stats/rng.ts";
 
 /** Writes `rows` synthetic rows to `path`; returns the number of bytes written. */

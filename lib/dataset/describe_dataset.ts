@@ -4,7 +4,7 @@
  * @module
  */
 import pl from "nodejs-polars";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 import type { Dataset } from "./load_dataset.ts";
 import type { LanguageRow } from "./language_table.ts";
 import type { DomainRow } from "./domain_table.ts";

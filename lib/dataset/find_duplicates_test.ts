@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { findDuplicates } from "./find_duplicates.ts";
 import { normalizeText } from "./normalize_text.ts";
 import { jaccardSorted, shingleHashes } from "./_minhash.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { loadDataset } from "./load_dataset.ts";
 import { languageTable } from "./language_table.ts";
 import { resolveDatasetFiles } from "./resolve_dataset_files.ts";

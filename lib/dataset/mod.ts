@@ -15,7 +15,3 @@ export * from "./length_histogram.ts";
 export * from "./find_duplicates.ts";
 export * from "./duplicate_tables.ts";
 export * from "./describe_dataset.ts";
-export * from "../figures/dataset_language_figure.ts";
-export * from "../figures/dataset_domain_figure.ts";
-export * from "../figures/dataset_length_figure.ts";
-export * from "../figures/dataset_duplicate_figure.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 
 /** One dataset row. */
 export interface AlpacaRow {

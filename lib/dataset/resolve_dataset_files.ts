@@ -3,7 +3,7 @@
  * @module
  */
 import { basename, join } from "node:path";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 
 /** One dataset file and the split it holds. */
 export interface DatasetFile {
@@ -27,7 +27,7 @@ export const SPLIT_FILES = ["train.jsonl", "validation.jsonl"] as const;
  * @example
  * ```ts
  * import { resolveDatasetFiles } from "./resolve_dataset_files.ts";
- * import { fromRoot } from "../paths.ts";
+ * import { fromRoot } from "../io/paths.ts";
  * import assert from "node:assert/strict";
  * const files = await resolveDatasetFiles([fromRoot("data/sample")]);
  * assert.deepEqual(files.map((f) => f.split), ["train", "validation"]);

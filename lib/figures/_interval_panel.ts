@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type PlotSvg, plotSvg } from "./plot_svg.ts";
+import { extent } from "../stats/extent.ts";
 
 /** One point of an interval panel. */
 export interface IntervalPoint {
@@ -50,7 +51,7 @@ export function intervalPanel(
   const values = points.flatMap((p) => [p.mean, p.lo ?? p.mean, p.hi ?? p.mean]).concat(
     zero ? [0] : [],
   );
-  const lo = Math.min(...values), hi = Math.max(...values);
+  const [lo, hi] = extent(values);
   const pad = Math.max((hi - lo) * 0.06, 1e-4);
   const marks: Plot.Markish[] = [];
   if (zero) marks.push(Plot.ruleX([0], { stroke: "#444", strokeWidth: 1 }));

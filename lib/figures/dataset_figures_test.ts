@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { loadDataset } from "../dataset/load_dataset.ts";
 import { languageTable } from "../dataset/language_table.ts";
 import { domainTable } from "../dataset/domain_table.ts";

@@ -6,14 +6,12 @@
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
 import { CATEGORICAL } from "./palette.ts";
-import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { BreakdownRow } from "../analysis/breakdown_table.ts";
 import type { RunInfo } from "../results/run_result.ts";
 
 /** Options for {@linkcode domainFigure}. */
 export interface DomainFigureOptions {
-  /** Group column of the rows. Default: `"domain"`. */
-  column?: string;
   /** Metrics, one panel each. Default: citation accuracy and hallucination rate. */
   metrics?: string[];
   /** Figure title. Default: `"Quality by legal domain"`. */
@@ -32,18 +30,17 @@ export function domainFigure(
   options: DomainFigureOptions = {},
 ): string {
   const {
-    column = "domain",
     metrics = ["citation_accuracy", "hallucination_rate"],
     title = "Quality by legal domain",
     note,
   } = options;
   const ids = runs.map((r) => r.id);
-  const selected = rows.filter((r) => ids.includes(r.run as string));
+  const selected = rows.filter((r) => ids.includes(r.run));
   if (selected.length === 0) {
     throw new RangeError(`domainFigure(): no row for runs ${ids.join(", ")}`);
   }
-  const groups = [...new Set(selected.map((r) => r[column] as string))];
-  const nOf = (g: string) => selected.find((r) => r[column] === g)!.n as number;
+  const groups = [...new Set(selected.map((r) => r.group))];
+  const nOf = (g: string) => selected.find((r) => r.group === g)!.n;
   const cat = (g: string) => `${g} (n=${nOf(g)})`;
   const series = runs.map((r, i) => ({
     name: r.label,
@@ -51,13 +48,13 @@ export function domainFigure(
   }));
   const charts = metrics.map((m) => {
     const points: IntervalPoint[] = selected
-      .filter((r) => typeof r[`${m}_mean`] === "number")
+      .filter((r) => r.metric === m && r.mean !== null)
       .map((r) => ({
-        category: cat(r[column] as string),
+        category: cat(r.group),
         series: runs.find((x) => x.id === r.run)!.label,
-        mean: r[`${m}_mean`] as number,
-        lo: r[`${m}_lo`] as number | null,
-        hi: r[`${m}_hi`] as number | null,
+        mean: r.mean as number,
+        lo: r.lo,
+        hi: r.hi,
         flagged: r.flag !== "",
       }));
     return intervalPanel(points, {

@@ -6,14 +6,12 @@
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
 import { CATEGORICAL } from "./palette.ts";
-import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { GroupedPairedRow } from "../analysis/paired_by_group.ts";
 import type { RunInfo } from "../results/run_result.ts";
 
 /** Options for {@linkcode domainPairedFigure}. */
 export interface DomainPairedFigureOptions {
-  /** Group column of the rows. Default: `"domain"`. */
-  column?: string;
   /** Metrics, one panel each. Default: citation accuracy and hallucination rate. */
   metrics?: string[];
   /** Figure title. Default: `"Fine-tuned minus base, per legal domain"`. */
@@ -29,7 +27,6 @@ export function domainPairedFigure(
   options: DomainPairedFigureOptions = {},
 ): string {
   const {
-    column = "domain",
     metrics = ["citation_accuracy", "hallucination_rate"],
     title = "Fine-tuned minus base, per legal domain",
     note,
@@ -39,14 +36,14 @@ export function domainPairedFigure(
   const pairName = (r: GroupedPairedRow) => `${label(r.run_a)} − ${label(r.run_b)}`;
   const pairs = [...new Set(rows.map(pairName))];
   const series = pairs.map((p, i) => ({ name: p, color: CATEGORICAL[i % CATEGORICAL.length] }));
-  const groups = [...new Set(rows.map((r) => r[column] as string))];
-  const nOf = (g: string) => rows.find((r) => r[column] === g)!.n;
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const nOf = (g: string) => rows.find((r) => r.group === g)!.n;
   const cat = (g: string) => `${g} (n=${nOf(g)})`;
   const charts = metrics.map((m) => {
     const points: IntervalPoint[] = rows
       .filter((r) => r.metric === m && r.diff !== null)
       .map((r) => ({
-        category: cat(r[column] as string),
+        category: cat(r.group),
         series: pairName(r),
         mean: r.diff!,
         lo: r.lo,

@@ -6,7 +6,7 @@
  */
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
-import { LOWER_IS_BETTER, metricLabel, orderMetrics } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel, orderMetrics } from "../metrics/metric_order.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
 import type { RunInfo } from "../results/run_result.ts";
 
@@ -27,6 +27,12 @@ export interface ForestFigureOptions {
 }
 
 const SIG = "#4269d0", NOT = "#9498a0";
+
+function longest(labels: readonly string[]): number {
+  let n = 0;
+  for (const l of labels) n = Math.max(n, [...l].length);
+  return n;
+}
 
 /** Default panels of {@linkcode forestFigure}: the study's headline metrics. */
 export const DEFAULT_FOREST_METRICS: readonly string[] = [
@@ -77,7 +83,7 @@ export function forestFigure(
       } is better`,
       zero: true,
       dodge: false,
-      marginLeft: Math.min(260, 20 + 6.2 * Math.max(...categories.map((c) => [...c].length))),
+      marginLeft: Math.min(260, 20 + 6.2 * longest(categories)),
     }));
   }
   if (charts.length === 0) throw new RangeError("forestFigure(): no paired difference to draw");

@@ -6,14 +6,12 @@
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
 import { CATEGORICAL } from "./palette.ts";
-import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { BreakdownRow } from "../analysis/breakdown_table.ts";
 import type { RunInfo } from "../results/run_result.ts";
 
 /** Options for {@linkcode languageFigure}. */
 export interface LanguageFigureOptions {
-  /** Group column of the rows. Default: `"language"`. */
-  column?: string;
   /** Metrics, one panel each. Default: BERTScore F1, citation accuracy, hallucination rate, key info. */
   metrics?: string[];
   /** Display names of the language labels. Default: `kz` → "Kazakh (kz)", `ru` → "Russian (ru)". */
@@ -33,7 +31,6 @@ export function languageFigure(
   options: LanguageFigureOptions = {},
 ): string {
   const {
-    column = "language",
     metrics = ["bertscore_f1", "citation_accuracy", "hallucination_rate", "key_info"],
     names = { kz: "Kazakh (kz)", ru: "Russian (ru)" },
     title = "Kazakh and Russian questions, per run",
@@ -42,24 +39,24 @@ export function languageFigure(
   } = options;
   const present = runs.filter((r) => rows.some((x) => x.run === r.id));
   if (present.length === 0) throw new RangeError("languageFigure(): no row for the given runs");
-  const langs = [...new Set(rows.map((r) => r[column] as string))];
+  const langs = [...new Set(rows.map((r) => r.group))];
   const name = (g: string) => names[g] ?? g;
-  const nOf = (g: string) => rows.find((r) => r[column] === g)!.n;
+  const nOf = (g: string) => rows.find((r) => r.group === g)!.n;
   const series = langs.map((g, i) => ({
     name: `${name(g)}, n=${nOf(g)}`,
     color: CATEGORICAL[(i + 2) % CATEGORICAL.length],
   }));
   const charts = metrics
-    .filter((m) => rows.some((r) => typeof r[`${m}_mean`] === "number"))
+    .filter((m) => rows.some((r) => r.metric === m && r.mean !== null))
     .map((m) => {
       const points: IntervalPoint[] = rows
-        .filter((r) => typeof r[`${m}_mean`] === "number" && present.some((x) => x.id === r.run))
+        .filter((r) => r.metric === m && r.mean !== null && present.some((x) => x.id === r.run))
         .map((r) => ({
           category: present.find((x) => x.id === r.run)!.label,
-          series: series[langs.indexOf(r[column] as string)].name,
-          mean: r[`${m}_mean`] as number,
-          lo: r[`${m}_lo`] as number | null,
-          hi: r[`${m}_hi`] as number | null,
+          series: series[langs.indexOf(r.group)].name,
+          mean: r.mean as number,
+          lo: r.lo,
+          hi: r.hi,
           flagged: r.flag !== "",
         }));
       return intervalPanel(points, {

@@ -7,14 +7,15 @@ import * as Plot from "@observablehq/plot";
 import { plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { CATEGORICAL } from "./palette.ts";
-import { metricLabel } from "../analysis/metric_order.ts";
+import { metricLabel } from "../metrics/metric_order.ts";
 import type { ScalingRow } from "../analysis/scaling_table.ts";
+import { extent } from "../stats/extent.ts";
 
 /** Options for {@linkcode latencyQualityFigure}. */
 export interface LatencyQualityFigureOptions {
   /** Quality metric on the y axis. Default: `"bertscore_f1"`. */
   metric?: string;
-  /** Latency column prefix. Default: `"latency_s"`. */
+  /** Latency metric. Default: `"latency_s"`. */
   latency?: string;
   /** Note under the figure. Default: none. */
   note?: string;
@@ -26,40 +27,42 @@ export function latencyQualityFigure(
   options: LatencyQualityFigureOptions = {},
 ): string {
   const { metric = "bertscore_f1", latency = "latency_s", note } = options;
-  const points = rows
-    .filter((r) =>
-      typeof r[`${metric}_mean`] === "number" && typeof r[`${latency}_mean`] === "number"
-    )
-    .map((r, i) => ({
-      run: r.run as string,
-      label: r.label as string,
+  const quality = rows.filter((r) => r.metric === metric && r.mean !== null);
+  const points = quality
+    .map((q) => ({ q, t: rows.find((r) => r.run === q.run && r.metric === latency) }))
+    .filter(({ t }) => t !== undefined && t.mean !== null)
+    .map(({ q, t }, i) => ({
+      run: q.run,
+      label: q.label,
+      api: q.variant === "external",
       color: CATEGORICAL[i % CATEGORICAL.length],
-      x: r[`${latency}_mean`] as number,
-      xlo: r[`${latency}_lo`] as number | null,
-      xhi: r[`${latency}_hi`] as number | null,
-      y: r[`${metric}_mean`] as number,
-      ylo: r[`${metric}_lo`] as number | null,
-      yhi: r[`${metric}_hi`] as number | null,
+      x: t!.mean as number,
+      xlo: t!.lo,
+      xhi: t!.hi,
+      y: q.mean as number,
+      ylo: q.lo,
+      yhi: q.hi,
     }));
   if (points.length === 0) {
     throw new RangeError(`latencyQualityFigure(): no run has both ${metric} and ${latency}`);
   }
   const xs = points.flatMap((p) => [p.x, p.xlo ?? p.x, p.xhi ?? p.x]);
   const ys = points.flatMap((p) => [p.y, p.ylo ?? p.y, p.yhi ?? p.y]);
-  const ypad = Math.max((Math.max(...ys) - Math.min(...ys)) * 0.1, 0.005);
+  const [xmin, xmax] = extent(xs), [ymin, ymax] = extent(ys);
+  const ypad = Math.max((ymax - ymin) * 0.1, 0.005);
   const chart = plotSvg({
     width: 560,
     height: 340,
     marginLeft: 52,
     x: {
       type: "log",
-      domain: [Math.min(...xs) / 1.3, Math.max(...xs) * 1.3],
+      domain: [xmin / 1.3, xmax * 1.3],
       label: "Mean latency per answer (s, log scale)",
       labelArrow: "none",
       grid: true,
     },
     y: {
-      domain: [Math.min(...ys) - ypad, Math.max(...ys) + ypad],
+      domain: [ymin - ypad, ymax + ypad],
       label: metricLabel(metric),
       labelArrow: "none",
       grid: true,
@@ -77,17 +80,28 @@ export function latencyQualityFigure(
         x2: "xhi",
         stroke: "color",
       }),
-      Plot.dot(points, { x: "x", y: "y", fill: "color", r: 5, stroke: "white" }),
+      Plot.dot(points.filter((p) => !p.api), { x: "x", y: "y", fill: "color", r: 5, stroke: "white" }),
+      // API models: hollow, since their latency includes the network and the provider's load.
+      Plot.dot(points.filter((p) => p.api), {
+        x: "x",
+        y: "y",
+        fill: "white",
+        stroke: "color",
+        strokeWidth: 2,
+        r: 5,
+      }),
     ],
   });
   const legend: LegendItem[] = points.map((p) => ({
-    label: p.label,
+    label: p.api ? `${p.label} (API, hollow)` : p.label,
     color: p.color,
     shape: "circle",
   }));
   return standaloneFigure([chart], {
     title: `Latency and quality: ${metricLabel(metric)} against time per answer`,
-    subtitle: "Mean per run with 95% intervals; up and left is better",
+    subtitle: points.some((p) => p.api)
+      ? "Mean per run with 95% intervals; up and left is better. Hollow: API models, whose latency (network, provider load) is not comparable with local GPU generation"
+      : "Mean per run with 95% intervals; up and left is better",
     legend,
     note,
   });

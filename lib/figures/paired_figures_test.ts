@@ -7,6 +7,7 @@ import { ragFigure } from "./rag_figure.ts";
 import { latencyFigure } from "./latency_figure.ts";
 import { latencySummary } from "../analysis/latency_summary.ts";
 import { fakeRun } from "../testing/fake_run.ts";
+import { scoredFromRuns } from "../scored/load_scored.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
 
 const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;
@@ -37,20 +38,21 @@ Deno.test("forestFigure() draws one panel per metric, names the comparison and c
 });
 
 Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashed, with n in the labels", () => {
-  const row = (run: string, domain: string, n: number) => ({
+  const row = (run: string, group: string, n: number, metric: string, mean: number) => ({
     run,
-    domain,
-    language: domain,
+    group,
     n,
-    citation_accuracy_mean: 0.8,
-    citation_accuracy_lo: 0.7,
-    citation_accuracy_hi: 0.9,
-    hallucination_rate_mean: 0.2,
-    hallucination_rate_lo: 0.1,
-    hallucination_rate_hi: 0.3,
+    metric,
+    mean,
+    lo: mean - 0.1,
+    hi: mean + 0.1,
+    n_defined: n,
     flag: n < 30 ? "n<30" : "",
   });
-  const rows = [row("f4", "азаматтық", 115), row("f4", "family", 5)];
+  const rows = ["азаматтық", "family"].flatMap((g, i) => [
+    row("f4", g, i ? 5 : 115, "citation_accuracy", 0.8),
+    row("f4", g, i ? 5 : 115, "hallucination_rate", 0.2),
+  ]);
   const svg = domainFigure(rows, [{ id: "f4", label: "Qwen3 4B FT" }] as never);
   assert.match(svg, /азаматтық \(n=115\)/);
   assert.match(svg, /family \(n=5\)/);
@@ -63,26 +65,44 @@ Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashe
 });
 
 Deno.test("domainPairedFigure(), ragFigure() and latencyFigure() render standalone SVG", () => {
-  const grouped = [{ ...paired("citation_accuracy", 0.5), domain: "tax", flag: "" }, {
+  const grouped = [{ ...paired("citation_accuracy", 0.5), group: "tax", flag: "" }, {
     ...paired("hallucination_rate", 0.5),
-    domain: "tax",
+    group: "tax",
     flag: "",
   }];
-  assert.match(domainPairedFigure(grouped as never, runs), /tax \(n=500\)/);
+  assert.match(domainPairedFigure(grouped, runs), /tax \(n=500\)/);
   const rag = [0, 1, 3].map((k) => ({
     scenario: "Qwen3 4B FT",
     configuration: `k${k}`,
     top_k: k,
     n: 200,
-    key_info_mean: 0.7,
-    key_info_lo: 0.65,
-    key_info_hi: 0.75,
+    metric: "key_info",
+    mean: 0.7,
+    lo: 0.65,
+    hi: 0.75,
+    n_defined: 200,
   }));
   assert.match(ragFigure(rag, { metrics: ["key_info"] }), /top-3/);
-  const run = fakeRun("f4", [1, 2, 30].map((x) => ({ metrics: { latency_s: x } })), {
-    label: "Qwen3 4B FT",
-  });
-  const svg = latencyFigure([run], latencySummary([run]));
+  const scored = scoredFromRuns([
+    fakeRun("f4", [1, 2, 30].map((x) => ({ metrics: { latency_s: x } })), { label: "Qwen3 4B FT" }),
+    fakeRun("gpt", [3, 4].map((x) => ({ metrics: { latency_s: x } })), {
+      label: "GPT-4o",
+      variant: "external",
+      size_b: null,
+    }),
+  ]);
+  const svg = latencyFigure(scored, latencySummary(scored));
   assert.match(svg, /^<svg xmlns/);
   assert.match(svg, /95th percentile/);
+  assert.match(svg, /GPT-4o \(API\)/);
+  assert.match(svg, /not comparable with local GPU generation/);
+});
+
+Deno.test("latencyFigure() stays small however many answers it draws (binned, not one mark per answer)", () => {
+  const many = (id: string, n: number) =>
+    fakeRun(id, Array.from({ length: n }, (_, i) => ({ metrics: { latency_s: 0.5 + (i % 997) / 10 } })));
+  const small = latencyFigure(scoredFromRuns([many("a", 500)]), latencySummary(scoredFromRuns([many("a", 500)])));
+  const big = scoredFromRuns([many("a", 50_000)]);
+  const large = latencyFigure(big, latencySummary(big));
+  assert.ok(large.length < 1.5 * small.length, `${large.length} vs ${small.length} bytes`);
 });

@@ -7,8 +7,9 @@ import * as Plot from "@observablehq/plot";
 import { plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { VARIANT_COLORS } from "./palette.ts";
-import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { RagRow } from "../analysis/rag_table.ts";
+import { extent } from "../stats/extent.ts";
 
 /** Options for {@linkcode ragFigure}. */
 export interface RagFigureOptions {
@@ -30,7 +31,7 @@ export function ragFigure(rows: readonly RagRow[], options: RagFigureOptions = {
     note,
     columns = 2,
   } = options;
-  const scenarios = [...new Set(rows.map((r) => r.scenario as string))];
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const colors = scenarios.map((s, i) =>
     / FT$/.test(s)
       ? VARIANT_COLORS["fine-tuned"]
@@ -38,25 +39,24 @@ export function ragFigure(rows: readonly RagRow[], options: RagFigureOptions = {
       ? VARIANT_COLORS.base
       : ["#efb118", "#a463f2"][i % 2]
   );
-  const ks = [...new Set(rows.map((r) => r.top_k as number))].sort((a, b) => a - b);
+  const ks = [...new Set(rows.map((r) => r.top_k))].sort((a, b) => a - b);
   const charts = metrics
-    .filter((m) => rows.some((r) => typeof r[`${m}_mean`] === "number"))
+    .filter((m) => rows.some((r) => r.metric === m && r.mean !== null))
     .map((m) => {
       const points = rows
-        .filter((r) => typeof r[`${m}_mean`] === "number")
+        .filter((r) => r.metric === m && r.mean !== null)
         .map((r) => ({
-          scenario: r.scenario as string,
+          scenario: r.scenario,
           // Scenarios side by side at each k, so their intervals do not overlap.
-          x: ks.indexOf(r.top_k as number) +
-            0.08 * (scenarios.indexOf(r.scenario as string) - (scenarios.length - 1) / 2),
-          mean: r[`${m}_mean`] as number,
-          lo: r[`${m}_lo`] as number | null,
-          hi: r[`${m}_hi`] as number | null,
+          x: ks.indexOf(r.top_k) +
+            0.08 * (scenarios.indexOf(r.scenario) - (scenarios.length - 1) / 2),
+          mean: r.mean as number,
+          lo: r.lo,
+          hi: r.hi,
         }));
       const values = points.flatMap((p) => [p.mean, p.lo ?? p.mean, p.hi ?? p.mean]);
-      const lo = Math.min(...values),
-        hi = Math.max(...values),
-        pad = Math.max((hi - lo) * 0.1, 1e-3);
+      const [lo, hi] = extent(values);
+      const pad = Math.max((hi - lo) * 0.1, 1e-3);
       return plotSvg({
         width: 340,
         height: 240,

@@ -6,7 +6,7 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import { join } from "node:path";
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { FIGURE_FONT } from "./plot_svg.ts";
 import { setPngDpi } from "./_png_dpi.ts";
 

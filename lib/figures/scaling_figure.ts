@@ -8,8 +8,9 @@ import * as Plot from "@observablehq/plot";
 import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { REFERENCE_COLORS, VARIANT_COLORS } from "./palette.ts";
-import { LOWER_IS_BETTER, metricLabel } from "../analysis/metric_order.ts";
+import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { ScalingRow } from "../analysis/scaling_table.ts";
+import { extent } from "../stats/extent.ts";
 
 /** Options for {@linkcode scalingFigure}. */
 export interface ScalingFigureOptions {
@@ -48,38 +49,40 @@ export function scalingFigure(
     note,
     columns = 2,
   } = options;
-  const sized = rows.filter((r) => typeof r.size_b === "number");
-  const refs = rows.filter((r) => typeof r.size_b !== "number");
+  const runsOf = new Map<string, ScalingRow>();
+  for (const r of rows) if (!runsOf.has(r.run)) runsOf.set(r.run, r);
+  const sized = [...runsOf.values()].filter((r) => r.size_b !== null);
+  const refs = [...runsOf.values()].filter((r) => r.size_b === null);
   const sizes = [...new Set(sized.map((r) => r.size_b as number))].sort((a, b) => a - b);
   const variants = [...new Set(sized.map((r) => r.variant as string))];
   const offset = (
     v: string,
   ) => (variants.length < 2 ? 1 : 1 + 0.05 * (variants.indexOf(v) - (variants.length - 1) / 2));
   const refColor = new Map(
-    refs.map((r, i) => [r.run as string, REFERENCE_COLORS[i % REFERENCE_COLORS.length]]),
+    refs.map((r, i) => [r.run, REFERENCE_COLORS[i % REFERENCE_COLORS.length]]),
   );
   const charts: PlotSvg[] = [];
   for (const m of metrics) {
-    const points: Point[] = sized
-      .filter((r) => typeof r[`${m}_mean`] === "number")
-      .map((r) => ({
-        label: r.label as string,
-        variant: r.variant as string,
-        size: r.size_b as number,
-        x: (r.size_b as number) * offset(r.variant as string),
-        mean: r[`${m}_mean`] as number,
-        lo: (r[`${m}_lo`] as number | null) ?? null,
-        hi: (r[`${m}_hi`] as number | null) ?? null,
-      }));
-    const refLines = refs
-      .filter((r) => typeof r[`${m}_mean`] === "number")
-      .map((r) => ({ run: r.run as string, mean: r[`${m}_mean`] as number }));
+    const of = rows.filter((r) => r.metric === m && r.mean !== null);
+    const points: Point[] = of.filter((r) => r.size_b !== null).map((r) => ({
+      label: r.label,
+      variant: r.variant,
+      size: r.size_b as number,
+      x: (r.size_b as number) * offset(r.variant),
+      mean: r.mean as number,
+      lo: r.lo,
+      hi: r.hi,
+    }));
+    const refLines = of.filter((r) => r.size_b === null).map((r) => ({
+      run: r.run,
+      mean: r.mean as number,
+    }));
     const values = [
       ...points.flatMap((p) => [p.mean, p.lo ?? p.mean, p.hi ?? p.mean]),
       ...refLines.map((r) => r.mean),
     ];
     if (values.length === 0) continue;
-    const lo = Math.min(...values), hi = Math.max(...values);
+    const [lo, hi] = extent(values);
     const pad = Math.max((hi - lo) * 0.12, 0.005);
     const bars = points.filter((p) => p.lo !== null && p.hi !== null);
     charts.push(plotSvg({
@@ -132,7 +135,7 @@ export function scalingFigure(
     })),
     ...refs.map((r) => ({
       label: `${r.label} (reference)`,
-      color: refColor.get(r.run as string)!,
+      color: refColor.get(r.run)!,
       shape: "dashed" as const,
     })),
   ];

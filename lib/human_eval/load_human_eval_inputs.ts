@@ -6,12 +6,10 @@
  * @module
  */
 import { basename } from "node:path";
-import type { ReportParams } from "../params.ts";
-import type { SourceFile } from "../report/report_section.ts";
-import type { RunResult } from "../results/run_result.ts";
-import { loadResults } from "../results/load_results.ts";
+import type { SourceFile } from "../io/source_file.ts";
+import { loadScored, type ScoredResults } from "../scored/load_scored.ts";
 import { sha256File } from "../io/sha256.ts";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 import { type HumanEvalKey, readHumanEvalKey } from "./human_eval_key.ts";
 import { type HumanEvalData, readHumanEval } from "./read_human_eval.ts";
 
@@ -22,8 +20,10 @@ export interface HumanEvalInputs {
   key: HumanEvalKey | null;
   /** Path of the key file; `null` without a key. */
   keyPath: string | null;
-  /** Runs of the key that have per-sample results in `--results` (for correlations). */
-  runs: RunResult[];
+  /** The scored results of `--results`, when a key names runs found there (for correlations). */
+  scored: ScoredResults | null;
+  /** Runs of the key that have per-sample results in `--results`. */
+  runs: string[];
   /** Runs of the key whose result file in `--results` differs from the one the sheet was prepared from. */
   changedRuns: string[];
   /** Every input file with its SHA-256: sheets, key, matched result files. */
@@ -44,32 +44,56 @@ export const NO_SHEETS_TEXT = [
   "Blank sheets are prepared with `deno run -A lib/cli/human_eval_prepare.ts --results DIR --runs a,b,c --n 50 --seed 42 --out DIR`.",
 ].join("\n");
 
+/** What {@linkcode loadHumanEvalInputs} reads. */
+export interface HumanEvalInputOptions {
+  /** Filled sheets (CSV or XLSX), one per rater. */
+  sheets: readonly string[];
+  /** The key written when the sheets were prepared, or null. */
+  key: string | null;
+  /** The results folder whose runs the key names (read only with a key). */
+  results: string;
+  /** Use the scored-results cache. Default: `true`. */
+  cache?: boolean;
+}
+
 /**
- * Loads the section's inputs. With no sheets in `params.humanEval` it returns `data: null`
- * (and reads nothing else). Result files are loaded only with a key.
+ * Loads the section's inputs. With no sheets it returns `data: null` (and reads nothing else).
+ * Result files are loaded only with a key.
  */
-export async function loadHumanEvalInputs(params: ReportParams): Promise<HumanEvalInputs> {
-  if (params.humanEval.length === 0) {
-    return { data: null, key: null, keyPath: null, runs: [], changedRuns: [], sources: [] };
+export async function loadHumanEvalInputs(
+  options: HumanEvalInputOptions,
+): Promise<HumanEvalInputs> {
+  if (options.sheets.length === 0) {
+    return {
+      data: null,
+      key: null,
+      keyPath: null,
+      scored: null,
+      runs: [],
+      changedRuns: [],
+      sources: [],
+    };
   }
-  const key = params.humanEvalKey === null ? null : await readHumanEvalKey(params.humanEvalKey);
-  const data = await readHumanEval(params.humanEval, { key });
+  const key = options.key === null ? null : await readHumanEvalKey(options.key);
+  const data = await readHumanEval([...options.sheets], { key });
   const sources: SourceFile[] = data.sheets.map((s) => ({ path: s.path, sha256: s.sha256 }));
-  if (params.humanEvalKey !== null) {
-    sources.push({ path: params.humanEvalKey, sha256: await sha256File(params.humanEvalKey) });
+  if (options.key !== null) {
+    sources.push({ path: options.key, sha256: await sha256File(options.key) });
   }
-  let runs: RunResult[] = [];
+  let scored: ScoredResults | null = null;
+  const runs: string[] = [];
   const changedRuns: string[] = [];
   if (key) {
-    const loaded = await loadResults(params.results);
-    runs = loaded.runs.filter((r) => key.runs.includes(r.run.id) && r.samples !== null);
-    for (const r of runs) {
+    scored = await loadScored(options.results, { cache: options.cache ?? true });
+    for (const r of scored.runs) {
+      if (!key.runs.includes(r.run.id) || r.samples === 0) continue;
+      runs.push(r.run.id);
       sources.push(r.source);
       const prepared = key.sources.find((s) => s.run === r.run.id);
       if (prepared && prepared.sha256 !== r.source.sha256) changedRuns.push(r.run.id);
     }
   }
-  return { data, key, keyPath: params.humanEvalKey, runs, changedRuns, sources };
+  return { data, key, keyPath: options.key, scored, runs, changedRuns, sources };
 }
 
 /**

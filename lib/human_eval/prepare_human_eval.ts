@@ -12,7 +12,7 @@
 import { compareIds } from "../analysis/pair_runs.ts";
 import type { RunResult, Sample } from "../results/run_result.ts";
 import { DEFAULT_SEED, seededRandom, shuffle } from "../stats/rng.ts";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 import { neutralizeCell } from "./neutralize_cell.ts";
 import { answerFingerprint, type HumanEvalKey, KEY_FORMAT } from "./human_eval_key.ts";
 import type { SheetRow } from "./sheet_columns.ts";

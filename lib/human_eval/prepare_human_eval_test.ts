@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { loadResults } from "../results/load_results.ts";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { parseCsvRows } from "../io/csv.ts";
 import { prepareHumanEval } from "./prepare_human_eval.ts";
 import { compareIds } from "../analysis/pair_runs.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { basename, extname } from "node:path";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 import { answerFingerprint, type HumanEvalKey } from "./human_eval_key.ts";
 import { readTable } from "./_read_table.ts";
 import {

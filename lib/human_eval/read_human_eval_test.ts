@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadResults } from "../results/load_results.ts";
-import { fromRoot } from "../paths.ts";
+import { fromRoot } from "../io/paths.ts";
+import { scoredFromRuns } from "../scored/load_scored.ts";
 import { parseCsvRows, stringifyCsv } from "../io/csv.ts";
 import { seededRandom } from "../stats/rng.ts";
 import { bootstrapCi } from "../stats/bootstrap.ts";
@@ -101,7 +102,7 @@ Deno.test("round trip: sheets prepared from the study's 8 result files, filled b
   for (const a of agreement) {
     assert.ok(Math.abs(a.alpha_mean as number) < 0.15, `alpha ${a.alpha_mean}`);
   }
-  const corr = humanEvalCorrelation(data, runs);
+  const corr = humanEvalCorrelation(data, scoredFromRuns(runs));
   assert.equal(corr.matched, 400);
   assert.ok(corr.rows.some((r) => r.metric === "bertscore_f1" && r.judgement === "correctness"));
 });

@@ -22,3 +22,4 @@ export * from "./citation_accuracy.ts";
 export * from "./hallucination_rate.ts";
 export * from "./key_info.ts";
 export * from "./length_ratio.ts";
+export * from "./metric_order.ts";

@@ -8,10 +8,14 @@ to stderr prefixed with "NOTEBOOK_ERROR " ({"cell": index, "ename", "evalue", "s
 exits 1. Called by lib/notebook/execute_notebook.ts; not a public interface.
 """
 import argparse
+import contextlib
+import ctypes
 import json
 import os
+import signal
 import sys
 import tempfile
+import time
 
 import queue
 
@@ -43,6 +47,56 @@ def drain_late_outputs(client, parent_id, cell, index):
             pass
 
 
+class Stopped(Exception):
+    """SIGTERM or SIGINT: leave the kernel context so the kernel is shut down, then exit."""
+
+
+def on_signal(signum, frame):
+    raise Stopped(signal.Signals(signum).name)
+
+
+def die_with_parent():
+    """Linux: get SIGTERM when the process that started us dies (even by SIGKILL), so that no
+    kernel outlives an interrupted report."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before the call
+            raise Stopped("parent gone")
+    except OSError:
+        pass  # not Linux: the parent's signal handling still stops us
+
+
+# A kernel start can fail when a port picked for it was taken in the meantime (AddrInUse);
+# such starts are retried with fresh ports.
+START_ATTEMPTS = 4
+
+
+@contextlib.contextmanager
+def started_kernel(client):
+    """client.setup_kernel(), retried when the kernel's ports clash (AddrInUse)."""
+    for attempt in range(START_ATTEMPTS):
+        manager = client.setup_kernel()
+        try:
+            manager.__enter__()
+        except Exception as error:  # noqa: BLE001 - only port clashes are retried
+            text = f"{type(error).__name__}: {error}"
+            clash = "AddrInUse" in text or "Address already in use" in text
+            if not clash or attempt == START_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+            continue
+        try:
+            yield
+        except BaseException:
+            if not manager.__exit__(*sys.exc_info()):
+                raise
+        else:
+            manager.__exit__(None, None, None)
+        return
+
+
 def write_atomic(nb, path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
@@ -67,8 +121,19 @@ def main():
         allow_errors=False,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(a.input))}},
     )
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    die_with_parent()
+    try:
+        run_cells(client, nb, a)
+    except Stopped as stop:
+        print(f"stopped ({stop}); the kernel was shut down", file=sys.stderr)
+        sys.exit(130)
+
+
+def run_cells(client, nb, a):
     failed = None
-    with client.setup_kernel():
+    with started_kernel(client):
         sent = {}
         execute = client.kc.execute
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { basename, join } from "node:path";
-import { displayPath } from "../paths.ts";
+import { displayPath } from "../io/paths.ts";
 import { projectPython } from "../pyenv/project_python.ts";
 import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
 
@@ -40,6 +40,8 @@ export interface ExecuteNotebookOptions {
   timeoutS?: number;
   /** Kernel name. Default: `"deno"`. */
   kernel?: string;
+  /** Aborting it stops the run: the child shuts its kernel down and exits. Default: none. */
+  signal?: AbortSignal;
 }
 
 /** A failing cell, as reported by {@linkcode executeNotebook}. */
@@ -67,15 +69,31 @@ export async function executeNotebook(
   output: string,
   options: ExecuteNotebookOptions = {},
 ): Promise<void> {
-  const { env = {}, timeoutS = 600, kernel = "deno" } = options;
+  const { env = {}, timeoutS = 600, kernel = "deno", signal } = options;
   const { python, env: jupyter } = await prepareNotebookRuns();
-  const cmd = new Deno.Command(python, {
+  if (signal?.aborted) throw new Error(`Notebook "${displayPath(path)}" was not started: aborted`);
+  const child = new Deno.Command(python, {
     args: [SCRIPT, path, output, "--kernel", kernel, "--timeout", String(timeoutS)],
     env: { NO_COLOR: "1", ...jupyter, ...env },
+    stdin: "null",
     stdout: "piped",
     stderr: "piped",
-  });
-  const { code, stdout, stderr } = await cmd.output();
+  }).spawn();
+  // The child shuts its kernel down on SIGTERM (and when this process dies: see the script).
+  const stop = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already gone */ }
+  };
+  signal?.addEventListener("abort", stop);
+  let result: Deno.CommandOutput;
+  try {
+    result = await child.output();
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
+  const { code, stdout, stderr } = result;
+  if (signal?.aborted) throw new Error(`Notebook "${displayPath(path)}" was stopped: aborted`);
   const err = new TextDecoder().decode(stderr);
   if (code === 0) return;
   const line = err.split("\n").find((l) => l.startsWith("NOTEBOOK_ERROR "));

@@ -5,7 +5,7 @@
  */
 import { projectPython } from "../pyenv/project_python.ts";
 import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
-import { REPO_ROOT } from "../paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 
 /** Options for {@linkcode startLab}. */
 export interface StartLabOptions {

@@ -19,7 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { displayPath, REPO_ROOT } from "../paths.ts";
+import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { PYTHON_NEEDS, type PythonNeed } from "./python_needs.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
-import { fromRoot } from "../paths.ts";
-import { resolveParams } from "../params.ts";
+import { fromRoot } from "../io/paths.ts";
+import { resolveParams } from "./params.ts";
 import { runReport } from "./run_report.ts";
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,15 +1,29 @@
 /**
- * Runs the report: executes the analysis notebooks headless in the Deno kernel, assembles
- * `report.md` from their sections, and moves the finished output into place. Everything is
- * written to a staging folder beside `--out` first, so a failed or interrupted run leaves the
- * previous output untouched and no half-written report behind.
+ * Runs the report: scores the results once (warming the scored-results cache), executes the
+ * analysis notebooks headless in the Deno kernel, assembles `report.md` from their sections, and
+ * moves the finished output into place.
+ *
+ * Safety, in order:
+ * - One report at a time per output folder: a lock file beside it (`.<out>.lock`); a second run
+ *   waits for the first.
+ * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`) first, so a
+ *   failed or interrupted run leaves the previous output untouched and no half-written report.
+ * - The output folder is replaced only if everything in it was written by a report: each report
+ *   leaves a manifest (`.workbench-report.json`) listing its files, and a folder holding anything
+ *   else (your draft, your inputs) is refused, naming the files.
+ * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
+ *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
+ * - Kernels end on every exit path: each notebook runs in a child Python that shuts its kernel
+ *   down when it is stopped (SIGTERM or SIGINT) or when this process dies; on SIGINT/SIGTERM the
+ *   runner stops its children and waits for them before exiting.
  * @module
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
-import { displayPath, REPO_ROOT } from "../paths.ts";
-import { PARAMS_ENV, type ReportParams } from "../params.ts";
+import { displayPath, REPO_ROOT } from "../io/paths.ts";
+import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
+import { loadScored } from "../scored/load_scored.ts";
 import { REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 
 /** Options for {@linkcode runReport}. */
@@ -27,33 +41,75 @@ export interface RunReportOptions {
   concurrency?: number;
 }
 
+/** The manifest a report leaves in its output folder. */
+export const REPORT_MANIFEST = ".workbench-report.json";
+
 async function exists(path: string): Promise<boolean> {
   try {
-    await Deno.stat(path);
+    await Deno.lstat(path);
     return true;
   } catch {
     return false;
   }
 }
 
-/** Refuses to replace a folder that is not empty and does not hold a previous report. */
-async function checkReplaceable(out: string): Promise<void> {
-  if (!(await exists(out))) return;
-  const entries = await Array.fromAsync(Deno.readDir(out));
-  if (entries.length === 0 || entries.some((e) => e.name === "report.md")) return;
-  throw new Error(
-    `Refusing to write the report into "${out}": the folder is not empty and holds no report.md (choose another --out)`,
-  );
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(d: string) {
+    for await (const e of Deno.readDir(d)) {
+      const p = join(d, e.name);
+      if (e.isDirectory) await walk(p);
+      else out.push(relative(dir, p).split("\\").join("/"));
+    }
+  }
+  await walk(dir);
+  return out.sort();
+}
+
+/**
+ * Refuses to replace `out` unless it is absent, empty, or holds only files a report wrote (those
+ * its manifest lists). Throws naming up to five other files.
+ */
+export async function checkReplaceable(out: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(out);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory) {
+    throw new Error(`Cannot write the report into "${out}": it is a file, not a folder (--out)`);
+  }
+  const files = await listFiles(out);
+  if (files.length === 0) return;
+  let listed: Set<string> | null = null;
+  try {
+    const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
+    if (Array.isArray(manifest.files)) listed = new Set(manifest.files as string[]);
+  } catch { /* no manifest: not a report folder */ }
+  if (listed === null) {
+    throw new Error(
+      `Refusing to write the report into "${out}": the folder is not empty and was not written by a report ` +
+        `(no ${REPORT_MANIFEST}); choose another --out`,
+    );
+  }
+  const foreign = files.filter((f) => f !== REPORT_MANIFEST && !listed!.has(f));
+  if (foreign.length > 0) {
+    throw new Error(
+      `Refusing to replace "${out}": it holds ${foreign.length} file(s) no report wrote (${
+        foreign.slice(0, 5).join(", ")
+      }${foreign.length > 5 ? ", …" : ""}); move them away or choose another --out`,
+    );
+  }
 }
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
   const flags = [
     `--results ${displayPath(params.results)}`,
     `--data ${params.data.map(displayPath).join(" ")}`,
-    ...(params.humanEval.length
-      ? [`--human-eval ${params.humanEval.map(displayPath).join(" ")}`]
-      : []),
+    `--human-eval ${params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"}`,
     ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
+    `--published ${params.published === null ? "none" : displayPath(params.published)}`,
     ...(params.skipBadLines ? ["--skip-bad-lines"] : []),
     `--resamples ${params.resamples}`,
     `--seed ${params.seed}`,
@@ -70,6 +126,39 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
   ].join("\n");
 }
 
+/** Puts back an output folder that a run killed during the final swap left as `.<out>.old`. */
+async function recover(out: string, log: (m: string) => void): Promise<void> {
+  const old = join(dirname(out), `.${basename(out)}.old`);
+  if (!(await exists(old))) return;
+  if (!(await exists(out))) {
+    await Deno.rename(old, out);
+    log(`report: recovered "${displayPath(out)}" from an interrupted run (${basename(old)})`);
+  } else {
+    await Deno.remove(old, { recursive: true }); // the swap finished; only the cleanup was lost
+  }
+}
+
+/** Removes staging folders of earlier runs whose process is gone. */
+async function removeStaleStaging(out: string): Promise<void> {
+  const prefix = `.${basename(out)}.partial-`;
+  for await (const e of Deno.readDir(dirname(out))) {
+    if (!e.isDirectory || !e.name.startsWith(prefix)) continue;
+    const pid = Number(e.name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid !== Deno.pid && !(await alive(pid))) {
+      await Deno.remove(join(dirname(out), e.name), { recursive: true });
+    }
+  }
+}
+
+async function alive(pid: number): Promise<boolean> {
+  try {
+    await Deno.stat(`/proc/${pid}`);
+    return true;
+  } catch {
+    return Deno.build.os !== "linux"; // without /proc, assume alive and keep the folder
+  }
+}
+
 /**
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
@@ -84,18 +173,40 @@ export async function runReport(
     log = console.error,
     concurrency = Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1)),
   } = options;
-  if (!(await exists(params.results))) {
-    throw new Error(`Results folder "${params.results}" does not exist (--results)`);
-  }
   const out = params.out;
-  await checkReplaceable(out);
-  await Deno.mkdir(dirname(out), { recursive: true });
-  const staging = join(dirname(out), `.${basename(out)}.partial`);
-  await Deno.remove(staging, { recursive: true }).catch(() => {});
-  const sections = join(staging, ".sections");
-  await Deno.mkdir(sections, { recursive: true });
-  const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
   try {
+    const info = await Deno.stat(params.results);
+    if (!info.isDirectory) throw new Error("not a folder");
+  } catch {
+    throw new Error(`Results folder "${params.results}" does not exist or is not a folder (--results)`);
+  }
+  await Deno.mkdir(dirname(out), { recursive: true });
+  const lock = await Deno.open(join(dirname(out), `.${basename(out)}.lock`), {
+    create: true,
+    write: true,
+  });
+  await lock.lock(true); // a second report into the same folder waits here
+  const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
+  const stopping = new AbortController();
+  const onSignal = () => stopping.abort();
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM"];
+  signals.forEach((s) => Deno.addSignalListener(s, onSignal));
+  try {
+    await recover(out, log);
+    await checkReplaceable(out);
+    await removeStaleStaging(out);
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    const sections = join(staging, ".sections");
+    await Deno.mkdir(sections, { recursive: true });
+    const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
+    // Score every result file once, here; the notebooks then read the cache.
+    const t0 = performance.now();
+    const scored = await loadScored(params.results, { cache: params.cache });
+    log(
+      `report: ${scored.runs.length} runs (${scored.cache.misses} scored, ${scored.cache.hits} from the cache) in ${
+        ((performance.now() - t0) / 1000).toFixed(1)
+      } s`,
+    );
     const queue = [...notebooks];
     const worker = async () => {
       for (let nb = queue.shift(); nb !== undefined; nb = queue.shift()) {
@@ -104,6 +215,7 @@ export async function runReport(
         try {
           await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
             env: { [PARAMS_ENV]: JSON.stringify(staged) },
+            signal: stopping.signal,
           });
         } catch (error) {
           queue.length = 0; // start no further notebook
@@ -115,6 +227,7 @@ export async function runReport(
     const results = await Promise.allSettled(
       Array.from({ length: Math.min(concurrency, notebooks.length) }, worker),
     );
+    if (stopping.signal.aborted) throw new Error("The report was interrupted; nothing was replaced");
     // Report the first failure in notebook order, after every running kernel has finished.
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map(
       (r) => r.reason,
@@ -136,8 +249,12 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
+    const files = await listFiles(staging);
+    await writeFileAtomic(
+      join(staging, REPORT_MANIFEST),
+      JSON.stringify({ format: "workbench-report", version: 1, files }, null, 1) + "\n",
+    );
     const old = join(dirname(out), `.${basename(out)}.old`);
-    await Deno.remove(old, { recursive: true }).catch(() => {});
     if (await exists(out)) await Deno.rename(out, old);
     await Deno.rename(staging, out);
     await Deno.remove(old, { recursive: true }).catch(() => {});
@@ -159,5 +276,8 @@ export async function runReport(
     }
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     throw error;
+  } finally {
+    signals.forEach((s) => Deno.removeSignalListener(s, onSignal));
+    lock.close();
   }
 }

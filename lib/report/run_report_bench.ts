@@ -4,7 +4,7 @@
  * Target: under 30 s on a 2-core machine.
  */
 import { join } from "node:path";
-import { resolveParams } from "../params.ts";
+import { resolveParams } from "./params.ts";
 import { SHARED_RESULTS } from "../results/_shared_data.ts";
 import { runReport } from "./run_report.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseCsv } from "../io/csv.ts";
-import { resolveParams } from "../params.ts";
+import { resolveParams } from "./params.ts";
 import { loadResults } from "../results/load_results.ts";
 import { requireSharedData, SHARED_RESULTS } from "../results/_shared_data.ts";
 import { NotebookError } from "../notebook/execute_notebook.ts";

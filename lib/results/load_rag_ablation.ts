@@ -3,11 +3,10 @@
  * (no per-sample records survive).
  * @module
  */
-import { basename } from "node:path";
 import ragSchema from "./rag_legacy.schema.json" with { type: "json" };
 import { validate } from "./_validate.ts";
 import { sha256Hex } from "../io/sha256.ts";
-import { readJson } from "./load_result_file.ts";
+import { readJson, type ResultOrigin, runIdOf } from "./load_result_file.ts";
 import { inferRunInfo } from "./run_identity.ts";
 import type { Aggregate, ResultSource, RunInfo } from "./run_result.ts";
 
@@ -32,10 +31,16 @@ export interface RagAblation {
 /** Loads and validates one legacy RAG ablation file. */
 export async function loadRagAblation(path: string): Promise<RagAblation> {
   const { data, bytes } = await readJson(path, "RAG ablation file");
+  return parseRagAblation(data, { path, sha256: await sha256Hex(bytes) });
+}
+
+/** Validates a parsed legacy RAG ablation document and reads it. */
+export function parseRagAblation(data: unknown, origin: ResultOrigin): RagAblation {
+  const { path, sha256 } = origin;
   validate(ragSchema, data, path, "RAG ablation file");
   // deno-lint-ignore no-explicit-any
   const d = data as any;
-  const id = basename(path).replace(/\.json$/i, "");
+  const id = runIdOf(path);
   const configurations: RagConfiguration[] = [];
   for (const [key, value] of Object.entries(d)) {
     if (["model", "corpus_size", "num_samples", "top_k_values", "timestamp"].includes(key)) {
@@ -62,6 +67,6 @@ export async function loadRagAblation(path: string): Promise<RagAblation> {
     run: inferRunInfo(id, d.model, !String(d.model).toLowerCase().includes("lora")),
     corpus_size: d.corpus_size ?? null,
     configurations,
-    source: { path, sha256: await sha256Hex(bytes), format: "legacy" },
+    source: { path, sha256, format: "legacy" },
   };
 }

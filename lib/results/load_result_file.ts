@@ -58,30 +58,40 @@ export async function readJson(
   }
 }
 
+/** Where a parsed result document came from. */
+export interface ResultOrigin {
+  /** The file's path (named in errors and shown in reports). */
+  path: string;
+  /** SHA-256 of the file's bytes. */
+  sha256: string;
+}
+
+/** The run id a result file's name gives: its name without `.json` (any case). */
+export function runIdOf(path: string): string {
+  return basename(path).replace(/\.json$/i, "");
+}
+
 /**
- * Loads one run's result file (legacy or schema v1), validating it against its JSON Schema.
+ * Validates a parsed result document (schema v1 or the study's legacy shape) and reads it into a
+ * {@linkcode RunResult}: the one place where a result document becomes a run.
  *
- * @throws {SyntaxError} when the file is not JSON.
- * @throws {TypeError} when a field is missing or has the wrong type; the message names the file and
- *   the JSON path, e.g. `detailed_results[17].prediction is missing`.
+ * @throws {TypeError} naming the file and the JSON path of the first problem.
  */
-export async function loadResultFile(
-  path: string,
+export function parseResultData(
+  data: unknown,
+  origin: ResultOrigin,
   options: LoadResultFileOptions = {},
-): Promise<RunResult> {
-  const { data, bytes } = await readJson(path);
-  const sha256 = await sha256Hex(bytes);
-  const stem = basename(path).replace(/\.json$/i, "");
-  const format = detectFormat(data);
+): RunResult {
+  const { path, sha256 } = origin;
   let result: RunResult;
-  switch (format) {
+  switch (detectFormat(data)) {
     case "v1":
       validate(v1Schema, data, path);
       result = fromV1(data as V1File, path, sha256);
       break;
     case "legacy":
       validate(legacySchema, data, path);
-      result = fromLegacy(data as LegacyFile, stem, path, sha256);
+      result = fromLegacy(data as LegacyFile, runIdOf(path), path, sha256);
       break;
     case "rag-legacy":
       throw new TypeError(
@@ -95,6 +105,20 @@ export async function loadResultFile(
   const override = options.overrides?.get(result.run.id);
   if (override) result.run = { ...result.run, ...override };
   return result;
+}
+
+/**
+ * Loads and validates one result file (legacy or schema v1).
+ *
+ * @throws {SyntaxError} for unreadable JSON; {@linkcode TypeError} naming the file and the JSON
+ *   path of the first problem for a document of the wrong shape.
+ */
+export async function loadResultFile(
+  path: string,
+  options: LoadResultFileOptions = {},
+): Promise<RunResult> {
+  const { data, bytes } = await readJson(path);
+  return parseResultData(data, { path, sha256: await sha256Hex(bytes) }, options);
 }
 
 interface LegacyCi {

@@ -113,6 +113,22 @@ export function markdownTable(table: DisplayTable): string {
   return lines.join("\n") + "\n";
 }
 
+/** Renders a display table as an HTML `<table>` (text escaped; numbers right-aligned). */
+export function htmlTable(table: DisplayTable): string {
+  const esc = (s: string) =>
+    s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  const cell = (tag: string, s: string, i: number) =>
+    `<${tag}${table.numeric[i] ? ' style="text-align:right"' : ""}>${esc(s)}</${tag}>`;
+  return [
+    "<table>",
+    `<thead><tr>${table.header.map((h, i) => cell("th", h, i)).join("")}</tr></thead>`,
+    "<tbody>",
+    ...table.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
+    "</tbody>",
+    "</table>",
+  ].join("\n");
+}
+
 /** Escapes text for LaTeX. */
 export function latexEscape(s: string): string {
   return s.replace(/[\\{}$&#^_%~]/g, (c) => {

@@ -42,7 +42,7 @@ Deno.test("DOMAIN_KEYWORDS has the study's ten domains in its order", () => {
 });
 
 Deno.test("matchDomains() equals the plain definition (every keyword by substring search) on real and sample rows", async () => {
-  const { fromRoot } = await import("../paths.ts");
+  const { fromRoot } = await import("../io/paths.ts");
   const { DOMAIN_KEYWORDS } = await import("./domain.ts");
   const files = [
     "../shared/datasets/kz-legal-qa/validation_subset.jsonl",

@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Absolute path of the repository root. */
-export const REPO_ROOT: string = resolve(fileURLToPath(new URL("..", import.meta.url)));
+export const REPO_ROOT: string = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 /** Resolves `path` against the repository root (absolute paths are kept). */
 export function fromRoot(path: string): string {

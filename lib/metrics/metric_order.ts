@@ -4,7 +4,7 @@
  * @module
  */
 
-import { METRICS } from "../metrics/registry.ts";
+import { METRICS } from "./registry.ts";
 
 /** Preferred column order; metrics not listed follow in alphabetical order. */
 export const METRIC_ORDER: readonly string[] = [

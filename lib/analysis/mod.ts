@@ -1,0 +1,22 @@
+/**
+ * Tables computed from the scored-samples frame: scaling, breakdowns by domain and language,
+ * paired comparisons and their families, latency, reproduction of stored aggregates, the metric
+ * audit, RAG, and the plain-language findings. Every function takes `ScoredResults` (or rows
+ * computed from it) and returns typed rows.
+ * @module
+ */
+export * from "./breakdown_table.ts";
+export * from "./default_family.ts";
+export * from "./describe_missing_samples.ts";
+export * from "./describe_paired.ts";
+export * from "./describe_scaling.ts";
+export * from "./latency_summary.ts";
+export * from "./metric_audit_table.ts";
+export * from "./pair_runs.ts";
+export * from "./paired_by_group.ts";
+export * from "./paired_comparisons.ts";
+export * from "./rag_family.ts";
+export * from "./rag_table.ts";
+export * from "./reproduction_table.ts";
+export * from "./sample_group.ts";
+export * from "./scaling_table.ts";

@@ -1,0 +1,9 @@
+/**
+ * The task entry points (`deno task report`, `test`, `setup`, `lab`, `baseline`, `rescore`,
+ * `human-eval-prepare`): each file runs when executed and exports its command-line parser for
+ * tests. Nothing in `lib/` imports from here.
+ * @module
+ */
+export * from "./report_args.ts";
+export * from "./baseline.ts";
+export * from "./setup.ts";

@@ -1,0 +1,120 @@
+/**
+ * The command line of `deno task report`, parsed with `node:util` `parseArgs`. Options that take
+ * several paths (`--data`, `--human-eval`) read every value up to the next option.
+ * @module
+ */
+import { parseArgs } from "node:util";
+import type { ReportParams } from "../report/params.ts";
+
+/** Usage text of `deno task report`. */
+export const REPORT_USAGE = `Usage: deno task report [options]
+
+Runs the analysis notebooks headless and writes figures, tables and report.md.
+
+Options:
+  --results DIR          result JSON files (default: data/results, the study's files)
+  --out DIR              output folder (default: figures/)
+  --data PATH...         Alpaca JSONL files, or folders with train.jsonl/validation.jsonl
+                         (default: data/dataset/validation_subset.jsonl)
+  --skip-bad-lines       count and skip malformed dataset lines instead of stopping
+  --human-eval PATH...   filled expert-evaluation sheets, CSV or XLSX
+                         (default: data/human_eval/eval_sheet_filled.csv; "none": no sheets)
+  --human-eval-key FILE  key mapping sheet labels to runs
+  --published DIR        the study's published table as summary files, compared with the
+                         recomputed values (default: data/published; "none": no comparison)
+  --resamples N          bootstrap resamples (default: 10000)
+  --seed N               seed of every random choice (default: 42)
+  --no-cache             score every result file afresh (do not read or write .cache/scored/)
+  -h, --help             show this help`;
+
+const MULTI = new Set(["data", "human-eval"]);
+
+function int(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+/**
+ * Parses `deno task report` options into partial report parameters.
+ *
+ * @example
+ * ```ts
+ * import { parseReportArgs } from "./report_args.ts";
+ * import assert from "node:assert/strict";
+ * const p = parseReportArgs(["--results", "r", "--data", "a.jsonl", "b.jsonl", "--seed", "7", "--no-cache"]);
+ * assert.deepEqual(p, { results: "r", data: ["a.jsonl", "b.jsonl"], seed: 7, cache: false });
+ * ```
+ */
+export function parseReportArgs(args: readonly string[]): Partial<ReportParams> & { help?: true } {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: {
+      results: { type: "string" },
+      out: { type: "string" },
+      data: { type: "string" },
+      "skip-bad-lines": { type: "boolean" },
+      "human-eval": { type: "string" },
+      "human-eval-key": { type: "string" },
+      published: { type: "string" },
+      resamples: { type: "string" },
+      seed: { type: "string" },
+      "no-cache": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const out: Partial<ReportParams> & { help?: true } = {};
+  let multi: string[] | null = null;
+  for (const t of tokens!) {
+    if (t.kind === "positional") {
+      if (multi === null) throw new TypeError(`Unexpected argument "${t.value}"`);
+      multi.push(t.value);
+      continue;
+    }
+    if (t.kind !== "option") continue;
+    multi = null;
+    const v = t.value as string;
+    switch (t.name) {
+      case "results":
+        out.results = v;
+        break;
+      case "out":
+        out.out = v;
+        break;
+      case "data":
+        out.data = multi = [v];
+        break;
+      case "human-eval":
+        out.humanEval = multi = [v];
+        break;
+      case "skip-bad-lines":
+        out.skipBadLines = true;
+        break;
+      case "human-eval-key":
+        out.humanEvalKey = v;
+        break;
+      case "published":
+        out.published = v === "none" ? null : v;
+        break;
+      case "resamples":
+        out.resamples = int(v, "resamples");
+        break;
+      case "seed":
+        out.seed = int(v, "seed");
+        break;
+      case "no-cache":
+        out.cache = false;
+        break;
+      case "help":
+        out.help = true;
+        break;
+    }
+    if (MULTI.has(t.name) && v.startsWith("-")) {
+      throw new TypeError(`--${t.name} needs at least one path`);
+    }
+  }
+  if (out.humanEval?.length === 1 && out.humanEval[0] === "none") out.humanEval = [];
+  return out;
+}

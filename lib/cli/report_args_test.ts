@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { parseReportArgs } from "./report_args.ts";
+
+Deno.test("parseReportArgs() reads every option", () => {
+  const p = parseReportArgs([
+    "--results",
+    "r",
+    "--out",
+    "o",
+    "--data",
+    "a",
+    "b",
+    "--skip-bad-lines",
+    "--human-eval",
+    "h1.csv",
+    "h2.xlsx",
+    "--human-eval-key",
+    "k.json",
+    "--published=none",
+    "--resamples",
+    "2000",
+    "--seed",
+    "0",
+    "--no-cache",
+  ]);
+  assert.deepEqual(p, {
+    results: "r",
+    out: "o",
+    data: ["a", "b"],
+    skipBadLines: true,
+    humanEval: ["h1.csv", "h2.xlsx"],
+    humanEvalKey: "k.json",
+    published: null,
+    resamples: 2000,
+    seed: 0,
+    cache: false,
+  });
+  assert.deepEqual(parseReportArgs(["--human-eval", "none"]), { humanEval: [] });
+});
+
+Deno.test("parseReportArgs() rejects unknown options, stray arguments and missing values", () => {
+  assert.throws(() => parseReportArgs(["--result", "x"]), /Unknown option '--result'/);
+  assert.throws(() => parseReportArgs(["--out"]), /argument missing/);
+  assert.throws(() => parseReportArgs(["stray"]), /Unexpected argument "stray"/);
+  assert.throws(() => parseReportArgs(["--seed", "-1"]), /ambiguous|non-negative integer/);
+  assert.throws(() => parseReportArgs(["--seed=-1"]), /--seed needs a non-negative integer/);
+});

@@ -1,0 +1,29 @@
+/**
+ * Showing things in Deno's Jupyter kernel from library code: a display call when running in the
+ * kernel, nothing elsewhere (tests, scripts, the command line).
+ * @module
+ */
+
+/** The part of `Deno.jupyter` used here. */
+export interface JupyterApi {
+  display(
+    obj: unknown,
+    options?: { raw?: boolean; update?: boolean; display_id?: string },
+  ): Promise<void>;
+}
+
+/** The Deno Jupyter API when running inside the kernel, else null. */
+export function jupyterApi(): JupyterApi | null {
+  try {
+    const api = (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
+    return api && typeof api.display === "function" ? api : null;
+  } catch {
+    return null; // outside the kernel, touching Deno.jupyter throws
+  }
+}
+
+/** Displays a MIME bundle (e.g. `{"text/markdown": "..."}`) in the kernel; a no-op elsewhere. */
+export async function jupyterDisplay(bundle: Record<string, string>): Promise<void> {
+  const api = jupyterApi();
+  if (api) await api.display(bundle, { raw: true });
+}

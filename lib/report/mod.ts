@@ -1,0 +1,9 @@
+/**
+ * The report: parameters, sections built by notebooks, the headless runner that assembles
+ * report.md.
+ * @module
+ */
+export * from "./params.ts";
+export * from "./report_notebooks.ts";
+export * from "./report_section.ts";
+export * from "./run_report.ts";

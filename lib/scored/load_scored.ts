@@ -1,0 +1,261 @@
+/**
+ * The scored-samples frame: the contract between loading and analysis. Every result file of a
+ * folder is read, validated and scored once (the study's legacy files keep their stored legacy
+ * metrics and gain the corrected v2 suite; schema-v1 files, whose producer writes no text
+ * metrics, get both suites), and stacked into one Polars frame with a row per run × sample. Every
+ * table, figure and notebook starts from it.
+ *
+ * Scored runs are cached on disk (`.cache/scored/` at the repository root, ignored by git), keyed
+ * by the input's SHA-256, its run id and the {@linkcode scorerKey}; a report scores each input
+ * once however many notebooks read it, and a second report scores nothing. `cache: false`
+ * bypasses the cache (nothing read, nothing written).
+ * @module
+ */
+import pl from "nodejs-polars";
+import { join } from "node:path";
+import { REPO_ROOT } from "../io/paths.ts";
+import { sha256Hex } from "../io/sha256.ts";
+import { detectFormat, parseResultData, runIdOf } from "../results/load_result_file.ts";
+import { parseRagAblation, type RagAblation } from "../results/load_rag_ablation.ts";
+import {
+  finishResultSet,
+  listResultFiles,
+  readRunOverrides,
+} from "../results/load_results.ts";
+import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts";
+import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
+import { type CachedHeader, readEntry, writeEntry } from "./_cache.ts";
+import { runSamplesFrame, SAMPLE_COLUMNS } from "./run_samples_frame.ts";
+import { scorerKey } from "./scorer_key.ts";
+
+/** The default cache folder. */
+export const SCORED_CACHE_DIR: string = join(REPO_ROOT, ".cache", "scored");
+
+/** An environment variable naming a file to which every scoring of an input appends its path. */
+export const SCORE_LOG_ENV = "WORKBENCH_SCORE_LOG";
+
+/** Options for {@linkcode loadScored}. */
+export interface LoadScoredOptions {
+  /** Read and write the on-disk cache. Default: `true`. */
+  cache?: boolean;
+  /** The cache folder. Default: {@linkcode SCORED_CACHE_DIR}. */
+  cacheDir?: string;
+  /** Suite(s) computed for the study's legacy files. Default: `"v2"` (legacy values as stored). */
+  legacySuite?: RescoreRunOptions["suite"];
+  /** Suite(s) computed for schema-v1 files. Default: `"all"`. */
+  v1Suite?: RescoreRunOptions["suite"];
+}
+
+/** A run as the analysis sees it: identity, provenance, stored aggregates, no samples. */
+export interface ScoredRun {
+  run: RunInfo;
+  source: ResultSource;
+  /** Number of per-sample records (0 for a summary-only file). */
+  samples: number;
+  summary: RunResult["summary"];
+  metricSignatures: Record<string, string>;
+  meta: RunResult["meta"];
+}
+
+/** Everything found in a results folder, scored. */
+export interface ScoredResults {
+  /** The folder read. */
+  dir: string;
+  /**
+   * One row per run × sample: `run, label, family, size_b, variant`, then `id, instruction,
+   * input, reference, prediction, language, domain, latency_s, new_tokens, hit_max_new_tokens,
+   * retrieval`, then one Float64 column per metric (null where undefined). Summary-only runs
+   * have no rows.
+   */
+  frame: pl.DataFrame;
+  /** Every run (with or without samples), in display order. */
+  runs: ScoredRun[];
+  /** The metric columns of `frame`, in display order (`latency_s` included when measured). */
+  metrics: string[];
+  /** RAG ablation files (aggregates per retrieval depth). */
+  ragAblations: RagAblation[];
+  /** How many inputs came from the cache and how many were scored now. */
+  cache: { hits: number; misses: number };
+}
+
+/**
+ * Loads, validates and scores every result file of `dir` (see {@linkcode listResultFiles}).
+ *
+ * @example
+ * ```ts ignore
+ * const scored = await loadScored("data/results");
+ * scored.frame.filter(pl.col("variant").eq(pl.lit("fine-tuned"))).select("run", "id", "chrf");
+ * ```
+ */
+export async function loadScored(
+  dir: string,
+  options: LoadScoredOptions = {},
+): Promise<ScoredResults> {
+  const {
+    cache = true,
+    cacheDir = SCORED_CACHE_DIR,
+    legacySuite = "v2",
+    v1Suite = "all",
+  } = options;
+  const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
+  const overrides = await readRunOverrides(dir);
+  const headers: CachedHeader[] = [];
+  const frames = new Map<string, pl.DataFrame>();
+  const ragAblations: RagAblation[] = [];
+  let hits = 0, misses = 0;
+  for (const name of await listResultFiles(dir)) {
+    const path = join(dir, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = await Deno.readFile(path);
+    } catch (error) {
+      throw new Error(`Cannot read result file "${path}": ${(error as Error).message}`);
+    }
+    const sha256 = await sha256Hex(bytes);
+    const entry = `${runIdOf(path)}-${sha256.slice(0, 24)}-${key}`;
+    const hit = cache ? await readEntry(cacheDir, entry) : null;
+    if (hit) {
+      hits++;
+      const header = { ...hit.header, source: { ...hit.header.source, path } };
+      headers.push(header);
+      if (header.samples > 0) frames.set(path, hit.frame);
+      continue;
+    }
+    const data = parseJson(bytes, path);
+    if (detectFormat(data) === "rag-legacy") {
+      ragAblations.push(parseRagAblation(data, { path, sha256 }));
+      continue;
+    }
+    misses++;
+    let run = parseResultData(data, { path, sha256 });
+    if (run.samples) {
+      run = rescoreRun(run, { suite: run.source.format === "legacy" ? legacySuite : v1Suite });
+      const log = Deno.env.get(SCORE_LOG_ENV);
+      if (log) await Deno.writeTextFile(log, `${path}\n`, { append: true });
+    }
+    const frame = run.samples ? runSamplesFrame(run) : pl.DataFrame({});
+    const { samples, ...rest } = run;
+    const header: CachedHeader = { ...rest, samples: samples?.length ?? 0 };
+    if (cache) await writeEntry(cacheDir, entry, header, frame);
+    headers.push(header);
+    if (header.samples > 0) frames.set(path, frame);
+  }
+  // Overrides apply after the cache: runs.json may change without the files changing.
+  const asRuns = headers.map((h) => {
+    const override = overrides.get(h.run.id);
+    return { ...h, run: override ? { ...h.run, ...override } : h.run, samples: null };
+  }) as RunResult[];
+  const set = finishResultSet(dir, asRuns, ragAblations, overrides);
+  const byPath = new Map(headers.map((h) => [h.source.path, h]));
+  const runs: ScoredRun[] = set.runs.map((r) => ({
+    ...r,
+    samples: byPath.get(r.source.path)!.samples,
+  }));
+  const { frame, metrics } = stackRuns(runs, frames);
+  return { dir, frame, runs, metrics, ragAblations: set.ragAblations, cache: { hits, misses } };
+}
+
+/** {@linkcode loadScored}, returning only the scored-samples frame. */
+export async function loadScoredFrame(
+  dir: string,
+  options: LoadScoredOptions = {},
+): Promise<pl.DataFrame> {
+  return (await loadScored(dir, options)).frame;
+}
+
+function parseJson(bytes: Uint8Array, path: string): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new SyntaxError(`Cannot load result file "${path}": it is not valid UTF-8`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SyntaxError(
+      `Cannot load result file "${path}": not valid JSON (${(error as Error).message})`,
+    );
+  }
+}
+
+/**
+ * Scored results from runs already in memory (their samples scored as they are): the same frame
+ * {@linkcode loadScored} builds, for tests and for runs made in a notebook.
+ */
+export function scoredFromRuns(
+  runs: readonly RunResult[],
+  options: { dir?: string; ragAblations?: RagAblation[] } = {},
+): ScoredResults {
+  const frames = new Map<string, pl.DataFrame>();
+  const scoredRuns: ScoredRun[] = runs.map((r) => {
+    if (r.samples) frames.set(r.source.path, runSamplesFrame(r));
+    const { samples, ...rest } = r;
+    return { ...rest, samples: samples?.length ?? 0 };
+  });
+  const { frame, metrics } = stackRuns(scoredRuns, frames);
+  return {
+    dir: options.dir ?? "",
+    frame,
+    runs: scoredRuns,
+    metrics,
+    ragAblations: options.ragAblations ?? [],
+    cache: { hits: 0, misses: 0 },
+  };
+}
+
+/** The identity columns every row carries, before the sample columns. */
+export const RUN_COLUMNS = ["run", "label", "family", "size_b", "variant"] as const;
+
+/** Stacks the runs' frames in run order, with identity columns and a common set of metrics. */
+function stackRuns(
+  runs: readonly ScoredRun[],
+  frames: Map<string, pl.DataFrame>,
+): { frame: pl.DataFrame; metrics: string[] } {
+  const fixed = new Set<string>(SAMPLE_COLUMNS);
+  const found = new Set<string>();
+  for (const f of frames.values()) for (const c of f.columns) if (!fixed.has(c)) found.add(c);
+  const metrics = orderMetrics([...found]);
+  const parts: pl.DataFrame[] = [];
+  for (const r of runs) {
+    const f = frames.get(r.source.path);
+    if (!f) continue;
+    const h = f.height;
+    const identity = [
+      pl.Series("run", Array(h).fill(r.run.id), pl.Utf8),
+      pl.Series("label", Array(h).fill(r.run.label), pl.Utf8),
+      pl.Series("family", Array(h).fill(r.run.family), pl.Utf8),
+      pl.Series("size_b", Array(h).fill(r.run.size_b), pl.Float64),
+      pl.Series("variant", Array(h).fill(r.run.variant), pl.Utf8),
+    ];
+    const metricCols = metrics.map((m) =>
+      f.columns.includes(m) ? f.getColumn(m) : pl.Series(m, Array(h).fill(null), pl.Float64)
+    );
+    parts.push(pl.DataFrame([
+      ...identity,
+      ...SAMPLE_COLUMNS.map((c) => f.getColumn(c)),
+      ...metricCols,
+    ]));
+  }
+  if (parts.length === 0) {
+    return { frame: emptyFrame(metrics), metrics };
+  }
+  const frame = parts.length === 1 ? parts[0] : pl.concat(parts, { how: "vertical" });
+  const timed = frame.getColumn("latency_s").nullCount() < frame.height;
+  return { frame, metrics: orderMetrics(timed ? ["latency_s", ...metrics] : metrics) };
+}
+
+function emptyFrame(metrics: string[]): pl.DataFrame {
+  const utf8 = [...RUN_COLUMNS, ...SAMPLE_COLUMNS].filter((c) =>
+    !["size_b", "latency_s", "new_tokens", "hit_max_new_tokens"].includes(c)
+  );
+  return pl.DataFrame([
+    ...utf8.map((c) => pl.Series(c, [], pl.Utf8)),
+    pl.Series("size_b", [], pl.Float64),
+    pl.Series("latency_s", [], pl.Float64),
+    pl.Series("new_tokens", [], pl.Float64),
+    pl.Series("hit_max_new_tokens", [], pl.Bool),
+    ...metrics.map((m) => pl.Series(m, [], pl.Float64)),
+  ]).select(...RUN_COLUMNS, ...SAMPLE_COLUMNS, ...metrics);
+}

@@ -1,0 +1,10 @@
+/**
+ * The scored-samples frame, the contract between loading and analysis: every result file read,
+ * validated and scored once (cached on disk), stacked into one Polars frame with a row per run ×
+ * sample.
+ * @module
+ */
+export * from "./load_scored.ts";
+export * from "./run_columns.ts";
+export * from "./run_samples_frame.ts";
+export * from "./scorer_key.ts";

@@ -1,0 +1,47 @@
+/**
+ * Typed access to the scored-samples frame: one run's rows, a metric column as a `Float64Array`
+ * (NaN where the metric is undefined), whether a run has a metric at all. Statistics loops run on
+ * these arrays, never on the frame's rows as objects.
+ * @module
+ */
+import pl from "nodejs-polars";
+
+/** The rows of run `run` (in stored order). */
+export function runRows(frame: pl.DataFrame, run: string): pl.DataFrame {
+  return frame.filter(pl.col("run").eq(pl.lit(run)));
+}
+
+/**
+ * A numeric column as a `Float64Array`, NaN where the value is null.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import assert from "node:assert/strict";
+ * import { metricValues } from "./run_columns.ts";
+ * const f = pl.DataFrame([pl.Series("m", [1, null, 0.5], pl.Float64)]);
+ * assert.deepEqual([...metricValues(f, "m")], [1, NaN, 0.5]);
+ * ```
+ */
+export function metricValues(frame: pl.DataFrame, metric: string): Float64Array {
+  if (frame.height === 0) return new Float64Array(0);
+  const column = frame.select(pl.col(metric).cast(pl.Float64).fillNull(NaN)).getColumn(metric);
+  return Float64Array.from(column.toTypedArray() as Float64Array);
+}
+
+/** A text column as strings (null where missing). */
+export function textValues(frame: pl.DataFrame, column: string): (string | null)[] {
+  return frame.getColumn(column).toArray() as (string | null)[];
+}
+
+/** Number of values that are not NaN. */
+export function definedCount(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
+  return n;
+}
+
+/** Whether `run`'s rows have `metric` defined on at least one sample. */
+export function runHasMetric(frame: pl.DataFrame, metric: string): boolean {
+  return frame.columns.includes(metric) && frame.getColumn(metric).nullCount() < frame.height;
+}

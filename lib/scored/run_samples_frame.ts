@@ -1,0 +1,69 @@
+/**
+ * One run's per-sample records as a Polars frame: the unit that is scored, cached and stacked
+ * into the scored-samples frame.
+ * @module
+ */
+import pl from "nodejs-polars";
+import type { RunResult } from "../results/run_result.ts";
+import { orderMetrics } from "../metrics/metric_order.ts";
+
+/** The per-sample columns before the metric columns, in order. */
+export const SAMPLE_COLUMNS = [
+  "id",
+  "instruction",
+  "input",
+  "reference",
+  "prediction",
+  "language",
+  "domain",
+  "latency_s",
+  "new_tokens",
+  "hit_max_new_tokens",
+  "retrieval",
+] as const;
+
+/** Metric names of a run's samples, in display order (`latency_s` is a sample column). */
+export function sampleMetricNames(run: RunResult): string[] {
+  const names = new Set<string>();
+  for (const s of run.samples ?? []) for (const k of Object.keys(s.metrics)) names.add(k);
+  names.delete("latency_s");
+  return orderMetrics([...names]);
+}
+
+/**
+ * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `retrieval` as the
+ * JSON text of the retrieved records or null), then one Float64 column per metric, null where the
+ * metric is undefined for the sample. `latency_s` is the sample's latency, or its stored
+ * `latency_s` metric (the study's `gen_time`).
+ *
+ * @throws {TypeError} when the run has no per-sample records.
+ */
+export function runSamplesFrame(run: RunResult): pl.DataFrame {
+  const samples = run.samples;
+  if (!samples) {
+    throw new TypeError(`Run "${run.run.id}" (${run.source.path}) has no per-sample records`);
+  }
+  const text = (f: (i: number) => string | null, name: string) =>
+    pl.Series(name, samples.map((_, i) => f(i)), pl.Utf8);
+  const cols: pl.Series[] = [
+    text((i) => samples[i].id, "id"),
+    text((i) => samples[i].instruction, "instruction"),
+    text((i) => samples[i].input, "input"),
+    text((i) => samples[i].reference, "reference"),
+    text((i) => samples[i].prediction, "prediction"),
+    text((i) => samples[i].language, "language"),
+    text((i) => samples[i].domain, "domain"),
+    pl.Series(
+      "latency_s",
+      samples.map((s) => s.latency_s ?? s.metrics.latency_s ?? null),
+      pl.Float64,
+    ),
+    pl.Series("new_tokens", samples.map((s) => s.new_tokens), pl.Float64),
+    pl.Series("hit_max_new_tokens", samples.map((s) => s.hit_max_new_tokens), pl.Bool),
+    text((i) => (samples[i].retrieval ? JSON.stringify(samples[i].retrieval) : null), "retrieval"),
+  ];
+  for (const m of sampleMetricNames(run)) {
+    cols.push(pl.Series(m, samples.map((s) => s.metrics[m] ?? null), pl.Float64));
+  }
+  return pl.DataFrame(cols);
+}

@@ -1,0 +1,18 @@
+/**
+ * Statistics on typed arrays: seeded resampling, bootstrap intervals, paired tests, effect sizes,
+ * multiplicity adjustment, agreement and correlation.
+ * @module
+ */
+export * from "./adjust_p_values.ts";
+export * from "./benjamini_hochberg.ts";
+export * from "./bootstrap.ts";
+export * from "./cohens_dz.ts";
+export * from "./extent.ts";
+export * from "./holm.ts";
+export * from "./krippendorff_alpha.ts";
+export * from "./paired_bootstrap.ts";
+export * from "./paired_differences.ts";
+export * from "./quantile.ts";
+export * from "./rng.ts";
+export * from "./sign_flip.ts";
+export * from "./spearman.ts";

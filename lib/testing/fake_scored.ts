@@ -1,0 +1,64 @@
+/**
+ * Test helper: small {@linkcode ScoredResults} built in memory through the real frame builder
+ * ({@linkcode scoredFromRuns}), so tests and doc examples of the analysis need no result files.
+ * @module
+ */
+import type { RunResult, Variant } from "../results/run_result.ts";
+import { scoredFromRuns, type ScoredResults } from "../scored/load_scored.ts";
+import { fakeRun } from "./fake_run.ts";
+
+/** One run of {@linkcode fakeScored}. */
+export interface FakeScoredRun {
+  id: string;
+  /** Default: `"fine-tuned"`. */
+  variant?: Variant;
+  /** Default: `4`; `null` for an unknown size. */
+  size_b?: number | null;
+  /** Default: `"qwen3"`. */
+  family?: string;
+  /** Default: the id. */
+  label?: string;
+  /** Per-sample values of each metric (all arrays of one run have the same length). */
+  values: Record<string, (number | null)[]>;
+  /** Question ids. Default: `"0"`, `"1"`, ... */
+  ids?: string[];
+  /** Per-sample language labels. Default: null. */
+  language?: (string | null)[];
+  /** Per-sample domain labels. Default: null. */
+  domain?: (string | null)[];
+  /** Per-sample references. Default: `ref <id>`. */
+  reference?: string[];
+  /** Per-sample predictions. Default: `""`. */
+  prediction?: string[];
+  /** Retrieval settings. Default: none. */
+  rag?: RunResult["run"]["rag"];
+}
+
+/** Scored results of the given runs, in the given order. */
+export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
+  return scoredFromRuns(runs.map((spec) => {
+    const n = Math.max(0, ...Object.values(spec.values).map((v) => v.length));
+    const ids = spec.ids ?? Array.from({ length: n }, (_, i) => String(i));
+    return fakeRun(
+      spec.id,
+      ids.map((id, i) => ({
+        id,
+        reference: spec.reference?.[i] ?? `ref ${id}`,
+        instruction: `question ${id}`,
+        prediction: spec.prediction?.[i] ?? "",
+        language: spec.language?.[i] ?? null,
+        domain: spec.domain?.[i] ?? null,
+        metrics: Object.fromEntries(
+          Object.entries(spec.values).map(([m, v]) => [m, v[i] ?? null]),
+        ),
+      })),
+      {
+        variant: spec.variant ?? "fine-tuned",
+        size_b: spec.size_b === undefined ? 4 : spec.size_b,
+        family: spec.family ?? "qwen3",
+        label: spec.label ?? spec.id,
+        rag: spec.rag ?? null,
+      },
+    );
+  }));
+}
