@@ -20,3 +20,8 @@ export * from "./rag_table.ts";
 export * from "./reproduction_table.ts";
 export * from "./sample_group.ts";
 export * from "./scaling_table.ts";
+export * from "./published_comparison.ts";
+export * from "./headline_table.ts";
+export * from "./sample_views.ts";
+export * from "./analysis_plan.ts";
+export * from "./findings.ts";

@@ -139,18 +139,24 @@ export function resolveJobParams(partial: Partial<JobParams>, where = "job param
 }
 
 /**
- * The notebook's parameters: `$WORKBENCH_JOB` when set (JSON), else the defaults.
+ * The notebook's parameters: the defaults, then the notebook's `parameters` cell, then
+ * `$WORKBENCH_JOB` (JSON) when set. Paths are relative to the repository root.
  *
- * @throws {TypeError} naming the variable and what is wrong with it.
+ * @param cell The notebook's parameters cell. Default: none.
+ * @throws {TypeError} naming the variable or the cell and what is wrong with it.
  */
-export function jobParams(): JobParams {
+export function jobParams(cell: Partial<JobParams> = {}): JobParams {
   const text = Deno.env.get(JOB_ENV);
-  if (!text) return resolveJobParams({});
+  if (!text) return resolveJobParams(cell, "the parameters cell");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw new TypeError(`${JOB_ENV} is not valid JSON: ${(error as Error).message}`);
   }
-  return resolveJobParams(parsed as Partial<JobParams>, `$${JOB_ENV}`);
+  const env = parsed as Partial<JobParams>;
+  return resolveJobParams(
+    { ...cell, ...env, models: { ...JOB_DEFAULTS.models, ...cell.models, ...env.models } },
+    `$${JOB_ENV}`,
+  );
 }

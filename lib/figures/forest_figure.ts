@@ -34,13 +34,45 @@ function longest(labels: readonly string[]): number {
   return n;
 }
 
-/** Default panels of {@linkcode forestFigure}: the study's headline metrics. */
+/** Default panels of {@linkcode forestFigure}: the headline metrics (BERTScore, chrF, corrected citations). */
 export const DEFAULT_FOREST_METRICS: readonly string[] = [
   "bertscore_f1",
-  "citation_accuracy",
-  "hallucination_rate",
-  "key_info",
+  "chrf",
+  "citation_accuracy_v2",
+  "hallucination_rate_v2",
 ];
+
+/** Panels per figure of {@linkcode metricGroups}: two rows of two fit a printed page. */
+export const PANELS_PER_FIGURE = 4;
+
+/**
+ * Splits metrics (in display order) into groups of at most {@linkcode PANELS_PER_FIGURE}, one
+ * figure each, so that no figure is taller than a page: `name` (`other_1`, `other_2`, ...) and a
+ * title listing the metrics.
+ *
+ * @example
+ * ```ts
+ * import { metricGroups } from "./forest_figure.ts";
+ * import assert from "node:assert/strict";
+ * const groups = metricGroups(["latency_s", "rouge1", "bleu", "rouge2", "rougeL", "key_info"]);
+ * assert.deepEqual(groups.map((g) => [g.name, g.metrics.length]), [["other_1", 4], ["other_2", 2]]);
+ * ```
+ */
+export function metricGroups(
+  metrics: readonly string[],
+): { name: string; title: string; metrics: string[] }[] {
+  const ordered = orderMetrics(metrics);
+  const groups = [];
+  for (let i = 0; i < ordered.length; i += PANELS_PER_FIGURE) {
+    const chunk = ordered.slice(i, i + PANELS_PER_FIGURE);
+    groups.push({
+      name: `other_${groups.length + 1}`,
+      title: chunk.map(metricLabel).join(", "),
+      metrics: chunk,
+    });
+  }
+  return groups;
+}
 
 /** Draws the forest figure; returns standalone SVG text. */
 export function forestFigure(

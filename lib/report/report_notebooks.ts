@@ -5,7 +5,9 @@
  * @module
  */
 export const REPORT_NOTEBOOKS: readonly string[] = [
+  "00_findings.ipynb",
   "10_dataset.ipynb",
+  "15_samples.ipynb",
   "20_scaling.ipynb",
   "25_metric_audit.ipynb",
   "30_paired.ipynb",

@@ -1,7 +1,8 @@
 /**
  * A section of the Markdown report, built by one notebook: text, tables and figures. Tables and
  * figures are written to the output folder as they are added, and each is shown in the notebook
- * once, where it is computed: text as Markdown, tables as HTML (long ones cut, with their row
+ * once, where it is computed (the methods return nothing, so a cell's last value never shows a
+ * result twice): text as Markdown, tables as HTML (long ones cut, with their row
  * count and links to the full files that work from where the notebook lives), figures as inline
  * SVG. {@linkcode ReportSection.save} hands the section's Markdown to the report runner, which
  * assembles `report.md` in notebook order; opened by hand, it writes `<id>.md` into the output
@@ -97,7 +98,7 @@ export class ReportSection {
    * and shows it (cut to {@linkcode NOTEBOOK_TABLE_ROWS} rows when longer, or when `inline` is
    * false, with the row count and links to the full table).
    */
-  async table(name: string, rows: TableRows, options: SectionTableOptions): Promise<WrittenTable> {
+  async table(name: string, rows: TableRows, options: SectionTableOptions): Promise<void> {
     await this.#ready;
     const { sources, note, inline = true, ...tableOptions } = options;
     if (sources.length === 0) {
@@ -123,9 +124,12 @@ export class ReportSection {
         unique.map(([p, h]) => `- \`${p}\` \`${h}\``).join("\n") + "\n\n</details>\n",
     );
     this.#parts.push(lines.join("\n"));
+    this.written.set(name, written);
     await this.#showTable(written, caption, inline, note);
-    return written;
   }
+
+  /** The tables written so far, by name (what each file holds, and its Markdown form). */
+  readonly written = new Map<string, WrittenTable>();
 
   async #showTable(t: WrittenTable, caption: string, inline: boolean, note?: string) {
     const cut = !inline || t.rows.length > 2 * NOTEBOOK_TABLE_ROWS;
@@ -146,7 +150,7 @@ export class ReportSection {
   }
 
   /** Writes `<name>.svg` and `<name>.png`, adds the figure with its caption, and shows it. */
-  async figure(name: string, svg: string, options: SectionFigureOptions): Promise<SavedFigure> {
+  async figure(name: string, svg: string, options: SectionFigureOptions): Promise<void> {
     await this.#ready;
     const saved = await saveFigure(svg, this.params.out, name);
     this.#figures++;
@@ -155,9 +159,12 @@ export class ReportSection {
         options.caption.replaceAll("]", ")")
       }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
     );
+    this.figures.set(name, saved);
     await jupyterDisplay({ "image/svg+xml": svg, "text/plain": `Figure ${name}` });
-    return saved;
   }
+
+  /** The figures written so far, by name. */
+  readonly figures = new Map<string, SavedFigure>();
 
   /** The section's Markdown so far. */
   markdown(): string {

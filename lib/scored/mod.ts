@@ -8,3 +8,5 @@ export * from "./load_scored.ts";
 export * from "./run_columns.ts";
 export * from "./run_samples_frame.ts";
 export * from "./scorer_key.ts";
+export * from "./runs_frame.ts";
+export * from "./metrics_long.ts";

@@ -1,0 +1,232 @@
+/**
+ * The findings at the top of the report, computed from the scored results (never typed by hand):
+ * what fine-tuning changed, which differences are significant in the declared primary family and
+ * which only in exploratory tests, and which published numbers are artefacts of how they were
+ * computed.
+ * @module
+ */
+import type { ScoredResults } from "../scored/load_scored.ts";
+import { textValues } from "../scored/run_columns.ts";
+import { tokenize } from "../metrics/tokenize.ts";
+import { legacyCitations } from "../metrics/legacy_citations.ts";
+import { metricLabel } from "../metrics/metric_order.ts";
+import type { AnalysisPlan } from "./analysis_plan.ts";
+import { defaultFamily } from "./default_family.ts";
+import { adjustRows, pairedComparisons, type PairedRow } from "./paired_comparisons.ts";
+import type { PublishedComparisonRow } from "./published_comparison.ts";
+import { formatValue } from "./describe_scaling.ts";
+
+/** Options for {@linkcode findings}. */
+export interface FindingsOptions {
+  /** Bootstrap resamples and sign flips. Default: `10_000`. */
+  resamples?: number;
+  /** Seed. Default: `42`. */
+  seed?: number;
+  /** The published table compared with the files (see `publishedComparison`). Default: none. */
+  published?: readonly PublishedComparisonRow[];
+  /** Secondary metrics of the fine-tuning finding (exploratory). Default: chrF and the corrected citation metrics. */
+  secondary?: readonly string[];
+}
+
+/** What {@linkcode findings} computed. */
+export interface Findings {
+  /** Markdown bullets. */
+  markdown: string;
+  /** The primary family's tests, Holm-adjusted together (`p_holm`). */
+  primary: (PairedRow & { family: "primary" })[];
+  /** Exploratory tests quoted in the findings, BH-adjusted together (`p_bh`). */
+  exploratory: (PairedRow & { family: "exploratory" })[];
+}
+
+/** A difference on the metric's scale: percentage points for fractions, seconds, or as is. */
+function signed(metric: string, x: number, unit = true): string {
+  const text = formatValue(metric, Math.abs(x));
+  const bare = text.replace(/%$/, "").replace(/ s$/, "");
+  const suffix = !unit ? "" : text.endsWith("%") ? " points" : text.endsWith(" s") ? " s" : "";
+  return `${x < 0 ? "−" : "+"}${bare}${suffix}`;
+}
+
+/** `+8.6 points [+8.2, +8.9]`: a difference with its interval, the unit once. */
+function diffWithCi(r: PairedRow): string {
+  return `${signed(r.metric, r.diff!)} [${signed(r.metric, r.lo!, false)}, ${
+    signed(r.metric, r.hi!, false)
+  }]`;
+}
+
+function p(x: number | null | undefined): string {
+  if (x === null || x === undefined) return "n/a";
+  return x < 0.001 ? "< 0.001" : `= ${x.toFixed(3)}`;
+}
+
+/**
+ * Computes the findings. The primary family is the plan's: its comparisons of the default family
+ * on its primary metric, Holm-adjusted together at the plan's `alpha`; the other numbers quoted
+ * are exploratory (Benjamini–Hochberg over them).
+ */
+export function findings(
+  scored: ScoredResults,
+  plan: AnalysisPlan,
+  options: FindingsOptions = {},
+): Findings {
+  const { resamples = 10_000, seed = 42, published = [] } = options;
+  const secondary = (options.secondary ?? ["chrf", "citation_accuracy_v2", "hallucination_rate_v2"])
+    .filter((m) => scored.metrics.includes(m) && m !== plan.primary_metric);
+  const label = (id: string) => scored.runs.find((r) => r.run.id === id)?.run.label ?? id;
+  const family = defaultFamily(scored.runs);
+  const kinds = plan.primary.map((h) => h.comparison);
+  const opts = { resamples, permutations: resamples, seed };
+  const primary = adjustRows(
+    pairedComparisons(scored, family.filter((c) => kinds.includes(c.comparison)), {
+      ...opts,
+      metrics: [plan.primary_metric],
+    }).rows,
+  ).map((r) => ({ ...r, family: "primary" as const }));
+  const ftBase = family.filter((c) => c.comparison === "ft_vs_base");
+  const external = family.filter((c) =>
+    c.comparison === "vs_external" &&
+    scored.runs.find((r) => r.run.id === c.run_a)?.run.variant === "fine-tuned"
+  );
+  const exploratory = adjustRows(
+    [
+      ...pairedComparisons(scored, ftBase, { ...opts, metrics: secondary }).rows,
+      ...pairedComparisons(scored, external, { ...opts, metrics: [plan.primary_metric, "chrf"] })
+        .rows,
+    ],
+    true,
+  ).map((r) => ({ ...r, family: "exploratory" as const }));
+  const sig = (r: PairedRow) => (r.p_holm ?? 1) <= plan.alpha;
+  const sigBh = (r: PairedRow) => (r.p_bh ?? 1) <= plan.alpha;
+  const lines: string[] = [];
+
+  const ft = primary.filter((r) => r.comparison === "ft_vs_base");
+  if (ft.length) {
+    lines.push(
+      `- **What fine-tuning changed.** In the primary family (${primary.length} tests of ${
+        metricLabel(plan.primary_metric)
+      }, Holm-adjusted at α = ${plan.alpha}), LoRA fine-tuning ` +
+        ft.map((r) =>
+          `${sig(r) ? "raised" : "did not significantly change"} ${label(r.run_b)} → ${
+            label(r.run_a)
+          } from ${formatValue(r.metric, r.mean_b!)} to ${formatValue(r.metric, r.mean_a!)} (${
+            diffWithCi(r)
+          }, paired 95% interval; Holm p ${p(r.p_holm)})`
+        ).join("; ") + ".",
+    );
+    const byMetric = secondary.map((m) => {
+      const rows = exploratory.filter((r) => r.metric === m && r.comparison === "ft_vs_base");
+      if (!rows.length) return "";
+      const diffs = rows.map((r) => signed(m, r.diff!)).join(", ");
+      const n = rows.filter(sigBh).length;
+      return `${metricLabel(m)} ${diffs} (${n} of ${rows.length} significant after BH)`;
+    }).filter(Boolean);
+    if (byMetric.length) {
+      lines.push(
+        `- **Also changed by fine-tuning (exploratory, by size ${
+          ft.map((r) => label(r.run_a)).join(", ")
+        }):** ${byMetric.join("; ")}.`,
+      );
+    }
+  }
+  const sizes = primary.filter((r) => r.comparison === "ft_sizes");
+  if (sizes.length) {
+    const found = sizes.filter(sig);
+    lines.push(
+      `- **Model size among the fine-tuned models.** ${found.length} of ${sizes.length} pairwise differences in ${
+        metricLabel(plan.primary_metric)
+      } are significant in the primary family` +
+        (found.length
+          ? `: ${
+            found.map((r) => `${label(r.run_a)} − ${label(r.run_b)} ${diffWithCi(r)}`).join("; ")
+          }`
+          : "") +
+        `. The largest size difference is ${
+          signed(
+            sizes[0].metric,
+            sizes.reduce((m, r) => Math.abs(r.diff!) > Math.abs(m) ? r.diff! : m, 0),
+          )
+        }, small next to the effect of fine-tuning.`,
+    );
+  }
+  const ext = exploratory.filter((r) => r.comparison === "vs_external");
+  if (ext.length) {
+    const wins = ext.filter((r) => sigBh(r) && r.diff! > 0);
+    lines.push(
+      `- **Against the external models (exploratory).** Fine-tuned Qwen3 scores higher than the GPT reference in ` +
+        `${wins.length} of ${ext.length} comparisons of ${metricLabel(plan.primary_metric)} and chrF after BH ` +
+        `adjustment` + (wins.length
+          ? ` (e.g. ${label(wins[0].run_a)} − ${label(wins[0].run_b)}: ${metricLabel(wins[0].metric)} ${
+            signed(wins[0].metric, wins[0].diff!)
+          })`
+          : "") + ".",
+    );
+  }
+  lines.push(...artefacts(scored, published, label));
+  return { markdown: lines.join("\n"), primary, exploratory };
+}
+
+/** Bullets on numbers that are artefacts of how they were computed, each counted from the data. */
+function artefacts(
+  scored: ScoredResults,
+  published: readonly PublishedComparisonRow[],
+  label: (id: string) => string,
+): string[] {
+  const out: string[] = [];
+  if (scored.frame.height > 0) {
+    const refs = [...new Set(textValues(scored.frame, "reference").map((r) => r ?? ""))];
+    let ascii = 0, words = 0, empty = 0;
+    for (const r of refs) {
+      const a = tokenize(r, { tokenizer: "rouge-ascii" }).length;
+      ascii += a;
+      words += tokenize(r).length;
+      if (a === 0) empty++;
+    }
+    out.push(
+      `- **Artefact: the study's ROUGE.** Its tokenizer keeps only \`[a-z0-9]\`, so of ${words.toLocaleString("en")} ` +
+        `reference words it keeps ${ascii.toLocaleString("en")} (${(100 * ascii / words).toFixed(1)}%), nearly all numbers; ` +
+        `${empty} of ${refs.length} references keep no token at all and score 0 whatever the answer. The report's ` +
+        `\`rouge*_v2\` and chrF read Cyrillic.`,
+    );
+    const langs = textValues(scored.frame, "language");
+    const kz = [
+      ...new Set(
+        textValues(scored.frame, "reference").filter((_, i) => langs[i] === "kz").map((r) =>
+          r ?? ""
+        ),
+      ),
+    ];
+    if (kz.length) {
+      const cited = kz.filter((r) => legacyCitations(r).size > 0).length;
+      out.push(
+        `- **Artefact: Kazakh citation accuracy.** The study's citation accuracy is 1.0 when its (Russian-only) ` +
+          `extractor finds no citation in the reference, which is the case for ${kz.length - cited} of ${kz.length} ` +
+          `Kazakh references; the published Kazakh citation accuracy mostly measures that default. The corrected ` +
+          `metric is undefined there.`,
+      );
+    }
+  }
+  const outside = published.filter((r) => r.within_interval === false);
+  if (published.length) {
+    out.push(
+      `- **The published table and the result files disagree** in ${outside.length} of ${published.length} numbers ` +
+        `(the published mean lies outside the 95% interval recomputed from the files)` +
+        (outside.length
+          ? `, e.g. ${
+            outside.slice(0, 2).map((r) =>
+              `${metricLabel(r.metric)} of ${label(r.run)}: published ${
+                formatValue(r.metric, r.published_mean)
+              }, files ${formatValue(r.metric, r.recomputed_mean!)}`
+            ).join("; ")
+          }`
+          : "") + `. This report uses the files.`,
+    );
+  }
+  const api = scored.runs.filter((r) => r.run.variant === "external").map((r) => label(r.run.id));
+  if (api.length) {
+    out.push(
+      `- **Latency is not comparable across kinds of runs.** ${api.join(" and ")} ${
+        api.length === 1 ? "was" : "were"
+      } called through an API (network and provider load included), the Qwen3 models generated locally on GPUs.`,
+    );
+  }
+  return out;
+}

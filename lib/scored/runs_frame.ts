@@ -1,0 +1,34 @@
+/**
+ * The runs of scored results as a Polars frame, one row per run: what a notebook shows first.
+ * @module
+ */
+import pl from "nodejs-polars";
+import { displayPath } from "../io/paths.ts";
+import type { ScoredRun } from "./load_scored.ts";
+
+/**
+ * `run, label, family, size_b, variant, samples, format, file, sha256` for each run, in display
+ * order (`samples` is 0 for a summary-only file).
+ *
+ * @example
+ * ```ts
+ * import { runsFrame } from "./runs_frame.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
+ * import assert from "node:assert/strict";
+ * const f = runsFrame(fakeScored([{ id: "ft", values: { chrf: [1, 2] } }]).runs);
+ * assert.deepEqual(f.toRecords()[0].samples, 2);
+ * ```
+ */
+export function runsFrame(runs: readonly ScoredRun[]): pl.DataFrame {
+  return pl.DataFrame([
+    pl.Series("run", runs.map((r) => r.run.id), pl.Utf8),
+    pl.Series("label", runs.map((r) => r.run.label), pl.Utf8),
+    pl.Series("family", runs.map((r) => r.run.family), pl.Utf8),
+    pl.Series("size_b", runs.map((r) => r.run.size_b), pl.Float64),
+    pl.Series("variant", runs.map((r) => r.run.variant), pl.Utf8),
+    pl.Series("samples", runs.map((r) => r.samples), pl.Int32),
+    pl.Series("format", runs.map((r) => r.source.format), pl.Utf8),
+    pl.Series("file", runs.map((r) => displayPath(r.source.path)), pl.Utf8),
+    pl.Series("sha256", runs.map((r) => r.source.sha256), pl.Utf8),
+  ]);
+}
