@@ -17,6 +17,22 @@ import { neutralizeCell } from "./neutralize_cell.ts";
 import { answerFingerprint, type HumanEvalKey, KEY_FORMAT } from "./human_eval_key.ts";
 import type { SheetRow } from "./sheet_columns.ts";
 
+/**
+ * Text as it goes into a sheet cell: line breaks made `\n` (a bare carriage return, which some
+ * spreadsheets take for a new row, included) and neutralised against formula injection.
+ *
+ * @example
+ * ```ts
+ * import { sheetText } from "./prepare_human_eval.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(sheetText("Жауап:\r=HYPERLINK(1)\r\nСоңы"), "Жауап:\n=HYPERLINK(1)\nСоңы");
+ * assert.equal(sheetText("-5"), "'-5");
+ * ```
+ */
+export function sheetText(text: string): string {
+  return neutralizeCell(text.replace(/\r\n?/g, "\n"));
+}
+
 /** Options for {@linkcode prepareHumanEval}. */
 export interface PrepareHumanEvalOptions {
   /** Run ids to evaluate, in this order in the key. Default: every run with per-sample records. */
@@ -110,12 +126,12 @@ export function prepareHumanEval(
     }
     const order = shuffle(chosen, random);
     order.forEach((c, i) => {
-      const answer = neutralizeCell(c.byId.get(q)!.prediction);
+      const answer = sheetText(c.byId.get(q)!.prediction);
       rows.push({
-        "номер_вопроса": q,
-        "вопрос": neutralizeCell(first.instruction),
-        "контекст": neutralizeCell(first.input),
-        "эталонный_ответ": neutralizeCell(first.reference),
+        "номер_вопроса": sheetText(q),
+        "вопрос": sheetText(first.instruction),
+        "контекст": sheetText(first.input),
+        "эталонный_ответ": sheetText(first.reference),
         "вариант": labels[i],
         "ответ_модели": answer,
         "корректность_1_5": "",
