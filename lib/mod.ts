@@ -17,6 +17,7 @@ export * from "./scored/mod.ts";
 export * from "./analysis/mod.ts";
 export * from "./dataset/mod.ts";
 export * from "./human_eval/mod.ts";
+export * from "./behaviour/mod.ts";
 export * from "./training/mod.ts";
 export * from "./tables/mod.ts";
 export * from "./figures/mod.ts";

@@ -11,28 +11,44 @@
  *
  * - PATH: result files (legacy or schema v1) or folders (every `*.json` in them, not recursive;
  *   RAG ablation files, which have no samples, are skipped with a note; `runs.json` applies).
+ *   File names may hold spaces and Cyrillic letters.
  * - `--check`: recompute the legacy suite and compare it with every stored legacy value (tolerance
  *   1e-9). Prints one tab-separated line per mismatch (`file`, `sample id`, `metric`, `stored`,
  *   `recomputed`) and last `N samples, M values checked, K mismatches`; exits 1 when K > 0.
  *   Writes nothing.
- * - Otherwise: write one schema-v1 result file per run (see lib/results/result_v1.schema.json):
- *   run identity, samples with their stored metrics plus the recomputed ones, per-metric
- *   signatures, summary means, the input file and its SHA-256, and the configuration. Files are
- *   written atomically to `--out` (default `runs/rescored`, git-ignored) under the input's file
- *   name. An input is never overwritten unless `--in-place` is given, which writes each v1 file
- *   over its input (mutually exclusive with `--out`).
+ * - Otherwise: write one schema-v1 result file per run (see lib/results/result_v1.schema.json).
+ *   A legacy input becomes a new v1 document: run identity, samples with their stored metrics
+ *   plus the recomputed ones, per-metric signatures, summary means, the input file and its
+ *   SHA-256, and the configuration. A v1 input is kept as it is (configuration, decoding,
+ *   environment, inputs) except for the recomputed per-sample metrics, their signatures and
+ *   summary means, a note appended to `source`, and the input file added to `inputs` as
+ *   `rescored_from`.
+ * - Files go to `--out` (default `runs/rescored`, git-ignored) as `<run id>.json`. A run id must be
+ *   ASCII letters, digits, `.`, `_` and `-` (schema v1); a file named otherwise (`мой файл.json`)
+ *   gets an id spelled from its name (`moy_fayl`), with a note.
+ * - `--in-place` writes each v1 file over its input (mutually exclusive with `--out`). It is
+ *   refused for a legacy file that holds what schema v1 cannot carry (the study's `by_domain`,
+ *   `by_language`, `confidence_intervals`, `gpu.vram_gb`, ...): the refusal names those fields,
+ *   and nothing is written.
+ * - Nothing is written unless every run re-scores and validates; then all files are written as
+ *   one step (temporary files, renamed into place when all are written), so a failure never
+ *   leaves part of the output.
  * - `--suite` (default `all`), `--chrf-pp` (also compute chrF++ as `chrf_pp`).
- * - Exit codes: 0 success, 1 mismatches found (with `--check`) or a file failed, 2 bad usage.
+ * - Exit codes: 0 success, 1 mismatches found (with `--check`), a refusal, or a file failed,
+ *   2 bad usage.
  * @module
  */
+import { parseArgs as parseCommandLine } from "node:util";
 import { basename, join, resolve } from "node:path";
 import { detectFormat, loadResultFile, readJson } from "../results/load_result_file.ts";
 import { loadResults } from "../results/load_results.ts";
 import type { RunResult } from "../results/run_result.ts";
-import { writeFileAtomic } from "../io/atomic_write.ts";
+import { type FileToWrite, writeFilesAtomic } from "../io/atomic_write.ts";
+import { sha256Hex } from "../io/sha256.ts";
 import { rescoreRun } from "../metrics/rescore_run.ts";
 import { checkLegacy } from "../metrics/check_legacy.ts";
-import type { SuiteChoice } from "../metrics/score_sample.ts";
+import { type SuiteChoice, suiteMetricNames } from "../metrics/score_sample.ts";
+import { transliterate } from "../text/transliterate.ts";
 import { validate } from "../results/_validate.ts";
 import v1Schema from "../results/result_v1.schema.json" with { type: "json" };
 
@@ -50,64 +66,104 @@ export interface RescoreArgs {
   chrfPlusPlus: boolean;
   out: string | null;
   inPlace: boolean;
+  help: boolean;
   paths: string[];
 }
 
 /** Thrown for bad usage; {@linkcode main} turns it into exit code 2. */
 export class UsageError extends Error {}
 
+/** Thrown when the command refuses to write (it has written nothing); exit code 1. */
+class Refusal extends Error {}
+
+/** node:util's parse errors, in this project's wording. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'([^']*)'/.exec(error.message)?.[1]?.split(" ")[0];
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `Unknown option "${option}"`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /does not take an argument/.test(error.message)
+        ? `Option ${option} takes no value`
+        : `Option ${option} needs a value`;
+    default:
+      return error.message;
+  }
+}
+
 /**
- * Parses the command line.
+ * Parses the command line (`node:util` `parseArgs`, strict: unknown options are errors).
  *
  * @throws {UsageError} on an unknown flag, a missing value, a bad suite, no path, or `--out` with `--in-place`.
  * @example
  * ```ts
  * import { parseArgs } from "./rescore.ts";
  * import assert from "node:assert/strict";
- * assert.deepEqual(parseArgs(["--suite", "v2", "a.json"]), { check: false, suite: "v2", chrfPlusPlus: false, out: null, inPlace: false, paths: ["a.json"] });
+ * assert.deepEqual(parseArgs(["--suite", "v2", "ответы 14б.json"]), { check: false, suite: "v2", chrfPlusPlus: false, out: null, inPlace: false, help: false, paths: ["ответы 14б.json"] });
  * assert.throws(() => parseArgs(["--frobnicate", "a.json"]), /Unknown option "--frobnicate"/);
  * ```
  */
 export function parseArgs(argv: readonly string[]): RescoreArgs {
-  const args: RescoreArgs = {
-    check: false,
-    suite: "all",
-    chrfPlusPlus: false,
-    out: null,
-    inPlace: false,
-    paths: [],
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (flag: string) => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) {
-        throw new UsageError(`Option ${flag} needs a value`);
-      }
-      return v;
-    };
-    if (a === "--") {
-      args.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (a === "--check") args.check = true;
-    else if (a === "--chrf-pp") args.chrfPlusPlus = true;
-    else if (a === "--in-place") args.inPlace = true;
-    else if (a === "--out" || a.startsWith("--out=")) {
-      args.out = a.includes("=") ? a.slice(6) : value("--out");
-    } else if (a === "--suite" || a.startsWith("--suite=")) {
-      const s = a.includes("=") ? a.slice(8) : value("--suite");
-      if (s !== "legacy" && s !== "v2" && s !== "all") {
-        throw new UsageError(`Unknown suite "${s}" (expected legacy, v2 or all)`);
-      }
-      args.suite = s;
-    } else if (a.startsWith("-")) throw new UsageError(`Unknown option "${a}"`);
-    else args.paths.push(a);
+  let parsed;
+  try {
+    parsed = parseCommandLine({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        check: { type: "boolean", default: false },
+        suite: { type: "string", default: "all" },
+        "chrf-pp": { type: "boolean", default: false },
+        out: { type: "string" },
+        "in-place": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(usageMessage(error as Error));
   }
+  const v = parsed.values;
+  const suite = v.suite;
+  if (suite !== "legacy" && suite !== "v2" && suite !== "all") {
+    throw new UsageError(`Unknown suite "${suite}" (expected legacy, v2 or all)`);
+  }
+  const args: RescoreArgs = {
+    check: v.check,
+    suite,
+    chrfPlusPlus: v["chrf-pp"],
+    out: v.out ?? null,
+    inPlace: v["in-place"],
+    help: v.help,
+    paths: parsed.positionals,
+  };
+  if (args.help) return args;
   if (args.paths.length === 0) throw new UsageError("No PATH given");
   if (args.inPlace && args.out !== null) {
     throw new UsageError("--in-place and --out cannot be used together");
   }
   return args;
+}
+
+/**
+ * The schema-v1 run id of a run read from a file with this stem: the stem itself when it is a
+ * valid id (ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit), else the stem
+ * transliterated ({@linkcode transliterate}) with every run of other characters made `_`.
+ *
+ * @example
+ * ```ts
+ * import { v1RunId } from "./rescore.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(v1RunId("benchmark_4b_ft"), "benchmark_4b_ft");
+ * assert.equal(v1RunId("мой файл"), "moy_fayl");
+ * assert.equal(v1RunId("Қазақша жауаптар (14B)"), "Qazaqsha_zhauaptar_14B");
+ * assert.equal(v1RunId("  "), "run");
+ * ```
+ */
+export function v1RunId(stem: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stem)) return stem;
+  const id = transliterate(stem).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[^A-Za-z0-9]+/, "")
+    .replace(/_+$/, "");
+  return id === "" ? "run" : id;
 }
 
 /** Loads every run named by the paths (files or folders); RAG ablation files are reported and skipped. */
@@ -147,13 +203,13 @@ function dropNulls<T extends Record<string, unknown>>(o: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** Builds the schema-v1 document of a re-scored run. */
+/** Builds the schema-v1 document of a re-scored run read from a legacy file. */
 export function toV1(run: RunResult, config: Record<string, unknown>): Record<string, unknown> {
   const r = run.run;
   return {
     schema_version: 1,
     run: dropNulls({
-      id: r.id,
+      id: v1RunId(r.id),
       model: r.model,
       family: r.family,
       size_b: r.size_b,
@@ -212,7 +268,115 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
 }
 
 /**
- * Runs the command. Returns the exit code; `out` and `err` receive lines.
+ * The re-scored version of a v1 document: the document as it was, with the recomputed metrics of
+ * every sample, their signatures and summary means replaced, a note appended to `source` and the
+ * input recorded in `inputs.rescored_from`.
+ *
+ * @param doc The v1 document as read from `source.path`.
+ * @param rescored The run re-scored by {@linkcode rescoreRun}.
+ * @param metrics Names of the recomputed metrics.
+ * @param note What to append to `source`.
+ */
+export function mergeV1(
+  doc: Record<string, unknown>,
+  rescored: RunResult,
+  metrics: readonly string[],
+  note: string,
+): Record<string, unknown> {
+  const out = structuredClone(doc);
+  const samples = (out.samples ?? []) as { id: string; metrics?: Record<string, number | null> }[];
+  const fresh = rescored.samples ?? [];
+  if (samples.length !== fresh.length) {
+    throw new Error(
+      `Cannot merge re-scored metrics into "${rescored.source.path}": ${samples.length} samples in the file, ${fresh.length} re-scored`,
+    );
+  }
+  samples.forEach((s, i) => {
+    if (s.id !== fresh[i].id) {
+      throw new Error(
+        `Cannot merge re-scored metrics into "${rescored.source.path}": samples[${i}].id is "${s.id}", re-scored "${
+          fresh[i].id
+        }"`,
+      );
+    }
+    const m = { ...(s.metrics ?? {}) };
+    for (const name of metrics) m[name] = fresh[i].metrics[name] ?? null;
+    s.metrics = m;
+  });
+  const signatures = { ...(out.metric_signatures as Record<string, string> | undefined ?? {}) };
+  const summary = { ...(out.summary as Record<string, unknown> | undefined ?? {}) };
+  for (const name of metrics) {
+    signatures[name] = rescored.metricSignatures[name];
+    const a = rescored.summary[name];
+    if (a) summary[name] = { mean: a.mean, lo: a.lo, hi: a.hi, n: a.n };
+    else delete summary[name];
+  }
+  out.metric_signatures = signatures;
+  out.summary = summary;
+  out.source = typeof out.source === "string" && out.source !== ""
+    ? `${out.source}; ${note}`
+    : note;
+  out.inputs = {
+    ...(out.inputs as Record<string, unknown> | undefined ?? {}),
+    rescored_from: {
+      path: rescored.source.path,
+      sha256: rescored.source.sha256,
+      rows: samples.length,
+    },
+  };
+  return out;
+}
+
+/** Fields of the study's legacy shape that schema v1 has a place for (see {@linkcode toV1}). */
+const LEGACY_CARRIED = new Set([
+  "model",
+  "is_baseline",
+  "num_samples",
+  "total_time",
+  "avg_metrics",
+  "timestamp",
+  "detailed_results",
+]);
+
+/**
+ * What a legacy document holds that its schema-v1 version cannot: top-level fields other than
+ * those v1 carries, `confidence_intervals` (re-scored summaries have no intervals), and `gpu`
+ * fields other than `name` and `peak_vram_gb`.
+ *
+ * @example
+ * ```ts
+ * import { legacyFieldsLostInV1 } from "./rescore.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(legacyFieldsLostInV1({ model: "m", by_language: {}, gpu: { name: "x", vram_gb: 32 } }), ["by_language", "gpu.vram_gb"]);
+ * assert.deepEqual(legacyFieldsLostInV1({ model: "m", detailed_results: [] }), []);
+ * ```
+ */
+export function legacyFieldsLostInV1(doc: Record<string, unknown>): string[] {
+  const lost: string[] = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (LEGACY_CARRIED.has(k)) continue;
+    if (k === "gpu" && typeof v === "object" && v !== null) {
+      for (const g of Object.keys(v)) {
+        if (g !== "name" && g !== "peak_vram_gb") lost.push(`gpu.${g}`);
+      }
+      continue;
+    }
+    lost.push(k);
+  }
+  return lost;
+}
+
+/** One planned output file. */
+interface Planned {
+  run: RunResult;
+  target: string;
+  doc: Record<string, unknown>;
+}
+
+/**
+ * Runs the command. Returns the exit code; `out` and `err` receive lines. Every failure is a
+ * message naming the file and what went wrong (no stack trace), and nothing is written unless
+ * every run re-scores.
  *
  * @example
  * ```ts
@@ -239,13 +403,24 @@ export async function main(
     io.err(USAGE);
     return 2;
   }
-  let runs: RunResult[];
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
-    runs = await loadRuns(args.paths, io.err);
+    return await rescore(args, argv, io);
   } catch (error) {
     io.err(`rescore: ${(error as Error).message}`);
     return 1;
   }
+}
+
+async function rescore(
+  args: RescoreArgs,
+  argv: readonly string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
+  const runs = await loadRuns(args.paths, io.err);
   if (args.check) {
     let samples = 0;
     let values = 0;
@@ -268,35 +443,71 @@ export async function main(
     chrf_pp: args.chrfPlusPlus,
     argv: [...argv],
   };
-  const written = new Set<string>();
+  const names = suiteMetricNames(args.suite, args.chrfPlusPlus);
+  const now = new Date().toISOString();
+  const planned: Planned[] = [];
+  const targets = new Map<string, string>();
+  // Everything is computed and validated first; nothing is written until all runs succeed.
   for (const run of runs) {
     if (!run.samples) {
       io.err(`note: skipping "${run.source.path}": summary-only file, nothing to re-score`);
       continue;
     }
-    const target = args.inPlace
-      ? run.source.path
-      : join(args.out ?? DEFAULT_OUT, basename(run.source.path));
+    const { data, bytes } = await readJson(run.source.path);
+    if (await sha256Hex(bytes) !== run.source.sha256) {
+      throw new Error(`"${run.source.path}" changed while it was being read; run again`);
+    }
+    const doc = data as Record<string, unknown>;
+    if (args.inPlace && run.source.format === "legacy") {
+      const lost = legacyFieldsLostInV1(doc);
+      if (lost.length > 0) {
+        throw new Refusal(
+          `refusing --in-place on "${run.source.path}": it is a legacy result file, and its ` +
+            `schema-v1 version could not keep ${lost.join(", ")}. Nothing was written; ` +
+            "write the re-scored files elsewhere with --out DIR (the input stays as it is)",
+        );
+      }
+    }
+    const id = run.source.format === "v1" ? run.run.id : v1RunId(run.run.id);
+    const target = args.inPlace ? run.source.path : join(args.out ?? DEFAULT_OUT, `${id}.json`);
     if (!args.inPlace && resolve(target) === resolve(run.source.path)) {
-      io.err(
-        `rescore: refusing to overwrite the input "${run.source.path}"; pass --in-place to do that`,
+      throw new Refusal(
+        `refusing to overwrite the input "${run.source.path}"; pass --in-place to do that`,
       );
-      return 1;
     }
-    if (written.has(resolve(target))) {
-      io.err(
-        `rescore: two inputs would both be written to "${target}"; re-score them into different --out folders`,
+    const other = targets.get(resolve(target));
+    if (other !== undefined) {
+      throw new Refusal(
+        `"${other}" and "${run.source.path}" would both be written to "${target}"; re-score them into different --out folders`,
       );
-      return 1;
     }
-    written.add(resolve(target));
-    const doc = toV1(
-      rescoreRun(run, { suite: args.suite, chrfPlusPlus: args.chrfPlusPlus }),
-      config,
-    );
-    validate(v1Schema, doc, target);
-    await writeFileAtomic(target, JSON.stringify(doc, null, 2) + "\n");
-    io.out(`wrote ${target} (${run.samples.length} samples, suite ${args.suite})`);
+    targets.set(resolve(target), run.source.path);
+    if (id !== run.run.id) {
+      io.err(
+        `note: "${run.source.path}" has no valid schema-v1 run id in its name; its run id is "${id}"`,
+      );
+    }
+    const rescored = rescoreRun(run, { suite: args.suite, chrfPlusPlus: args.chrfPlusPlus });
+    const out = run.source.format === "v1"
+      ? mergeV1(
+        doc,
+        rescored,
+        names,
+        `metrics ${
+          names.join(", ")
+        } re-scored by lib/cli/rescore.ts (suite ${args.suite}) at ${now}`,
+      )
+      : toV1(rescored, config);
+    validate(v1Schema, out, target);
+    planned.push({ run, target, doc: out });
+  }
+  const files: FileToWrite[] = planned.map((p) => ({
+    path: p.target,
+    data: JSON.stringify(p.doc, null, 2) + "\n",
+  }));
+  await writeFilesAtomic(files);
+  for (const p of planned) {
+    io.out(`wrote ${p.target} (${p.run.samples!.length} samples, suite ${args.suite})`);
   }
   return 0;
 }

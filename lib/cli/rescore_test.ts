@@ -84,9 +84,6 @@ Deno.test("rescore writes schema-v1 files with signatures into --out and never t
   assert.match(written.metricSignatures.chrf, /^chrf\|suite:v2\|nc:6\|nw:0\|/);
   assert.equal(written.metricSignatures.rouge1, undefined); // suite v2 only
   assert.equal(await Deno.readTextFile(input), before);
-  // --in-place rewrites the input as a v1 file
-  assert.equal((await run(["--in-place", "--suite", "legacy", input])).code, 0);
-  assert.equal((await loadResultFile(input)).source.format, "v1");
   await Deno.remove(dir, { recursive: true });
 });
 
@@ -109,12 +106,143 @@ Deno.test("rescore refuses bad usage with exit code 2 and the usage line", async
     chrfPlusPlus: false,
     out: "o",
     inPlace: false,
+    help: false,
     paths: ["a", "--b"],
   });
+  assert.throws(() => parseArgs(["--out", "--check", "a"]), /Option --out needs a value/);
+  assert.throws(() => parseArgs(["--check=yes", "a"]), /Option --check takes no value/);
+  const help = await run(["-h"]);
+  assert.equal(help.code, 0);
+  assert.match(help.out[0], /^Usage: deno task rescore/);
 });
 
 Deno.test("rescore fails with exit 1 on a missing path", async () => {
   const { code, err } = await run(["--check", "/nonexistent/x.json"]);
   assert.equal(code, 1);
   assert.match(err[0], /Cannot read "\/nonexistent\/x.json"/);
+});
+
+/** Names of the files in `dir`, sorted; `[]` when the folder does not exist. */
+async function listing(dir: string): Promise<string[]> {
+  try {
+    return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
+  }
+}
+
+Deno.test("rescore reads files named with spaces and Cyrillic letters and writes valid v1 files under ASCII run ids", async () => {
+  await requireShared();
+  const dir = await Deno.makeTempDir();
+  const small = await smallLegacyCopy(dir, 4);
+  const names = ["мой файл.json", "Қазақша жауаптар (14B).json", "base model.json"];
+  for (const n of names) await Deno.copyFile(small, join(dir, n));
+  await Deno.remove(small);
+  const outDir = join(dir, "шығыс");
+  // Given as files, and as the folder that holds them.
+  const byFile = await run(["--suite", "v2", "--out", outDir, ...names.map((n) => join(dir, n))]);
+  assert.equal(byFile.code, 0, byFile.err.join("\n"));
+  assert.deepEqual(await listing(outDir), [
+    "Qazaqsha_zhauaptar_14B.json",
+    "base_model.json",
+    "moy_fayl.json",
+  ]);
+  assert.ok(
+    byFile.err.some((l) =>
+      l.includes(
+        'мой файл.json" has no valid schema-v1 run id in its name; its run id is "moy_fayl"',
+      )
+    ),
+  );
+  const written = await loadResultFile(join(outDir, "moy_fayl.json"));
+  assert.equal(written.run.id, "moy_fayl");
+  assert.equal(written.samples!.length, 4);
+  assert.equal(typeof written.samples![0].metrics.chrf, "number");
+  const outDir2 = join(dir, "out2");
+  const byFolder = await run(["--suite", "legacy", "--out", outDir2, dir]);
+  assert.equal(byFolder.code, 0, byFolder.err.join("\n"));
+  assert.deepEqual(await listing(outDir2), await listing(outDir));
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("rescore writes nothing when any input fails: no partial output, and a message instead of a stack trace", async () => {
+  await requireShared();
+  const dir = await Deno.makeTempDir();
+  const small = await smallLegacyCopy(dir, 3);
+  // "a b.json" and "a_b.json" both get run id a_b: refused before anything is written.
+  await Deno.copyFile(small, join(dir, "a b.json"));
+  await Deno.copyFile(small, join(dir, "a_b.json"));
+  const outDir = join(dir, "out");
+  const clash = await run(["--out", outDir, small, join(dir, "a b.json"), join(dir, "a_b.json")]);
+  assert.equal(clash.code, 1);
+  assert.match(
+    clash.err.at(-1)!,
+    /^rescore: ".*a b\.json" and ".*a_b\.json" would both be written to/,
+  );
+  assert.deepEqual(await listing(outDir), []);
+  // An output folder that cannot be created (a file stands in its way): an error, no stack
+  // trace, no file and no temporary file anywhere.
+  await Deno.writeTextFile(join(dir, "blocked"), "");
+  const blocked = await run(["--out", join(dir, "blocked", "out"), small, join(dir, "a b.json")]);
+  assert.equal(blocked.code, 1);
+  assert.equal(blocked.err.filter((l) => l.startsWith("rescore: ")).length, 1);
+  assert.ok(!blocked.err.join("\n").includes("    at "), blocked.err.join("\n"));
+  assert.deepEqual(await listing(dir), ["a b.json", "a_b.json", "benchmark_4b_ft.json", "blocked"]);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("rescore --in-place refuses legacy files it cannot round-trip, naming the fields, and keeps v1 files whole", async () => {
+  await requireShared();
+  const dir = await Deno.makeTempDir();
+  const legacy = await smallLegacyCopy(dir, 5);
+  const before = await Deno.readTextFile(legacy);
+  const refused = await run(["--in-place", legacy]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.err.at(-1)!,
+    /refusing --in-place on ".*benchmark_4b_ft\.json": it is a legacy result file, and its schema-v1 version could not keep confidence_intervals, by_domain, by_language, gpu\.vram_gb\. Nothing was written/,
+  );
+  assert.equal(await Deno.readTextFile(legacy), before);
+
+  // A legacy file with nothing v1 cannot carry converts in place.
+  const bare = JSON.parse(before);
+  for (const k of ["confidence_intervals", "by_domain", "by_language", "gpu"]) delete bare[k];
+  const barePath = join(dir, "bare.json");
+  await Deno.writeTextFile(barePath, JSON.stringify(bare));
+  assert.equal((await run(["--in-place", "--suite", "legacy", barePath])).code, 0);
+  assert.equal((await loadResultFile(barePath)).source.format, "v1");
+
+  // A v1 file re-scored in place keeps everything but the recomputed metrics, their signatures
+  // and means; the note and the input hash are added.
+  const v1Dir = join(dir, "v1");
+  assert.equal((await run(["--suite", "legacy", "--out", v1Dir, legacy])).code, 0);
+  const v1Path = join(v1Dir, "benchmark_4b_ft.json");
+  const doc = JSON.parse(await Deno.readTextFile(v1Path));
+  doc.decoding = { max_new_tokens: 512, temperature: 0.1 };
+  doc.environment.packages.torch = "2.11.0";
+  doc.samples[2].metrics.bertscore_f1 = 0.5;
+  await Deno.writeTextFile(v1Path, JSON.stringify(doc, null, 2));
+  const inputSha = (await loadResultFile(v1Path)).source.sha256;
+  const res = await run(["--in-place", "--suite", "v2", v1Path]);
+  assert.equal(res.code, 0, res.err.join("\n"));
+  const after = JSON.parse(await Deno.readTextFile(v1Path));
+  for (const k of ["run", "created_at", "config", "environment", "decoding", "runtime"]) {
+    assert.deepEqual(after[k], doc[k], k);
+  }
+  assert.deepEqual(after.inputs.results, doc.inputs.results);
+  assert.equal(after.inputs.rescored_from.sha256, inputSha);
+  assert.match(after.source, /; metrics .*chrf.* re-scored by lib\/cli\/rescore\.ts \(suite v2\)/);
+  after.samples.forEach((s: { metrics: Record<string, number> }, i: number) => {
+    const old = doc.samples[i];
+    assert.equal(s.metrics.rougeL, old.metrics.rougeL); // legacy values kept
+    assert.equal(typeof s.metrics.chrf, "number");
+    // The file held legacy metrics only; suite v2 adds its own and leaves those alone.
+    for (const [k, v] of Object.entries(old.metrics)) assert.equal(s.metrics[k], v, k);
+  });
+  assert.equal(after.samples[2].metrics.bertscore_f1, 0.5);
+  assert.ok(after.metric_signatures.chrf && after.metric_signatures.rougeL);
+  assert.equal(after.summary.rougeL.mean, doc.summary.rougeL.mean);
+  assert.equal(typeof after.summary.chrf.mean, "number");
+  await Deno.remove(dir, { recursive: true });
 });

@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { stringifyCsv } from "../io/csv.ts";
+import { neutralizeCell } from "./neutralize_cell.ts";
 import {
   HALLUCINATION_COLUMN,
   HALLUCINATION_VALUES,
@@ -15,11 +16,18 @@ import {
   type SheetRow,
 } from "./sheet_columns.ts";
 
+/**
+ * The cells of a row in column order, each neutralised once more against formula injection
+ * (idempotent: the rows from `prepareHumanEval()` are neutralised already; this guards
+ * every cell, whoever built the rows).
+ */
+function cells(row: SheetRow): string[] {
+  return SHEET_COLUMNS.map((c) => neutralizeCell(row[c]));
+}
+
 /** The sheet as CSV text, UTF-8 BOM first so that Excel shows Cyrillic. */
 export function sheetCsv(rows: readonly SheetRow[]): string {
-  return stringifyCsv([SHEET_COLUMNS, ...rows.map((r) => SHEET_COLUMNS.map((c) => r[c]))], {
-    bom: true,
-  });
+  return stringifyCsv([SHEET_COLUMNS, ...rows.map(cells)], { bom: true });
 }
 
 /** Column widths (characters) of the XLSX sheet. */
@@ -59,7 +67,7 @@ export async function sheetXlsx(
   for (const r of rows) {
     // Every cell is written as a string value: exceljs writes formulas only from
     // `{ formula }` objects, and the text has been neutralised besides.
-    ws.addRow(SHEET_COLUMNS.map((c) => r[c]));
+    ws.addRow(cells(r));
   }
   ws.getRow(1).font = { bold: true };
   ws.eachRow((row) => {

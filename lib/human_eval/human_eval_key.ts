@@ -22,6 +22,14 @@ export interface HumanEvalKeyItem {
   run: string;
   /** Fingerprint of the answer cell as written ({@linkcode answerFingerprint}); `null` if unknown. */
   answer_sha256: string | null;
+  /**
+   * How a reasoning trace was removed from the answer before it went to the raters
+   * (`"think-tags"` or `"monologue"`, see lib/behaviour); `null` when none was. Key version 2;
+   * absent (read as `null`) in version 1.
+   */
+  trace_removed?: "think-tags" | "monologue" | null;
+  /** Characters removed with the trace (0 when none was). Key version 2. */
+  trace_chars?: number;
 }
 
 /** A result file a sheet was prepared from. */
@@ -31,12 +39,23 @@ export interface HumanEvalKeySource {
   sha256: string;
 }
 
+/** Versions of the workbench key that {@linkcode parseHumanEvalKey} reads. */
+export const KEY_VERSIONS = [1, 2] as const;
+
 /** A parsed key file. */
 export interface HumanEvalKey {
   format: typeof KEY_FORMAT;
-  version: 1;
-  /** Seed of the question choice and the shuffles; `null` for the study's keys. */
+  /** 1: the first shape; 2 adds `seed_source`, `warnings` and per-item `trace_removed`/`trace_chars`. */
+  version: typeof KEY_VERSIONS[number];
+  /**
+   * Seed of the question choice and the shuffles; `null` for the study's keys. Drawn afresh by
+   * default and written only here, so the key cannot be rebuilt from the sheets.
+   */
   seed: number | null;
+  /** Whether the seed was drawn at random or given (`--seed`); `null` when unknown (version 1). */
+  seed_source?: "random" | "given" | null;
+  /** Cues that may still tell runs apart (length, language, cut answers), noted when preparing. */
+  warnings?: string[];
   /** Runs in the evaluation, in the order they were given. */
   runs: string[];
   /** Result files the answers came from. */
@@ -74,7 +93,9 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 const ITEM_KEYS = new Set(["question", "label", "run", "answer_sha256"]);
+const ITEM_KEYS_V2 = new Set([...ITEM_KEYS, "trace_removed", "trace_chars"]);
 const TOP_KEYS = new Set(["format", "version", "seed", "runs", "sources", "items", "note"]);
+const TOP_KEYS_V2 = new Set([...TOP_KEYS, "seed_source", "warnings"]);
 
 /**
  * Parses a key file's text (either shape) and checks it: every (question, label) once, labels
@@ -135,12 +156,34 @@ function fromStudyKey(data: Record<string, unknown>, file: string): HumanEvalKey
 }
 
 function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEvalKey {
-  for (const k of Object.keys(data)) if (!TOP_KEYS.has(k)) fail(file, `unknown field "${k}"`);
   if (data.format !== KEY_FORMAT) {
     fail(file, `format must be "${KEY_FORMAT}", got ${JSON.stringify(data.format)}`);
   }
-  if (data.version !== 1) {
-    fail(file, `version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+  if (!KEY_VERSIONS.includes(data.version as 1 | 2)) {
+    fail(
+      file,
+      `version ${JSON.stringify(data.version)} is not supported (expected ${
+        KEY_VERSIONS.join(" or ")
+      })`,
+    );
+  }
+  const version = data.version as 1 | 2;
+  const topKeys = version === 1 ? TOP_KEYS : TOP_KEYS_V2;
+  const itemKeys = version === 1 ? ITEM_KEYS : ITEM_KEYS_V2;
+  for (const k of Object.keys(data)) if (!topKeys.has(k)) fail(file, `unknown field "${k}"`);
+  const seedSource = data.seed_source;
+  if (
+    seedSource !== undefined && seedSource !== null && seedSource !== "random" &&
+    seedSource !== "given"
+  ) {
+    fail(file, `seed_source must be "random", "given" or null, got ${JSON.stringify(seedSource)}`);
+  }
+  const warnings = data.warnings;
+  if (
+    warnings !== undefined &&
+    !(Array.isArray(warnings) && warnings.every((w) => typeof w === "string"))
+  ) {
+    fail(file, "warnings must be a list of strings");
   }
   if (data.seed !== null && !Number.isInteger(data.seed)) {
     fail(file, "seed must be an integer or null");
@@ -164,7 +207,18 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
   for (const [i, item] of items.entries()) {
     if (!isObject(item)) fail(file, `items[${i}] must be an object`);
     for (const k of Object.keys(item)) {
-      if (!ITEM_KEYS.has(k)) fail(file, `items[${i}] has unknown field "${k}"`);
+      if (!itemKeys.has(k)) fail(file, `items[${i}] has unknown field "${k}"`);
+    }
+    const removed = item.trace_removed;
+    if (
+      removed !== undefined && removed !== null && removed !== "think-tags" &&
+      removed !== "monologue"
+    ) {
+      fail(file, `items[${i}].trace_removed must be "think-tags", "monologue" or null`);
+    }
+    const chars = item.trace_chars;
+    if (chars !== undefined && !(Number.isInteger(chars) && (chars as number) >= 0)) {
+      fail(file, `items[${i}].trace_chars must be a non-negative integer`);
     }
     for (const k of ["question", "label", "run"]) {
       if (typeof item[k] !== "string" || item[k] === "") {
@@ -181,8 +235,10 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
   }
   return {
     format: KEY_FORMAT,
-    version: 1,
+    version,
     seed: data.seed as number | null,
+    seed_source: (seedSource as "random" | "given" | null | undefined) ?? null,
+    warnings: (warnings as string[] | undefined) ?? [],
     runs: runs as string[],
     sources: sources as HumanEvalKeySource[],
     items: (items as Record<string, unknown>[]).map((it) => ({
@@ -190,6 +246,8 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
       label: it.label as string,
       run: it.run as string,
       answer_sha256: (it.answer_sha256 as string | null | undefined) ?? null,
+      trace_removed: (it.trace_removed as "think-tags" | "monologue" | null | undefined) ?? null,
+      trace_chars: (it.trace_chars as number | undefined) ?? 0,
     })),
   };
 }

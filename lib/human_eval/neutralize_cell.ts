@@ -39,3 +39,27 @@ export function neutralizeCell(text: string): string {
   if (trimmed.length > 0 && FORMULA_TRIGGERS.includes(trimmed[0])) return TEXT_PREFIX + text;
   return text;
 }
+
+/**
+ * Undoes {@linkcode neutralizeCell} on text read back from a sheet: removes the leading
+ * apostrophe when the rest is text that {@linkcode neutralizeCell} would have prefixed. Other
+ * text, including text that starts with an apostrophe of its own, is returned unchanged.
+ *
+ * @param text A cell's text as read from a CSV or XLSX sheet.
+ * @returns The text before neutralisation.
+ *
+ * @example
+ * ```ts
+ * import { neutralizeCell, restoreNeutralizedCell } from "./neutralize_cell.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(restoreNeutralizedCell("'-12"), "-12");
+ * assert.equal(restoreNeutralizedCell(neutralizeCell("@сұрақ-7")), "@сұрақ-7");
+ * assert.equal(restoreNeutralizedCell("'вопрос"), "'вопрос");
+ * assert.equal(restoreNeutralizedCell("17"), "17");
+ * ```
+ */
+export function restoreNeutralizedCell(text: string): string {
+  if (!text.startsWith(TEXT_PREFIX)) return text;
+  const rest = text.slice(TEXT_PREFIX.length);
+  return neutralizeCell(rest) === text ? rest : text;
+}

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { parseCsvRows } from "../io/csv.ts";
+import { parseCsvRows, stringifyCsv } from "../io/csv.ts";
+import { seededRandom } from "../stats/rng.ts";
+import { readHumanEvalKey } from "./human_eval_key.ts";
+import { readHumanEval } from "./read_human_eval.ts";
+import { fillCsv, fillXlsx } from "./_test_fill.ts";
 import { FORMULA_TRIGGERS, neutralizeCell } from "./neutralize_cell.ts";
 import { prepareHumanEval } from "./prepare_human_eval.ts";
 import { HUMAN_EVAL_FILES, writeHumanEval } from "./write_human_eval.ts";
@@ -70,4 +74,56 @@ Deno.test("injection: formula-like answers are neutralised in the CSV and are pl
     }
   });
   assert.equal(checked, 2 * ATTACKS.length);
+});
+
+Deno.test("question ids that a spreadsheet would read as formulas are neutralised and read back as the key's ids", async () => {
+  const IDS = ["-1", "+7", "=2", "@3", "\t4", "12"];
+  const withIds = (run: ReturnType<typeof fakeAnsweredRun>) => ({
+    ...run,
+    samples: run.samples!.map((s, i) => ({ ...s, id: IDS[i] })),
+  });
+  const runs = [
+    withIds(fakeAnsweredRun("a", IDS.map((_, i) => `Жауап ${i}: Салық кодексі`))),
+    withIds(fakeAnsweredRun("b", IDS.map((_, i) => `Ответ ${i}: Налоговый кодекс`))),
+  ];
+  const p = prepareHumanEval(runs, { n: IDS.length, seed: 4 });
+  const dir = await Deno.makeTempDir();
+  const files = await writeHumanEval(p, dir);
+  const csv = parseCsvRows(await Deno.readTextFile(files.csv));
+  const ids = csv.slice(1).map((r) => r[0]);
+  assert.deepEqual(
+    [...new Set(ids)].sort(),
+    ["'+7", "'-1", "'=2", "'@3", "'\t4", "12"].sort(),
+  );
+  for (const row of csv) {
+    for (const cell of row) assert.ok(!/^[=+\-@\t\r]/.test(cell), JSON.stringify(cell));
+  }
+  const wb = new ExcelJS.Workbook();
+  // deno-lint-ignore no-explicit-any
+  await wb.xlsx.load((await Deno.readFile(files.xlsx)) as any);
+  wb.getWorksheet("Оценка")!.eachRow((row) =>
+    row.eachCell((cell) => {
+      assert.notEqual(cell.type, ExcelJS.ValueType.Formula);
+      assert.ok(!/^[=+\-@\t\r]/.test(String(cell.value)), JSON.stringify(cell.value));
+    })
+  );
+  // Filled in either format, and re-saved by a spreadsheet that dropped the apostrophes, the
+  // ratings come back under the ids of the result files.
+  const key = await readHumanEvalKey(files.key);
+  const random = seededRandom(8);
+  await fillCsv(files.csv, join(dir, "r1.csv"), random);
+  await fillXlsx(files.xlsx, join(dir, "r2.xlsx"), random);
+  const dropped = parseCsvRows(await Deno.readTextFile(join(dir, "r1.csv")));
+  for (const row of dropped.slice(1)) row[0] = row[0].replace(/^'/, "");
+  await Deno.writeTextFile(join(dir, "r3.csv"), stringifyCsv(dropped, { bom: true }));
+  const data = await readHumanEval(["r1.csv", "r2.xlsx", "r3.csv"].map((f) => join(dir, f)), {
+    key,
+  });
+  assert.equal(data.ratings.length, 3 * 2 * IDS.length);
+  for (const r of data.ratings) assert.ok(IDS.includes(r.question), JSON.stringify(r.question));
+  assert.deepEqual(
+    data.ratings.filter((r) => r.rater === "r3").map((r) => [r.question, r.label, r.run]),
+    data.ratings.filter((r) => r.rater === "r1").map((r) => [r.question, r.label, r.run]),
+  );
+  await Deno.remove(dir, { recursive: true });
 });

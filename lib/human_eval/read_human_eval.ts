@@ -9,6 +9,7 @@ import { basename, extname } from "node:path";
 import { displayPath } from "../io/paths.ts";
 import { answerFingerprint, type HumanEvalKey } from "./human_eval_key.ts";
 import { readTable } from "./_read_table.ts";
+import { restoreNeutralizedCell } from "./neutralize_cell.ts";
 import {
   HALLUCINATION_COLUMN,
   HALLUCINATION_VALUES,
@@ -48,6 +49,8 @@ export interface SheetSummary {
   rater: string;
   format: "csv" | "xlsx";
   sha256: string;
+  /** Field delimiter of a CSV file (detected from its header); `null` for XLSX. */
+  delimiter: "," | ";" | "\t" | null;
   /** Data rows read. */
   rows: number;
   /** Blank cells per input column. */
@@ -134,6 +137,13 @@ export async function readHumanEval(
   for (const it of key?.items ?? []) {
     keyLabels.set(it.question, [...(keyLabels.get(it.question) ?? []), it.label]);
   }
+  // Key ids by their trimmed text: a spreadsheet drops the leading tab or space of an id whose
+  // formula guard it removed.
+  const keyIdByTrimmed = new Map<string, string>();
+  for (const q of keyLabels.keys()) {
+    const t = q.trim();
+    keyIdByTrimmed.set(t, keyIdByTrimmed.has(t) && keyIdByTrimmed.get(t) !== q ? t : q);
+  }
   const problems: Problem[] = [];
   const ratings: HumanRating[] = [];
   const sheets: SheetSummary[] = [];
@@ -175,14 +185,33 @@ export async function readHumanEval(
       rater,
       format: table.format,
       sha256: table.sha256,
+      delimiter: table.delimiter,
       rows: table.rows.length,
       blanks: { correctness: 0, completeness: 0, relevance: 0, hallucination: 0 },
       unratedRows: 0,
       ignoredColumns: [...index.keys()].filter((h) => !known.has(h)),
     };
+    // A formula the file holds without its result has no value to read: an error in a column
+    // that is read, never a blank score.
+    const read = new Set<string>([...REQUIRED_COLUMNS, "ответ_модели"]);
+    const badRows = new Set<number>();
+    for (const f of table.uncachedFormulas) {
+      const column = table.header[f.column] ?? "";
+      if (!read.has(column)) continue;
+      badRows.add(f.row);
+      problems.push({
+        file,
+        row: f.row,
+        column,
+        message: `worksheet "${table.sheet}" cell ${f.address} holds the formula =${f.formula} ` +
+          "with no saved result (the program that wrote the file did not calculate it): open the " +
+          "file in Excel or LibreOffice and save it again, or type the value",
+      });
+    }
     const seen = new Map<string, number>();
     const labelsByQuestion = new Map<string, Set<string>>();
     for (const { row, cells } of table.rows) {
+      if (badRows.has(row)) continue;
       const at = (column: string | null, message: string) =>
         problems.push({ file, row, column, message });
       if (
@@ -197,7 +226,15 @@ export async function readHumanEval(
         continue;
       }
       const cell = (c: string) => (cells[index.get(c)!] ?? "");
-      const question = cell("номер_вопроса").trim();
+      // Ids were written neutralised (an id such as "-5" as "'-5"); a spreadsheet may keep or
+      // drop the apostrophe. The key's own spelling wins when it has the text as written.
+      const written = cell("номер_вопроса").trim();
+      const restored = restoreNeutralizedCell(written);
+      const question = keyLabels.has(written)
+        ? written
+        : keyLabels.has(restored)
+        ? restored
+        : (keyIdByTrimmed.get(restored.trim()) ?? restored);
       const label = cell("вариант").trim();
       let ok = true;
       if (question === "") {

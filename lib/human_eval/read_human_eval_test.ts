@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { projectPython } from "../pyenv/project_python.ts";
 import { loadResults } from "../results/load_results.ts";
 import { fromRoot } from "../io/paths.ts";
 import { scoredFromRuns } from "../scored/load_scored.ts";
@@ -260,4 +262,111 @@ Deno.test("readHumanEval() with a key catches a re-sorted sheet by its answers",
     () => readHumanEval([path], { key }),
     /row 2, column ответ_модели: the answer differs/,
   );
+});
+
+Deno.test("an answer with bare carriage returns stays in its row of the CSV sheet, as Python's csv module reads it", async () => {
+  const answers = [
+    'Жауап:\r=HYPERLINK("http://evil.example")\rСоңы',
+    "Ответ\r@SUM(1,1)\r\nконец",
+    "Салық кодексінің 12-бабы\r+1",
+  ];
+  const runs = [
+    fakeAnsweredRun("a", answers),
+    fakeAnsweredRun("b", answers.map((x) => `${x}\rb`)),
+  ];
+  const p = prepareHumanEval(runs, { n: answers.length, seed: 6 });
+  const dir = await Deno.makeTempDir();
+  const files = await writeHumanEval(p, dir);
+  const python = await projectPython(["pytest"]);
+  const script =
+    "import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    print(json.dumps(list(csv.reader(f))))";
+  const out = await new Deno.Command(python, { args: ["-c", script, files.csv] }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const rows: string[][] = JSON.parse(new TextDecoder().decode(out.stdout));
+  assert.equal(rows.length, 1 + 2 * answers.length);
+  for (const row of rows) {
+    assert.equal(row.length, 11);
+    for (const cell of row) assert.ok(!/^[=+\-@\t\r]/.test(cell), JSON.stringify(cell));
+  }
+  // The answer is whole, its line breaks made \n, and it still matches the key when read back.
+  const byRun = new Map(runs.map((r) => [r.run.id, r]));
+  rows.slice(1).forEach((row, i) => {
+    const item = p.key.items[i];
+    const sample = byRun.get(item.run)!.samples!.find((s) => s.id === item.question)!;
+    assert.equal(row[5], sample.prediction.replace(/\r\n?/g, "\n"));
+  });
+  await fillCsv(files.csv, join(dir, "r.csv"), seededRandom(1));
+  const key = await readHumanEvalKey(files.key);
+  assert.equal((await readHumanEval([join(dir, "r.csv")], { key })).ratings.length, 6);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("an XLSX formula cell without a saved result is an error naming the worksheet and cell, never a blank score", async () => {
+  const runs = [
+    fakeAnsweredRun("a", ["Жауап бір", "Ответ два"]),
+    fakeAnsweredRun("b", ["Басқа жауап", "Другой ответ"]),
+  ];
+  const dir = await Deno.makeTempDir();
+  const files = await writeHumanEval(prepareHumanEval(runs, { n: 2, seed: 3 }), dir);
+  const filled = join(dir, "filled.xlsx");
+  await fillXlsx(files.xlsx, filled, seededRandom(9));
+  const edit = async (name: string, f: (ws: ExcelJS.Worksheet) => void) => {
+    const wb = new ExcelJS.Workbook();
+    // deno-lint-ignore no-explicit-any
+    await wb.xlsx.load((await Deno.readFile(filled)) as any);
+    f(wb.getWorksheet("Оценка")!);
+    const path = join(dir, name);
+    await Deno.writeFile(path, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    return path;
+  };
+  // G is корректность_1_5, H полнота_1_5, K комментарий.
+  const uncached = await edit("uncached.xlsx", (ws) => {
+    ws.getCell("G4").value = { formula: "ROUND(AVERAGE(H2:H3),0)" } as ExcelJS.CellFormulaValue;
+  });
+  await assert.rejects(
+    () => readHumanEval([uncached]),
+    (e: Error) => {
+      assert.ok(e instanceof RangeError);
+      assert.match(
+        e.message,
+        /uncached\.xlsx" row 4, column корректность_1_5: worksheet "Оценка" cell G4 holds the formula =ROUND\(AVERAGE\(H2:H3\),0\) with no saved result/,
+      );
+      return true;
+    },
+  );
+  // With a saved result the value is read; a formula in a column that is not read is ignored.
+  const cached = await edit("cached.xlsx", (ws) => {
+    ws.getCell("G4").value = { formula: "2+2", result: 4 } as ExcelJS.CellFormulaValue;
+    ws.getCell("K5").value = { formula: "LEN(F5)" } as ExcelJS.CellFormulaValue;
+  });
+  const data = await readHumanEval([cached]);
+  assert.equal(data.ratings.find((r) => r.row === 4)!.correctness, 4);
+  assert.equal(data.ratings.length, 4);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a semicolon-separated sheet (Excel in a Russian locale) is read like the comma-separated one", async () => {
+  const { runs } = await loadResults(STUDY);
+  const dir = await Deno.makeTempDir();
+  const files = await writeHumanEval(
+    prepareHumanEval(runs, { runs: ["benchmark_4b_ft", "benchmark_gpt4o"], n: 10, seed: 5 }),
+    dir,
+  );
+  const comma = join(dir, "ivanova.csv");
+  await fillCsv(files.csv, comma, seededRandom(3), 0.1);
+  const rows = parseCsvRows(await Deno.readTextFile(comma));
+  const semi = join(await Deno.makeTempDir(), "ivanova.csv");
+  await Deno.writeTextFile(
+    semi,
+    "\uFEFF" + stringifyCsv(rows, { delimiter: ";", eol: "\r\n" }),
+  );
+  assert.ok((await Deno.readTextFile(semi)).startsWith("\uFEFFномер_вопроса;вопрос;"));
+  const key = await readHumanEvalKey(files.key);
+  const a = await readHumanEval([comma], { key });
+  const b = await readHumanEval([semi], { key });
+  assert.equal(b.sheets[0].delimiter, ";");
+  assert.equal(a.sheets[0].delimiter, ",");
+  const strip = (d: typeof a) => d.ratings.map(({ file: _f, ...r }) => r);
+  assert.deepEqual(strip(b), strip(a));
+  assert.equal(b.ratings.length, 20);
 });

@@ -5,3 +5,4 @@
  */
 export * from "./language.ts";
 export * from "./domain.ts";
+export * from "./transliterate.ts";
