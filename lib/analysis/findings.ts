@@ -15,6 +15,7 @@ import { defaultFamily } from "./default_family.ts";
 import { adjustRows, pairedComparisons, type PairedRow } from "./paired_comparisons.ts";
 import type { PublishedComparisonRow } from "./published_comparison.ts";
 import { formatValue } from "./describe_scaling.ts";
+import { answerBehaviourTable, confounders } from "./answer_behaviour_table.ts";
 
 /** Options for {@linkcode findings}. */
 export interface FindingsOptions {
@@ -158,6 +159,16 @@ export function findings(
             signed(wins[0].metric, wins[0].diff!)
           })`
           : "") + ".",
+    );
+  }
+  const confounded = confounders(answerBehaviourTable(scored), ftBase);
+  if (confounded.length) {
+    lines.push(
+      `- **Warning: what the base models' answers are.** ${
+        confounded.map((c) => `${c.reason.replace(/^(\S+)'s/, (_, id) => `${label(id)}'s`)}`).join("; ")
+      }. So the base-vs-fine-tuned differences partly measure answering in another language, thinking aloud ` +
+        `and running to the token limit, not only legal quality (the answer-behaviour section repeats the ` +
+        `headline metrics on substantive answers only).`,
     );
   }
   lines.push(...artefacts(scored, published, label));

@@ -25,3 +25,4 @@ export * from "./headline_table.ts";
 export * from "./sample_views.ts";
 export * from "./analysis_plan.ts";
 export * from "./findings.ts";
+export * from "./answer_behaviour_table.ts";

@@ -22,3 +22,4 @@ export * from "./render_png.ts";
 export * from "./saved_figure.ts";
 export * from "./scaling_figure.ts";
 export * from "./standalone_figure.ts";
+export * from "./answer_behaviour_figure.ts";

@@ -11,6 +11,7 @@ export const REPORT_NOTEBOOKS: readonly string[] = [
   "20_scaling.ipynb",
   "25_metric_audit.ipynb",
   "30_paired.ipynb",
+  "35_answer_behaviour.ipynb",
   "40_domains_languages.ipynb",
   "50_rag.ipynb",
   "60_human_eval.ipynb",

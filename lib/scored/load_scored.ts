@@ -26,7 +26,11 @@ import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts"
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { type CachedHeader, readEntry, writeEntry } from "./_cache.ts";
-import { runSamplesFrame, SAMPLE_COLUMNS } from "./run_samples_frame.ts";
+import {
+  BEHAVIOUR_COLUMNS_OF_FRAME,
+  runSamplesFrame,
+  SAMPLE_COLUMNS,
+} from "./run_samples_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
 
 /** The default cache folder. */
@@ -65,8 +69,10 @@ export interface ScoredResults {
   /**
    * One row per run × sample: `run, label, family, size_b, variant`, then `id, instruction,
    * input, reference, prediction, language, domain, latency_s, new_tokens, hit_max_new_tokens,
-   * retrieval`, then one Float64 column per metric (null where undefined). Summary-only runs
-   * have no rows.
+   * retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
+   * Boolean flags `wrong_language, reasoning_trace, truncated, truncated_estimated, empty,
+   * refusal, substantive`), then one Float64 column per metric (null where undefined).
+   * Summary-only runs have no rows.
    */
   frame: pl.DataFrame;
   /** Every run (with or without samples), in display order. */
@@ -247,15 +253,16 @@ function stackRuns(
 }
 
 function emptyFrame(metrics: string[]): pl.DataFrame {
+  const bools: string[] = ["hit_max_new_tokens", "truncated_estimated", ...BEHAVIOUR_COLUMNS_OF_FRAME];
   const utf8 = [...RUN_COLUMNS, ...SAMPLE_COLUMNS].filter((c) =>
-    !["size_b", "latency_s", "new_tokens", "hit_max_new_tokens"].includes(c)
+    !["size_b", "latency_s", "new_tokens", ...bools].includes(c)
   );
   return pl.DataFrame([
     ...utf8.map((c) => pl.Series(c, [], pl.Utf8)),
     pl.Series("size_b", [], pl.Float64),
     pl.Series("latency_s", [], pl.Float64),
     pl.Series("new_tokens", [], pl.Float64),
-    pl.Series("hit_max_new_tokens", [], pl.Bool),
+    ...bools.map((c) => pl.Series(c, [], pl.Bool)),
     ...metrics.map((m) => pl.Series(m, [], pl.Float64)),
   ]).select(...RUN_COLUMNS, ...SAMPLE_COLUMNS, ...metrics);
 }

@@ -10,3 +10,4 @@ export * from "./run_samples_frame.ts";
 export * from "./scorer_key.ts";
 export * from "./runs_frame.ts";
 export * from "./metrics_long.ts";
+export * from "./filter_scored.ts";

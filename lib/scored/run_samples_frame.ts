@@ -6,6 +6,7 @@
 import pl from "nodejs-polars";
 import type { RunResult } from "../results/run_result.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
+import { runAnswerBehaviour } from "../behaviour/behaviour_summary.ts";
 
 /** The per-sample columns before the metric columns, in order. */
 export const SAMPLE_COLUMNS = [
@@ -20,6 +21,25 @@ export const SAMPLE_COLUMNS = [
   "new_tokens",
   "hit_max_new_tokens",
   "retrieval",
+  "answer_language",
+  "question_language",
+  "wrong_language",
+  "reasoning_trace",
+  "truncated",
+  "truncated_estimated",
+  "empty",
+  "refusal",
+  "substantive",
+] as const;
+
+/** The answer-behaviour flags among {@linkcode SAMPLE_COLUMNS} (see `lib/behaviour/`). */
+export const BEHAVIOUR_COLUMNS_OF_FRAME = [
+  "wrong_language",
+  "reasoning_trace",
+  "truncated",
+  "empty",
+  "refusal",
+  "substantive",
 ] as const;
 
 /** Metric names of a run's samples, in display order (`latency_s` is a sample column). */
@@ -32,9 +52,11 @@ export function sampleMetricNames(run: RunResult): string[] {
 
 /**
  * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `retrieval` as the
- * JSON text of the retrieved records or null), then one Float64 column per metric, null where the
- * metric is undefined for the sample. `latency_s` is the sample's latency, or its stored
- * `latency_s` metric (the study's `gen_time`).
+ * JSON text of the retrieved records or null; the answer-behaviour flags of `lib/behaviour/`, with
+ * truncation calibrated on the run, as Boolean columns and the answer's and question's language
+ * as text), then one Float64 column per metric, null where the metric is undefined for the sample
+ * (`keyword_coverage` among them when a sample carries keywords). `latency_s` is the sample's
+ * latency, or its stored `latency_s` metric (the study's `gen_time`).
  *
  * @throws {TypeError} when the run has no per-sample records.
  */
@@ -62,8 +84,24 @@ export function runSamplesFrame(run: RunResult): pl.DataFrame {
     pl.Series("hit_max_new_tokens", samples.map((s) => s.hit_max_new_tokens), pl.Bool),
     text((i) => (samples[i].retrieval ? JSON.stringify(samples[i].retrieval) : null), "retrieval"),
   ];
+  const behaviour = runAnswerBehaviour(run).map((x) => x.behaviour);
+  cols.push(
+    pl.Series("answer_language", behaviour.map((b) => b.answer_language), pl.Utf8),
+    pl.Series("question_language", behaviour.map((b) => b.question_language), pl.Utf8),
+  );
+  for (const flag of BEHAVIOUR_COLUMNS_OF_FRAME) {
+    cols.push(pl.Series(flag, behaviour.map((b) => b[flag]), pl.Bool));
+  }
+  cols.splice(
+    cols.findIndex((c) => c.name === "empty"),
+    0,
+    pl.Series("truncated_estimated", behaviour.map((b) => b.truncated_basis !== "recorded"), pl.Bool),
+  );
   for (const m of sampleMetricNames(run)) {
     cols.push(pl.Series(m, samples.map((s) => s.metrics[m] ?? null), pl.Float64));
+  }
+  if (behaviour.some((b) => b.keyword_coverage !== null)) {
+    cols.push(pl.Series("keyword_coverage", behaviour.map((b) => b.keyword_coverage), pl.Float64));
   }
   return pl.DataFrame(cols);
 }

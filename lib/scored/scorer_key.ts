@@ -2,7 +2,8 @@
  * The identity of the scorer: what a cached scored frame depends on besides its input file. It
  * hashes the metric signatures of the registry, the suites chosen, a format version of the cache
  * entries, and the source text of every module that turns a result file into scored rows
- * (`lib/results/`, `lib/metrics/`, `lib/text/` and `lib/scored/`, tests excluded). Any change to
+ * (`lib/results/`, `lib/metrics/`, `lib/text/`, `lib/behaviour/` and `lib/scored/`, tests
+ * excluded). Any change to
  * how a value is computed therefore changes the key, and no stale entry can be read.
  * @module
  */
@@ -15,7 +16,7 @@ import { METRICS } from "../metrics/registry.ts";
 export const SCORED_CACHE_FORMAT = 1;
 
 /** Folders whose source defines the scored rows. */
-const SOURCE_DIRS = ["lib/results", "lib/metrics", "lib/text", "lib/scored"];
+const SOURCE_DIRS = ["lib/results", "lib/metrics", "lib/text", "lib/behaviour", "lib/scored"];
 
 let cached: Promise<string> | null = null;
 

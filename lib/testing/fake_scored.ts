@@ -26,6 +26,8 @@ export interface FakeScoredRun {
   language?: (string | null)[];
   /** Per-sample domain labels. Default: null. */
   domain?: (string | null)[];
+  /** Per-sample questions. Default: `question <id>`. */
+  instruction?: string[];
   /** Per-sample references. Default: `ref <id>`. */
   reference?: string[];
   /** Per-sample predictions. Default: `""`. */
@@ -44,7 +46,7 @@ export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
       ids.map((id, i) => ({
         id,
         reference: spec.reference?.[i] ?? `ref ${id}`,
-        instruction: `question ${id}`,
+        instruction: spec.instruction?.[i] ?? `question ${id}`,
         prediction: spec.prediction?.[i] ?? "",
         language: spec.language?.[i] ?? null,
         domain: spec.domain?.[i] ?? null,

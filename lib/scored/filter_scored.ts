@@ -1,0 +1,35 @@
+/**
+ * Scored results restricted to some of their rows (answers), e.g. substantive answers only for a
+ * sensitivity analysis: every table function then works on the subset unchanged.
+ * @module
+ */
+import pl from "nodejs-polars";
+import type { ScoredResults } from "./load_scored.ts";
+
+/**
+ * `scored` with only the frame rows where `predicate` holds; each run's `samples` counts its
+ * remaining rows (a run left with none is kept, with 0 samples).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { filterScored } from "./filter_scored.ts";
+ * import { fakeScored } from "../testing/fake_scored.ts";
+ * import assert from "node:assert/strict";
+ * const scored = fakeScored([{ id: "r", values: { chrf: [10, 50, 90] } }]);
+ * const high = filterScored(scored, pl.col("chrf").gt(20));
+ * assert.deepEqual([high.frame.height, high.runs[0].samples], [2, 2]);
+ * ```
+ */
+export function filterScored(scored: ScoredResults, predicate: pl.Expr): ScoredResults {
+  const frame = scored.frame.filter(predicate);
+  const counts = new Map(
+    (frame.groupBy("run").agg(pl.len().alias("n")).toRecords() as { run: string; n: number }[])
+      .map((r) => [r.run, Number(r.n)]),
+  );
+  return {
+    ...scored,
+    frame,
+    runs: scored.runs.map((r) => ({ ...r, samples: r.samples === 0 ? 0 : counts.get(r.run.id) ?? 0 })),
+  };
+}
