@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseCsv } from "../io/csv.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { resolveParams } from "./params.ts";
 import { loadResults } from "../results/load_results.ts";
-import { requireSharedData, SHARED_RESULTS } from "../results/_shared_data.ts";
+import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { NotebookError } from "../notebook/execute_notebook.ts";
-import { runReport } from "./run_report.ts";
+import { REPORT_MANIFEST, runReport } from "./run_report.ts";
 
 function notebook(...cells: string[]): string {
   return JSON.stringify({
@@ -23,19 +24,45 @@ function notebook(...cells: string[]): string {
   });
 }
 
+/** A notebook that writes a section (and a table whose content names `tag`) and nothing else. */
+function tinyNotebook(tag: string, extra = ""): string {
+  return notebook(
+    `import { ReportSection, reportParams } from "${REPO_ROOT}/lib/report/mod.ts";\n` +
+      `const section = new ReportSection("01_tiny", "Tiny", reportParams());`,
+    `${extra}\nawait section.table("tiny", [{ tag: "${tag}" }], { sources: [{ path: "x", sha256: "0" }] });\n` +
+      `await section.save();`,
+  );
+}
+
+const created: string[] = [];
+globalThis.addEventListener("unload", () => {
+  for (const dir of created) Deno.removeSync(dir, { recursive: true });
+});
+
+/** A folder for test notebooks inside the repository (ignored `runs/`): the import map applies there. */
+async function notebookDir(content: string): Promise<string> {
+  await Deno.mkdir(join(REPO_ROOT, "runs"), { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: join(REPO_ROOT, "runs"), prefix: "test-notebooks-" });
+  created.push(dir);
+  await Deno.writeTextFile(join(dir, "01_tiny.ipynb"), content);
+  return dir;
+}
+
 async function failingRun(cells: string[]): Promise<{ error: unknown; out: string }> {
   const dir = await Deno.makeTempDir();
-  await Deno.mkdir(join(dir, "nb"));
-  await Deno.writeTextFile(join(dir, "nb", "01_fail.ipynb"), notebook(...cells));
+  const failing = await notebookDir(notebook(...cells));
+  await Deno.rename(join(failing, "01_tiny.ipynb"), join(failing, "01_fail.ipynb"));
   const out = join(dir, "out");
-  await Deno.mkdir(out);
-  await Deno.writeTextFile(join(out, "report.md"), "previous report\n");
-  const params = resolveParams({ results: "data/results", out });
+  await runReport(resolveParams({ out }), {
+    notebooks: ["01_tiny.ipynb"],
+    notebookDir: await notebookDir(tinyNotebook("previous")),
+    log: () => {},
+  });
   let error: unknown = null;
   try {
-    await runReport(params, {
+    await runReport(resolveParams({ out }), {
       notebooks: ["01_fail.ipynb"],
-      notebookDir: join(dir, "nb"),
+      notebookDir: failing,
       log: () => {},
     });
   } catch (e) {
@@ -53,7 +80,7 @@ Deno.test("runReport() fails on a throwing cell, names notebook, cell and error,
   assert.ok(error instanceof NotebookError, `expected NotebookError, got ${error}`);
   assert.equal(error.cell, 1);
   assert.match(error.message, /01_fail\.ipynb" failed in cell 1: Error: boom қазақ/);
-  assert.equal(await Deno.readTextFile(join(out, "report.md")), "previous report\n");
+  assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /previous/);
   const siblings = [...Deno.readDirSync(join(out, ".."))].map((e) => e.name);
   assert.ok(!siblings.some((n) => n.includes(".partial")), `staging left behind: ${siblings}`);
 });
@@ -66,16 +93,14 @@ Deno.test("runReport() fails on a rejected await in a cell", async () => {
 });
 
 Deno.test("report on the study's files: scaling means equal the stored per-sample means, intervals close to the study's", async () => {
-  await requireSharedData();
   const out = join(await Deno.makeTempDir(), "x");
-  await runReport(resolveParams({ results: SHARED_RESULTS, out }), {
+  await runReport(resolveParams({ results: STUDY_RESULTS, out, resamples: 2000 }), {
     notebooks: ["20_scaling.ipynb"],
     log: () => {},
   });
   const rows = parseCsv(await Deno.readTextFile(join(out, "tables", "scaling.csv")));
   assert.equal(rows.length, 8);
-  const { runs } = await loadResults(SHARED_RESULTS);
-  const study = JSON.parse(await Deno.readTextFile(join(SHARED_RESULTS, "baseline_4b.json")));
+  const { runs } = await loadResults(STUDY_RESULTS);
   for (const r of runs) {
     const row = rows.find((x) => x.run === r.run.id)!;
     assert.equal(Number(row.n), 500);
@@ -89,20 +114,18 @@ Deno.test("report on the study's files: scaling means equal the stored per-sampl
     assert.ok(Math.abs(Number(row.bertscore_f1_lo) - ci.ci_lower) < 0.001, `${r.run.id} lo`);
     assert.ok(Math.abs(Number(row.bertscore_f1_hi) - ci.ci_upper) < 0.001, `${r.run.id} hi`);
   }
-  assert.ok(study.confidence_intervals.bertscore_f1);
   const report = await Deno.readTextFile(join(out, "report.md"));
-  assert.match(
-    report,
-    /`\.\.\/shared\/datasets\/kz-legal-qa\/results\/baseline_4b\.json` `[0-9a-f]{64}`/,
-  );
+  assert.match(report, /`data\/results\/baseline_4b\.json` `[0-9a-f]{64}`/);
   for (
     const f of [
       "scaling.svg",
       "scaling.png",
       "latency_quality.svg",
       "tables/scaling.md",
-      "tables/scaling.tex",
+      "tables/scaling_main.tex",
+      "tables/published_vs_recomputed.csv",
       "notebooks/20_scaling.ipynb",
+      REPORT_MANIFEST,
     ]
   ) {
     assert.ok((await Deno.stat(join(out, f))).size > 0, f);
@@ -112,12 +135,132 @@ Deno.test("report on the study's files: scaling means equal the stored per-sampl
   assert.match(svg, /GPT-4o \(reference\)/);
 });
 
-Deno.test("runReport() refuses to replace a non-empty folder that holds no report", async () => {
-  const out = await Deno.makeTempDir();
-  await Deno.writeTextFile(join(out, "thesis.tex"), "precious");
-  await assert.rejects(
-    runReport(resolveParams({ out }), { log: () => {} }),
-    /Refusing to write the report into/,
+Deno.test("runReport() replaces only what a report wrote: a draft report.md does not authorise deleting the inputs", async () => {
+  const project = await Deno.makeTempDir();
+  await Deno.mkdir(join(project, "results"));
+  await Deno.copyFile(
+    join(STUDY_RESULTS, "benchmark_8b_ft.json"),
+    join(project, "results", "benchmark_8b_ft.json"),
   );
-  assert.equal(await Deno.readTextFile(join(out, "thesis.tex")), "precious");
+  await Deno.writeTextFile(join(project, "report.md"), "my draft");
+  await assert.rejects(
+    runReport(resolveParams({ results: join(project, "results"), out: project }), {
+      notebooks: ["01_tiny.ipynb"],
+      notebookDir: await notebookDir(tinyNotebook("x")),
+      log: () => {},
+    }),
+    /not empty and was not written by a report/,
+  );
+  assert.equal(await Deno.readTextFile(join(project, "report.md")), "my draft");
+  assert.ok((await Deno.stat(join(project, "results", "benchmark_8b_ft.json"))).isFile);
+
+  // A report folder that gained a file of yours is refused too, naming the file.
+  const out = join(await Deno.makeTempDir(), "report");
+  const opts = {
+    notebooks: ["01_tiny.ipynb"],
+    notebookDir: await notebookDir(tinyNotebook("x")),
+    log: () => {},
+  };
+  await runReport(resolveParams({ out }), opts);
+  await Deno.writeTextFile(join(out, "tables", "my_notes.txt"), "keep me");
+  await assert.rejects(runReport(resolveParams({ out }), opts), /tables\/my_notes\.txt/);
+  assert.equal(await Deno.readTextFile(join(out, "tables", "my_notes.txt")), "keep me");
+  await Deno.remove(join(out, "tables", "my_notes.txt"));
+  await runReport(resolveParams({ out }), opts); // only report files again: replaced
+  const file = join(await Deno.makeTempDir(), "a-file");
+  await Deno.writeTextFile(file, "");
+  await assert.rejects(runReport(resolveParams({ out: file }), opts), /it is a file, not a folder/);
+});
+
+Deno.test("two reports into one folder at once do not mix: the second waits, and the result is one whole report", async () => {
+  const out = join(await Deno.makeTempDir(), "report");
+  const run = async (tag: string) =>
+    runReport(resolveParams({ out }), {
+      notebooks: ["01_tiny.ipynb"],
+      notebookDir: await notebookDir(tinyNotebook(tag)),
+      log: () => {},
+    });
+  await Promise.all([run("first"), run("second")]);
+  const table = await Deno.readTextFile(join(out, "tables", "tiny.csv"));
+  const section = await Deno.readTextFile(join(out, "notebooks", "01_tiny.ipynb"));
+  const tag = table.includes("first") ? "first" : "second";
+  assert.ok(section.includes(`tag: \\"${tag}\\"`), "the table and the executed notebook come from the same run");
+  const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
+  assert.deepEqual(manifest.files.sort(), ["notebooks/01_tiny.ipynb", "report.md", "tables/tiny.csv", "tables/tiny.md", "tables/tiny.tex"]);
+});
+
+Deno.test("a run killed during the final swap is recovered by the next run; stale staging of dead runs is removed", async () => {
+  const parent = await Deno.makeTempDir();
+  const out = join(parent, "report");
+  const opts = async (tag: string) => ({
+    notebooks: ["01_tiny.ipynb"],
+    notebookDir: await notebookDir(tinyNotebook(tag)),
+    log: () => {},
+  });
+  await runReport(resolveParams({ out }), await opts("old"));
+  // As SIGKILL between the two renames leaves it: the old output moved aside, no output folder.
+  await Deno.rename(out, join(parent, ".report.old"));
+  await Deno.mkdir(join(parent, ".report.partial-999999"));
+  const messages: string[] = [];
+  await runReport(resolveParams({ out }), { ...(await opts("new")), log: (m) => messages.push(m) });
+  assert.ok(messages.some((m) => /recovered ".*report" from an interrupted run/.test(m)), messages.join("\n"));
+  assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /new/);
+  assert.deepEqual((await Array.fromAsync(Deno.readDir(parent))).map((e) => e.name).sort(), [
+    ".report.lock",
+    "report",
+  ]);
+});
+
+Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the old output", async () => {
+  const out = join(await Deno.makeTempDir(), "report");
+  const dir = await notebookDir(
+    tinyNotebook("slow", 'console.log("kernel started"); await new Promise((r) => setTimeout(r, 60_000));'),
+  );
+  const script = join(dir, "run.ts"); // inside the repository, so that its import map applies
+  await Deno.writeTextFile(
+    script,
+    `import { runReport } from "${REPO_ROOT}/lib/report/run_report.ts";\n` +
+      `import { resolveParams } from "${REPO_ROOT}/lib/report/params.ts";\n` +
+      `try { await runReport(resolveParams({ out: ${JSON.stringify(out)} }), { notebooks: ["01_tiny.ipynb"], notebookDir: ${
+        JSON.stringify(dir)
+      } }); } catch (e) { console.error(String(e)); Deno.exit(1); }`,
+  );
+  const count = async (pattern: string) => {
+    const r = await new Deno.Command("pgrep", { args: ["-f", pattern], stdout: "piped" }).output();
+    return new TextDecoder().decode(r.stdout).trim().split("\n").filter(Boolean).length;
+  };
+  const runners = () => count(dir); // the child Python running the notebook names its folder
+  const kernels = () => count("jupyter --kernel");
+  const before = await kernels();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script],
+    cwd: REPO_ROOT,
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  // Wait until the notebook's kernel runs (its connection file names the notebook folder's python child).
+  const deadline = Date.now() + 60_000;
+  let staged = false;
+  while (Date.now() < deadline && !staged) {
+    await new Promise((r) => setTimeout(r, 300));
+    staged = (await Array.fromAsync(Deno.readDir(join(out, "..")))).some((e) =>
+      e.name.startsWith(".report.partial-")
+    ) && (await runners()) > 0 && (await kernels()) > before;
+  }
+  if (!staged) {
+    child.kill("SIGKILL");
+    const err = new TextDecoder().decode(await new Response(child.stderr).arrayBuffer());
+    assert.fail(`the report did not start its notebook:\n${err}`);
+  }
+  await new Promise((r) => setTimeout(r, 3000)); // the kernel is up and the cell is sleeping
+  child.kill("SIGTERM");
+  const status = await child.status;
+  const err = new TextDecoder().decode(await new Response(child.stderr).arrayBuffer());
+  assert.notEqual(status.code, 0, err);
+  assert.match(err, /interrupted|stopped/);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await runners(), 0, "no notebook runner of the report is left");
+  assert.equal(await kernels(), before, "its kernel was shut down");
+  const left = (await Array.fromAsync(Deno.readDir(join(out, "..")))).map((e) => e.name);
+  assert.ok(!left.some((n) => n.includes(".partial")), `staging left behind: ${left}`);
 });
