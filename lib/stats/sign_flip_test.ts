@@ -3,6 +3,7 @@ import { signFlipMatrix, signFlipTest } from "./sign_flip.ts";
 import { seededRandom } from "./rng.ts";
 import { holm } from "./holm.ts";
 import { mcnemarExact } from "./mcnemar.ts";
+import { normalSf } from "./normal.ts";
 
 /** Exact two-sided sign-flip p-value by enumerating all 2^n sign vectors (small n only). */
 function bruteForceP(d: number[]): number {
@@ -82,6 +83,23 @@ Deno.test("signFlipTest() enumerates up to exactMaxNonzero differences off a lat
   assert.equal(mc.p, (mc.extreme! + 1) / 20_001);
 });
 
+Deno.test("signFlipTest() exact lattice p on 300 rating differences agrees with 200,000 Monte-Carlo flips", () => {
+  // Ratings 1-5 from two raters: differences in {−4, …, 4}, 300 questions, a small effect.
+  const random = seededRandom(12);
+  const a: number[] = [], b: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const q = 1 + Math.floor(random() * 5);
+    a.push(Math.min(5, Math.max(1, q + Math.round(random() * 2 - 0.85))));
+    b.push(q);
+  }
+  const exact = signFlipTest(a, b);
+  assert.equal(exact.method, "exact");
+  assert.ok(exact.p > 0.005 && exact.p < 0.5, `p ${exact.p}`);
+  const mc = signFlipTest(a, b, { method: "monte-carlo", permutations: 200_000, seed: 8 });
+  const se = Math.sqrt((exact.p * (1 - exact.p)) / 200_000);
+  assert.ok(Math.abs(mc.p - exact.p) < 4 * se, `exact ${exact.p}, Monte Carlo ${mc.p} ± ${se}`);
+});
+
 Deno.test("signFlipTest() on equal-size differences is the exact sign test (McNemar's exact p)", () => {
   // 60 binary outcomes: a right on 14 questions where b is wrong, b right on 4 where a is wrong.
   const a: boolean[] = [], b: boolean[] = [];
@@ -112,20 +130,37 @@ Deno.test("signFlipTest() Monte Carlo draws the same signs and p as the earlier 
 
 Deno.test("signFlipTest() uses the normal approximation of the same statistic when Monte Carlo cannot resolve p", () => {
   const random = seededRandom(5);
-  const d = Array.from({ length: 300 }, () => normal(random) + 0.35); // z near 6
-  const r = signFlipTest(d, zeros(d), { permutations: 2000 });
+  const noise = Array.from({ length: 300 }, () => normal(random));
+  const sumSq = (d: number[]) => d.reduce((s, x) => s + x * x, 0);
+  // z ≈ 3.8: the 2,000 draws are made and fewer than 10 are as extreme.
+  const mid = noise.map((x) => x + 0.27);
+  const r = signFlipTest(mid, zeros(mid), { permutations: 2000 });
   assert.equal(r.method, "normal");
-  assert.equal(r.extreme, 0);
-  const sum = d.reduce((s, x) => s + x, 0), ss = d.reduce((s, x) => s + x * x, 0);
-  assert.ok(Math.abs(r.z - sum / Math.sqrt(ss)) < 1e-12);
-  // Full precision, far below the Monte-Carlo floor 1/2001; checked against
-  // 2 * scipy.stats.norm.sf(z) at the same z in normal_test.ts.
-  assert.ok(r.p < 1e-6, `p ${r.p}`);
-  assert.ok(r.p > 0);
+  assert.equal(r.permutations, 2000);
+  assert.ok(r.extreme !== null && r.extreme < 10, `extreme ${r.extreme}`);
+  const sum = mid.reduce((s, x) => s + x, 0);
+  assert.ok(Math.abs(r.z - sum / Math.sqrt(sumSq(mid))) < 1e-12);
+  assert.ok(Math.abs(r.p - 2 * normalSf(Math.abs(r.z))) < 1e-18);
+  // Full precision, below the Monte-Carlo floor 1/2001.
+  assert.ok(r.p < 1 / 2001 && r.p > 1e-5, `p ${r.p}`);
+  // z ≈ 6: Hoeffding's bound shows the count cannot reach 10 (chance below 1e-12), so the draw
+  // is skipped; drawing it anyway finds no extreme vector, and p is the same normal p.
+  const strong = noise.map((x) => x + 0.35);
+  const s6 = signFlipTest(strong, zeros(strong), { permutations: 2000 });
+  assert.deepEqual([s6.method, s6.permutations, s6.extreme], ["normal", 0, null]);
+  assert.ok(Math.abs(s6.p - 2 * normalSf(Math.abs(s6.z))) < 1e-30 && s6.p < 1e-6);
+  const drawn = signFlipTest(strong, zeros(strong), { permutations: 2000, method: "monte-carlo" });
+  assert.equal(drawn.extreme, 0);
   // A weak effect keeps its Monte-Carlo p.
-  const weak = signFlipTest(d.map((x) => x - 0.3), zeros(d), { permutations: 2000 });
-  assert.equal(weak.method, "monte-carlo");
-  assert.ok(weak.extreme! >= 10);
+  const weak = noise.map((x) => x + 0.05);
+  const w = signFlipTest(weak, zeros(weak), { permutations: 2000 });
+  assert.equal(w.method, "monte-carlo");
+  assert.ok(w.extreme! >= 10);
+  // minExtreme 0: always the Monte-Carlo p, as earlier versions.
+  assert.equal(
+    signFlipTest(strong, zeros(strong), { permutations: 2000, minExtreme: 0 }).p,
+    1 / 2001,
+  );
 });
 
 Deno.test("signFlipTest() verdicts of strong effects after Holm over 300 tests are the same at 1,000, 2,000 and 10,000 flips", () => {
