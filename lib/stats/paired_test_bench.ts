@@ -36,7 +36,7 @@ for (const n of [500, 5000]) {
   for (
     const [name, kind, shift] of [
       ["continuous, no effect (Monte Carlo)", "continuous", 0],
-      ["continuous, strong effect (Monte Carlo, then normal)", "continuous", 0.01],
+      ["continuous, strong effect (normal; Monte-Carlo draw skipped)", "continuous", 0.01],
       ["binary (exact on the lattice)", "binary", 0.05],
     ] as const
   ) {
