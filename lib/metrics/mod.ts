@@ -16,6 +16,7 @@ export * from "./tokenize.ts";
 export * from "./rouge.ts";
 export * from "./bleu.ts";
 export * from "./chrf.ts";
+export * from "./chrf_corpus.ts";
 export * from "./legacy_citations.ts";
 export * from "./citations.ts";
 export * from "./citation_accuracy.ts";

@@ -44,7 +44,15 @@ Deno.test("pairedBootstrapCi() is much narrower than the marginal intervals when
 
 Deno.test("pairedBootstrapCi() drops pairs with an undefined side and reports n", () => {
   const ci = pairedBootstrapCi([1, null, 0.5, NaN], [0, 1, undefined, 1], { resamples: 200 });
-  assert.deepEqual(ci, { mean: 1, lo: 1, hi: 1, n: 1 });
+  assert.deepEqual(ci, {
+    mean: 1,
+    lo: NaN,
+    hi: NaN,
+    n: 1,
+    reason: "n = 1 < 10: too few questions for a bootstrap interval",
+  });
+  const one = pairedBootstrapCi([1, null], [0, 1], { resamples: 200, minN: 1 });
+  assert.deepEqual(one, { mean: 1, lo: 1, hi: 1, n: 1 });
   assert.equal(pairedBootstrapCi([null], [1]).n, 0);
   assert.throws(() => pairedBootstrapCi([1, 2], [1]), RangeError);
 });
