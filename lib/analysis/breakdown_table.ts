@@ -32,8 +32,10 @@ export interface BreakdownRow {
   hi: number | null;
   /** Samples of the cell where the metric is defined. */
   n_defined: number;
-  /** `"n<30"` for cells too small to read, else `""`. */
+  /** `"n<30"` for cells too small to read (`"n<10, no interval"` below the bootstrap's minimum), else `""`. */
   flag: string;
+  /** Why the cell has no interval (too few defined values), or `""`. */
+  note: string;
 }
 
 /** The groups of a label column ordered by their total size over all rows, then by name. */
@@ -56,7 +58,7 @@ export function groupOrder(frame: pl.DataFrame, by: string): string[] {
  * const scored = fakeScored([{ id: "r", values: { m: [1, 0, null, 1] }, language: ["ru", "ru", "kz", "kz"] }]);
  * const rows = breakdownTable(scored, { by: "language", resamples: 500 });
  * assert.deepEqual(rows.map((r) => [r.group, r.n, r.mean, r.n_defined, r.flag]),
- *   [["kz", 2, 1, 1, "n<30"], ["ru", 2, 0.5, 2, "n<30"]]);
+ *   [["kz", 2, 1, 1, "n<10, no interval"], ["ru", 2, 0.5, 2, "n<10, no interval"]]);
  * ```
  */
 export function breakdownTable(
@@ -96,7 +98,8 @@ export function breakdownTable(
           lo: finite(ci?.lo),
           hi: finite(ci?.hi),
           n_defined,
-          flag: idx.length < minN ? `n<${minN}` : "",
+          flag: idx.length < 10 ? "n<10, no interval" : idx.length < minN ? `n<${minN}` : "",
+          note: ci?.reason ?? "",
         });
       }
     }

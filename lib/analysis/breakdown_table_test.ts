@@ -28,8 +28,8 @@ Deno.test("breakdownTable() groups by a frame column, orders by size, flags smal
     [
       ["r", "азаматтық", 31, "m", 31, ""],
       ["r", "азаматтық", 31, "v2", 30, ""],
-      ["r", UNLABELLED, 4, "m", 4, "n<30"],
-      ["r", UNLABELLED, 4, "v2", 4, "n<30"],
+      ["r", UNLABELLED, 4, "m", 4, "n<10, no interval"],
+      ["r", UNLABELLED, 4, "v2", 4, "n<10, no interval"],
     ],
   );
   assert.equal(rows[0].mean, 15 / 31);

@@ -16,8 +16,11 @@ export interface DescribePairedOptions {
   metrics?: string[];
   /** Significance level for the adjusted p-values. Default: `0.05`. */
   alpha?: number;
-  /** Which adjusted p-value decides. Default: `"p_holm"`. */
-  adjusted?: "p_holm" | "p_bh";
+  /**
+   * Which adjusted p-value decides: `p_holm`, `p_bh`, or `p_adj` (each row's own family, from
+   * `planFamilies`). Default: `"p_holm"`.
+   */
+  adjusted?: "p_holm" | "p_bh" | "p_adj";
   /**
    * Marginal per-run intervals (rows of `scalingTable`), to say where they overlap. Default: none
    * (the overlap paragraph is left out).
@@ -25,7 +28,7 @@ export interface DescribePairedOptions {
   marginals?: readonly ScalingRow[];
   /** Total number of tests in the family the adjustment ran over, for the text. Default: `rows.length`. */
   familySize?: number;
-  /** Sign flips behind the p-values; adds a sentence on the p-value floor. Default: none. */
+  /** @deprecated No longer used: p-values have no floor set by the number of sign flips. */
   permutations?: number;
 }
 
@@ -76,7 +79,7 @@ function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number |
  * import { describePaired } from "./describe_paired.ts";
  * import assert from "node:assert/strict";
  * const row = { run_a: "b", run_b: "a", metric: "m", n: 500, diff: 0.02, lo: 0.01, hi: 0.03, p: 0.0001,
- *   p_holm: 0.002, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5 };
+ *   p_holm: 0.002, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5, p_method: "normal", sd: 0.1, note: "" };
  * const marginals = [{ run: "a", metric: "m", lo: 0.47, hi: 0.53 }, { run: "b", metric: "m", lo: 0.49, hi: 0.55 }];
  * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never,
  *   { marginals: marginals as never });
@@ -95,10 +98,9 @@ export function describePaired(
     adjusted = "p_holm",
     marginals,
     familySize = rows.length,
-    permutations,
   } = options;
   const label = (id: string) => runs.find((r) => r.id === id)?.label ?? id;
-  const adjName = adjusted === "p_holm" ? "Holm" : "BH";
+  const adjName = adjusted === "p_holm" ? "Holm" : adjusted === "p_bh" ? "BH" : "adjusted";
   const selected = rows.filter((r) =>
     (comparison === undefined || r.comparison === comparison) &&
     (options.metrics?.includes(r.metric) ?? true)
@@ -106,7 +108,8 @@ export function describePaired(
   if (selected.length === 0) {
     return "- No paired comparison of this kind (it needs per-sample records of both runs).";
   }
-  const sig = (r: PairedRow) => (r[adjusted] ?? 1) <= alpha;
+  const adj = (r: PairedRow) => (r as PairedRow & { p_adj?: number | null })[adjusted] ?? null;
+  const sig = (r: PairedRow) => (adj(r) ?? 1) <= alpha;
   const pairs = [
     ...new Map(selected.map((r) => [`${r.run_a}\u0000${r.run_b}`, [r.run_a, r.run_b] as const]))
       .values(),
@@ -120,7 +123,7 @@ export function describePaired(
       if (r.diff === null) return `${metricLabel(m)}: no defined pair`;
       const ci = r.lo === null || r.hi === null ? "" : ` [${signed(r.lo, m)}, ${signed(r.hi, m)}]`;
       return `${metricLabel(m)} ${signed(r.diff, m)}${ci}, p ${formatP(r.p)}, ${adjName} p ${
-        formatP(r[adjusted] ?? null)
+        formatP(adj(r))
       }` +
         ` (${sig(r) ? "differs" : "no significant difference"})`;
     });
@@ -136,18 +139,18 @@ export function describePaired(
     `Of these ${selected.length} paired tests, ${significant.length} ${
       significant.length === 1 ? "is" : "are"
     } significant after ` +
-    `${adjName} adjustment over the whole family of ${familySize} tests at α = ${alpha}` +
+    `${adjName === "adjusted" ? "adjustment within their families (Holm for the primary family, BH for exploratory tests)" : `${adjName} adjustment over the whole family of ${familySize} tests`} at α = ${alpha}` +
     (significant.length ? `: ${significant.map(name).join("; ")}.` : "."),
   ];
-  if (permutations !== undefined) {
-    const floor = 1 / (permutations + 1);
+  const methods = new Map<string, number>();
+  for (const r of selected) methods.set(r.p_method, (methods.get(r.p_method) ?? 0) + 1);
+  if (methods.size) {
     summary.push(
-      `(p-values come from ${permutations} random sign flips, so none is below ${
-        floor.toPrecision(3)
-      }; ` +
-        `with ${familySize} tests the smallest attainable Holm p-value is ${
-          Math.min(1, familySize * floor).toPrecision(3)
-        }.)`,
+      `(p-values: ${
+        [...methods].map(([m, n]) =>
+          `${n} ${m === "exact" ? "exact" : m === "normal" ? "from the normal approximation of the sign-flip statistic (Monte Carlo could not resolve them)" : m === "monte-carlo" ? "Monte Carlo" : m}`
+        ).join(", ")
+      }; none is limited by the number of sign flips.)`,
     );
   }
   if (rawOnly.length) {

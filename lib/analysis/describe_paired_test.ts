@@ -24,6 +24,9 @@ const row = (
   comparison: "ft_sizes",
   mean_a: 0.5,
   mean_b: 0.5,
+  p_method: "monte-carlo",
+  sd: 0.1,
+  note: "",
 });
 
 Deno.test("describePaired() separates adjusted findings from unadjusted ones and bounds the null results", () => {
@@ -68,7 +71,7 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
     /1 of 2 differences that are significant after adjustment have overlapping marginal intervals \(BERTScore F1/,
   );
   assert.match(text, /Latency \(s\) \+1\.25 s \[\+0\.89 s, \+1\.63 s\]/);
-  assert.match(text, /smallest attainable Holm p-value is 0\.0177/);
+  assert.match(text, /\(p-values: 4 Monte Carlo; none is limited by the number of sign flips\.\)/);
 });
 
 Deno.test("describePaired() says so when there is nothing to describe", () => {

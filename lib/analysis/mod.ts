@@ -26,3 +26,7 @@ export * from "./sample_views.ts";
 export * from "./analysis_plan.ts";
 export * from "./findings.ts";
 export * from "./answer_behaviour_table.ts";
+export * from "./corpus_chrf.ts";
+export * from "./plan_families.ts";
+export * from "./power_table.ts";
+export * from "./binary_comparisons.ts";

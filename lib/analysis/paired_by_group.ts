@@ -42,7 +42,8 @@ export interface GroupedPairedRow extends PairedRow {
  * const scored = fakeScored([{ id: "a", values: { m: [1, 1, 1] }, domain }, { id: "b", values: { m: [0, 1, 0] }, domain }]);
  * const { rows } = pairedByGroup(scored, [{ run_a: "a", run_b: "b", comparison: "x" }],
  *   { by: "domain", resamples: 200, permutations: 99 });
- * assert.deepEqual(rows.map((r) => [r.group, r.n, r.diff, r.flag]), [["tax", 2, 0.5, "n<30"], ["civil", 1, 1, "n<30"]]);
+ * assert.deepEqual(rows.map((r) => [r.group, r.n, r.diff, r.flag]),
+ *   [["tax", 2, 0.5, "n<10, no interval"], ["civil", 1, 1, "n<10, no interval"]]);
  * ```
  */
 export function pairedByGroup(
@@ -70,7 +71,11 @@ export function pairedByGroup(
       const result = pairedComparisons(scored, [c], { ...rest, subset });
       result.notes.forEach((n) => notes.add(n));
       for (const row of result.rows) {
-        rows.push({ ...row, group: g, flag: row.n < minN ? `n<${minN}` : "" });
+        rows.push({
+          ...row,
+          group: g,
+          flag: row.n < 10 ? "n<10, no interval" : row.n < minN ? `n<${minN}` : "",
+        });
       }
     }
   }

@@ -7,8 +7,12 @@
  * training-seed or decoding variation. The Holm adjustment is over every row returned (all
  * comparisons × all metrics), which controls the chance of any false "difference" in the table;
  * metrics are correlated, which Holm tolerates (it is valid under any dependence) at some cost
- * in power. Questions are paired only where both runs answered the same question (see
- * {@linkcode pairRuns}); what was left out is reported in `notes`.
+ * in power; {@linkcode planFamilies} instead splits rows into the declared primary family and
+ * exploratory rows. The p-value of each row says how it was computed (`p_method`: exact, Monte
+ * Carlo, or the normal approximation of the same statistic where Monte Carlo cannot resolve it;
+ * see `signFlipTest`), so it has no floor set by the number of sign flips. Questions are paired
+ * only where both runs answered the same question (see {@linkcode pairRuns}); what was left out
+ * is reported in `notes`.
  * @module
  */
 import type { ScoredResults } from "../scored/load_scored.ts";
@@ -16,6 +20,7 @@ import { definedCount } from "../scored/run_columns.ts";
 import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import { signFlipTest } from "../stats/sign_flip.ts";
 import { cohensDz } from "../stats/cohens_dz.ts";
+import { pairedDifferences } from "../stats/paired_differences.ts";
 import { holm } from "../stats/holm.ts";
 import { benjaminiHochberg } from "../stats/benjamini_hochberg.ts";
 import { BOOTSTRAP_DEFAULTS } from "../stats/bootstrap.ts";
@@ -60,8 +65,10 @@ export interface PairedRow {
   diff: number | null;
   lo: number | null;
   hi: number | null;
-  /** Two-sided sign-flip p-value, unadjusted. */
+  /** Two-sided sign-flip p-value, unadjusted, at full precision. */
   p: number | null;
+  /** How `p` was computed: `exact`, `monte-carlo` or `normal` (see `signFlipTest`). */
+  p_method: string;
   /** Holm-adjusted p-value over all rows returned together. */
   p_holm: number | null;
   /** Cohen's d_z: mean difference / sd of the differences. */
@@ -70,6 +77,10 @@ export interface PairedRow {
   /** Mean of run_a and run_b over the same `n` questions. */
   mean_a: number | null;
   mean_b: number | null;
+  /** Standard deviation (n − 1) of the per-question differences: what power depends on. */
+  sd: number | null;
+  /** Why there is no interval (too few pairs), or `""`. */
+  note: string;
   /** Benjamini–Hochberg adjusted p-value (only with `benjaminiHochberg: true`). */
   p_bh?: number | null;
 }
@@ -92,6 +103,17 @@ function meanOver(x: Float64Array, y: Float64Array): number {
     }
   }
   return n ? s / n : NaN;
+}
+
+function sdOfDifferences(x: Float64Array, y: Float64Array): number {
+  const d = pairedDifferences(x, y);
+  if (d.length < 2) return NaN;
+  let mean = 0;
+  for (const v of d) mean += v;
+  mean /= d.length;
+  let ss = 0;
+  for (const v of d) ss += (v - mean) ** 2;
+  return Math.sqrt(ss / (d.length - 1));
 }
 
 /** Adds `p_holm` (and `p_bh`) over all `rows` in place; returns `rows`. */
@@ -172,11 +194,14 @@ export function pairedComparisons(
         lo: num(ci.lo),
         hi: num(ci.hi),
         p: num(test.p),
+        p_method: test.method,
         p_holm: null,
         effect: num(cohensDz(xa, xb)),
         comparison: c.comparison,
         mean_a: num(meanOver(xa, xb)),
         mean_b: num(meanOver(xb, xa)),
+        sd: num(sdOfDifferences(xa, xb)),
+        note: ci.reason ?? "",
       });
     }
   }

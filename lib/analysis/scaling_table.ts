@@ -7,12 +7,16 @@
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import type { Variant } from "../results/run_result.ts";
 import type { ScoredResults } from "../scored/load_scored.ts";
-import { definedCount, metricValues, runRows } from "../scored/run_columns.ts";
+import { definedCount, metricValues, runRows, textValues } from "../scored/run_columns.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
+import { corpusChrfEstimate } from "./corpus_chrf.ts";
 
 /** Options for {@linkcode scalingTable}. */
 export interface ScalingTableOptions extends BootstrapOptions {
-  /** Metrics to include, in order. Default: every metric of the frame and the summaries. */
+  /**
+   * Metrics to include, in order. Default: every metric of the frame and the summaries, and the
+   * corpus-level `chrf_corpus` (sacrebleu's corpus chrF) for runs with samples.
+   */
   metrics?: string[];
 }
 
@@ -56,7 +60,8 @@ export function scalingTable(
   options: ScalingTableOptions = {},
 ): ScalingRow[] {
   const stored = scored.runs.flatMap((r) => Object.keys(r.summary));
-  const metrics = options.metrics ?? orderMetrics([...scored.metrics, ...stored]);
+  const corpus = scored.frame.height > 0 ? ["chrf_corpus"] : [];
+  const metrics = options.metrics ?? orderMetrics([...scored.metrics, ...stored, ...corpus]);
   const rows: ScalingRow[] = [];
   for (const r of scored.runs) {
     const identity = {
@@ -69,6 +74,24 @@ export function scalingTable(
     if (r.samples > 0) {
       const frame = runRows(scored.frame, r.run.id);
       for (const metric of metrics) {
+        if (metric === "chrf_corpus") {
+          const e = corpusChrfEstimate(
+            textValues(frame, "prediction").map((t) => t ?? ""),
+            textValues(frame, "reference").map((t) => t ?? ""),
+            options,
+          );
+          rows.push({
+            ...identity,
+            source: "samples",
+            n: r.samples,
+            metric,
+            mean: finite(e.mean),
+            lo: finite(e.lo),
+            hi: finite(e.hi),
+            n_defined: e.n,
+          });
+          continue;
+        }
         const values = frame.columns.includes(metric)
           ? metricValues(frame, metric)
           : new Float64Array(0);

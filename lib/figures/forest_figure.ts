@@ -17,7 +17,7 @@ export interface ForestFigureOptions {
   /** Level for "significant after adjustment". Default: `0.05`. */
   alpha?: number;
   /** Adjusted p-value column that decides the colour. Default: `"p_holm"`. */
-  adjusted?: "p_holm" | "p_bh";
+  adjusted?: "p_holm" | "p_bh" | "p_adj";
   /** Figure title. Default: `"Paired differences between runs"`. */
   title?: string;
   /** Note under the figure. Default: none. */
@@ -91,14 +91,18 @@ export function forestFigure(
   const present = orderMetrics(rows.map((r) => r.metric));
   const metrics = options.metrics ?? DEFAULT_FOREST_METRICS.filter((m) => present.includes(m));
   const names = [...new Set(rows.map((r) => `${label(r.run_a)} − ${label(r.run_b)}`))];
-  const sigName = `${adjusted === "p_holm" ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
+  const sigName = adjusted === "p_adj"
+    ? `adjusted p ≤ ${alpha} (Holm: primary; BH: exploratory)`
+    : `${adjusted === "p_holm" ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
   const charts = [];
   for (const m of metrics) {
     const points: IntervalPoint[] = rows
       .filter((r) => r.metric === m && r.diff !== null)
       .map((r) => ({
         category: `${label(r.run_a)} − ${label(r.run_b)}`,
-        series: (r[adjusted] ?? 1) <= alpha ? sigName : "not significant",
+        series: ((r as PairedRow & { p_adj?: number | null })[adjusted] ?? 1) <= alpha
+          ? sigName
+          : "not significant",
         mean: r.diff!,
         lo: r.lo,
         hi: r.hi,

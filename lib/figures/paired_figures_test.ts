@@ -25,6 +25,9 @@ const paired = (metric: string, p_holm: number): PairedRow => ({
   comparison: "ft_sizes",
   mean_a: 0.5,
   mean_b: 0.49,
+  p_method: "monte-carlo",
+  sd: 0.1,
+  note: "",
 });
 
 Deno.test("forestFigure() draws one panel per metric, names the comparison and colours by adjusted p", () => {

@@ -29,6 +29,8 @@ export interface MetricInfo {
   recomputable: boolean;
   /** One-paragraph definition. */
   definition: string;
+  /** `sample`: one value per answer; `corpus`: one value per run (e.g. corpus chrF). Default: `sample`. */
+  level?: "sample" | "corpus";
   /** sacrebleu-style signature naming everything the value depends on. */
   signature: string;
 }
@@ -210,6 +212,21 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
     sig: "nc:6|nw:0|beta:2|case:mixed|space:no|eff:yes|impl:sacrebleu-2",
   }),
   m({
+    name: "chrf_corpus",
+    label: "chrF (corpus)",
+    suite: "v2",
+    version: "1.0.0",
+    higherIsBetter: true,
+    unit: "score 0-100",
+    range: [0, 100],
+    nullable: false,
+    recomputable: true,
+    level: "corpus",
+    definition:
+      "sacrebleu 2.x corpus chrF (CHRF().corpus_score) with its defaults: the hypothesis, reference and clipped-match character n-gram counts of orders 1-6 (whitespace removed, case-sensitive) are summed over all answers of a run, then precision and recall per order, averaged over the orders where both summed counts are positive, give F-beta with beta 2, times 100. One value per run, as published chrF figures are; differs from the mean of sentence chrF (`chrf`) because long answers weigh more and short answers' missing orders add zeros instead of dropping out. Its interval resamples questions and recomputes the corpus score.",
+    sig: "nc:6|nw:0|beta:2|case:mixed|space:no|eff:yes|level:corpus|impl:sacrebleu-2",
+  }),
+  m({
     name: "chrf_pp",
     label: "chrF++",
     suite: "v2",
@@ -315,7 +332,13 @@ export function metricInfo(name: string): MetricInfo {
   return info;
 }
 
-/** Names of the metrics of one suite, in registry order. */
+/** Names of the per-sample metrics of one suite, in registry order. */
 export function metricsOfSuite(suite: MetricSuite): string[] {
-  return Object.values(METRICS).filter((i) => i.suite === suite).map((i) => i.name);
+  return Object.values(METRICS).filter((i) => i.suite === suite && (i.level ?? "sample") === "sample")
+    .map((i) => i.name);
+}
+
+/** Names of the corpus-level metrics (one value per run), in registry order. */
+export function corpusMetrics(): string[] {
+  return Object.values(METRICS).filter((i) => i.level === "corpus").map((i) => i.name);
 }
