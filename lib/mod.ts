@@ -64,3 +64,4 @@ export * from "./analysis/metric_audit_table.ts";
 export * from "./metrics/mod.ts";
 export * from "./text/mod.ts";
 export * from "./dataset/mod.ts";
+export * from "./training/mod.ts";
