@@ -65,3 +65,4 @@ export * from "./metrics/mod.ts";
 export * from "./text/mod.ts";
 export * from "./dataset/mod.ts";
 export * from "./training/mod.ts";
+export * from "./retrieval/mod.ts";
