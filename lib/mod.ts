@@ -19,6 +19,7 @@ export * from "./dataset/mod.ts";
 export * from "./human_eval/mod.ts";
 export * from "./behaviour/mod.ts";
 export * from "./training/mod.ts";
+export * from "./retrieval/mod.ts";
 export * from "./tables/mod.ts";
 export * from "./figures/mod.ts";
 export * from "./report/mod.ts";

@@ -9,6 +9,9 @@
     python python/benchmark.py --model_name=Qwen/Qwen3-4B --adapter=runs/qwen3-4b-lora/adapter
     # RAG: TF-IDF top-k training Q&A pairs in the prompt (the study's ablation)
     python python/benchmark.py --model_name=Qwen/Qwen3-4B --rag_top_k=3 --n=200
+    # RAG with dense retrieval (multilingual-e5, query:/passage: prefixes), dropping pairs farther than 0.2
+    python python/benchmark.py --model_name=Qwen/Qwen3-4B --rag_top_k=3 --n=200 --retriever=dense \
+        --dense_model=intfloat/multilingual-e5-base --max_distance=0.2
     # vLLM, or any OpenAI-compatible server (urllib, no extra packages)
     python python/benchmark.py --system=vllm --model_name=Qwen/Qwen3-4B
     python python/benchmark.py --system=http --http_url=http://127.0.0.1:8000/v1 --http_model=Qwen/Qwen3-4B
@@ -64,11 +67,24 @@ DEFAULTS = {
     "strip_thinking": False,  # remove <think>...</think> from predictions (recorded)
     # retrieval (baseline and RAG)
     "rag_top_k": 0,  # > 0: RAG prompt with the top-k training Q&A pairs
-    "retriever": "tfidf",  # tfidf | bm25
+    "retriever": "tfidf",  # tfidf | bm25 | dense (sentence-transformers embeddings)
     "exclude_above": 0.95,  # drop training questions with TF-IDF cosine above this; null = keep all
-    "index_on": "question",  # question | question_answer
+    "max_distance": None,  # drop documents with cosine distance (1 - cosine; tfidf, dense) above this;
+                           # a question left with none gets the prompt without context; null = keep all
+    "index_on": "question",  # question (question-only indexing) | question_answer
     "max_features": 50000,
     "retrieval_k": 5,  # retrieval records kept per sample by the baseline (its answer is rank 1)
+    "sibling_window": 0,  # chunked corpora (rows with source and chunk): add the chunks within this
+                          # distance of each retrieved chunk to its context item
+    "gold_field": "source",  # field naming a row's source document in val_file and train_file: hit rate@k
+                             # and MRR over the questions that have it
+    # dense retrieval
+    "dense_model": "intfloat/multilingual-e5-base",  # sentence-transformers id or local folder (must be cached on GPU machines)
+    "dense_query_prefix": "query: ",  # multilingual-e5 convention; "" for encoders trained without prefixes
+    "dense_passage_prefix": "passage: ",
+    "dense_batch_size": 64,
+    "dense_device": "auto",  # auto (CUDA when visible) | cpu | cuda
+    "dense_search": "auto",  # auto (FAISS exact inner product when installed, else NumPy) | numpy | faiss
     # metrics
     "bertscore": "auto",  # auto (when bert-score is installed) | off
     "bertscore_model": "xlm-roberta-large",
@@ -90,7 +106,9 @@ CHOICES = {
     "quantization": ["none", "4bit", "auto"],
     "device": ["cuda", "cpu"],
     "prompt_format": ["alpaca", "chat"],
-    "retriever": ["tfidf", "bm25"],
+    "retriever": ["tfidf", "bm25", "dense"],
+    "dense_device": ["auto", "cpu", "cuda"],
+    "dense_search": ["auto", "numpy", "faiss"],
     "index_on": ["question", "question_answer"],
     "bertscore": ["auto", "off"],
 }
@@ -103,12 +121,27 @@ def needed_modules(config: dict) -> list[str]:
         modules.append("peft")
     if config["system"] == "retrieval" or config["rag_top_k"] > 0:
         modules += ["numpy", "sklearn"]
-    return modules
+        if config["retriever"] == "dense":
+            modules += ["torch", "sentence_transformers"] + (["faiss"] if config["dense_search"] == "faiss" else [])
+    return list(dict.fromkeys(modules))
+
+
+def check_settings(config: dict) -> None:
+    """Refuses settings that cannot work together, before anything is written."""
+    if config["max_distance"] is not None:
+        if not isinstance(config["max_distance"], (int, float)) or isinstance(config["max_distance"], bool) \
+                or not 0 <= config["max_distance"] <= 2:
+            raise ConfigError(f"max_distance must be null or a cosine distance in [0, 2], got {config['max_distance']!r}")
+        if config["retriever"] == "bm25":
+            raise ConfigError("max_distance is a cosine distance: use it with retriever tfidf or dense, not bm25")
+    if config["sibling_window"] < 0:
+        raise ConfigError("sibling_window must be >= 0")
 
 
 def main(argv: list[str]) -> int:
     try:
         config = resolve_config(DEFAULTS, argv, CHOICES)
+        check_settings(config)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -12,8 +12,20 @@ key is an error. The run folder `{out_dir}/{run_name}/` gets:
     train_log.jsonl   one line per logging/eval event: step, epoch, loss, learning_rate,
                       grad_norm, eval_loss, tokens (non-padding input tokens seen), time_s
     checkpoints/      Trainer checkpoints; a rerun with the same config resumes from the last
-    adapter/          the LoRA adapter and tokenizer (load with peft.PeftModel.from_pretrained)
-    summary.json      runtime, steps, final losses, peak GPU memory, trainable/total parameters
+    adapter/          the LoRA adapter and tokenizer (load with peft.PeftModel.from_pretrained);
+                      with load_best_model_at_end, the checkpoint with the lowest eval loss
+    summary.json      runtime, steps, final losses, best eval loss and checkpoint, early stopping,
+                      resolved LoRA target modules, merged first-stage adapter, peak GPU memory,
+                      trainable/total parameters
+
+    # early stopping after 3 evaluations without improvement, keeping the best checkpoint:
+    python python/train.py --config=python/configs/qwen3_4b.json --early_stopping_patience=3 \
+        --load_best_model_at_end=true --eval_steps=100 --save_steps=100
+    # attention-only adapter (presets: attention, attention+gate, mlp, all; or a list):
+    python python/train.py --config=python/configs/qwen3_4b.json --lora_target_modules=attention
+    # second stage on top of a merged first-stage adapter:
+    python python/train.py --config=python/configs/qwen3_4b.json --run_name=stage2 \
+        --merge_adapter=runs/stage1/adapter --lora_target_modules=attention+gate
 
 Backends: "transformers" (Trainer + peft; 4-bit through bitsandbytes when quantization allows
 and it is installed) and "unsloth" (when installed); "auto" picks unsloth if importable.
@@ -49,7 +61,12 @@ DEFAULTS = {
     "lora_r": 16,
     "lora_alpha": 16,
     "lora_dropout": 0.0,
+    # a list of module names, or a preset: attention (q,k,v,o), attention+gate (q,k,v,o,gate), mlp
+    # (gate,up,down), all (the seven projections); summary.json records the resolved list
     "lora_target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    # two-stage training: a first-stage LoRA folder merged into the base (merge_and_unload) before
+    # this run's new LoRA is attached; "" = train on the base as loaded
+    "merge_adapter": "",
     # optimisation
     "learning_rate": 2e-4,
     "lr_scheduler": "cosine",
@@ -64,6 +81,11 @@ DEFAULTS = {
     "gradient_checkpointing": True,
     "seed": 3407,
     "data_seed": 42,
+    # early stopping and the best checkpoint (both need eval_samples > 0)
+    "early_stopping_patience": 0,  # > 0: stop after this many evaluations without a lower eval loss
+    "early_stopping_threshold": 0.0,  # a lower eval loss counts only when it is lower by more than this
+    "load_best_model_at_end": False,  # adapter/ = the checkpoint with the lowest eval loss (save_steps
+                                      # must be a multiple of eval_steps)
     # bookkeeping
     "logging_steps": 10,
     "eval_steps": 500,
@@ -82,11 +104,17 @@ CHOICES = {
     "train_on": ["response", "all"],
 }
 
+# Keys that may take another type than their default's (here: a preset name instead of a list).
+ALTERNATIVES = {"lora_target_modules": [""]}
+
 
 def main(argv: list[str]) -> int:
+    from workbench.training import TrainingConfigError, check_options  # stdlib-only at import time
+
     try:
-        config = resolve_config(DEFAULTS, argv, CHOICES)
-    except ConfigError as error:
+        config = resolve_config(DEFAULTS, argv, CHOICES, ALTERNATIVES)
+        check_options(config)
+    except (ConfigError, TrainingConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
@@ -98,6 +126,9 @@ def main(argv: list[str]) -> int:
 
     try:
         run_training(config)
+    except TrainingConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     finally:
         end_distributed()
     return 0

@@ -98,9 +98,22 @@ Deno.test({
       await Deno.readTextFile(join(dir, "runs", "qwen3-4b-lora", "summary.json")),
     );
     assert.equal(summary.global_step, 2);
-    const svgs = (await cells(trained)).flatMap((c) => c.outputs ?? [])
-      .filter((o) => o.data && "image/svg+xml" in o.data);
-    assert.equal(svgs.length, 3, "loss by epoch, learning rate, loss by tokens");
+    const outputs = (await cells(trained)).flatMap((c) => c.outputs ?? []);
+    const svgs = outputs.filter((o) => o.data && "image/svg+xml" in o.data);
+    assert.equal(
+      svgs.length,
+      4,
+      "eval loss of all runs, loss by epoch, learning rate, loss by tokens",
+    );
+    const markdown = outputs.map((o) => o.data?.["text/markdown"])
+      .map((m) => Array.isArray(m) ? m.join("") : typeof m === "string" ? m : "");
+    const sweep = markdown.find((m) => m.startsWith("| run | producer | best_eval_loss |")) ?? "";
+    // one run, evaluated at steps 1 and 2: its best step is one of them
+    assert.match(
+      sweep,
+      /\n\| qwen3-4b-lora \| train\.py \| \d\.\d{4} \| [12] \|/,
+      markdown.join("\n"),
+    );
 
     const benchmarked = join(dir, "90_benchmark.ipynb");
     await executeNotebook(join(REPO_ROOT, "notebooks", "90_benchmark.ipynb"), benchmarked, { env });

@@ -51,6 +51,7 @@ Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashe
     hi: mean + 0.1,
     n_defined: n,
     flag: n < 30 ? "n<30" : "",
+    note: "",
   });
   const rows = ["азаматтық", "family"].flatMap((g, i) => [
     row("f4", g, i ? 5 : 115, "citation_accuracy", 0.8),

@@ -3,7 +3,8 @@
  *
  * - `legacy`: the study's own metrics, re-implemented to reproduce every stored value
  *   (citation_accuracy, hallucination_rate, key_info, length_ratio, rouge1/2/L, bleu).
- * - `v2`: ROUGE on Unicode words, chrF/chrF++, Russian+Kazakh citations, key_info with Kazakh terms.
+ * - `v2`: ROUGE on Unicode words, chrF/chrF++, Russian+Kazakh citations, key_info with Kazakh terms,
+ *   normalised exact match.
  *
  * See README.md beside this file for definitions and caveats, and {@linkcode METRICS} for metadata.
  * @module
@@ -24,3 +25,4 @@ export * from "./hallucination_rate.ts";
 export * from "./key_info.ts";
 export * from "./length_ratio.ts";
 export * from "./metric_order.ts";
+export * from "./exact_match.ts";

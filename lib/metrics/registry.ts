@@ -283,6 +283,20 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
     sig: "num:digit-runs|terms:ru-kz-25-concepts|match:word-prefix|lc:yes|nfc:yes|empty:null",
   }),
   m({
+    name: "exact_match",
+    label: "Exact match",
+    suite: "v2",
+    version: "2.0.0",
+    higherIsBetter: true,
+    unit: "fraction",
+    range: [0, 1],
+    nullable: true,
+    recomputable: true,
+    definition:
+      "1 when prediction and reference are equal after normalisation (Unicode NFC, lower case, every Unicode punctuation character including % and § replaced by a space, whitespace runs collapsed to one space and trimmed; symbols such as № kept, ё not folded), else 0; null when the reference normalises to the empty string. The mean is the share of exact answers; near 0 for long free-text answers.",
+    sig: "nfc:yes|lc:yes|punct:unicode-P-to-space|ws:collapse|empty-ref:null",
+  }),
+  m({
     name: "bertscore_f1",
     label: "BERTScore F1",
     suite: "model",

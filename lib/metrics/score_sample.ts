@@ -16,6 +16,7 @@ import { rouge, rougeOfTokens } from "./rouge.ts";
 import { tokenize } from "./tokenize.ts";
 import { bleu } from "./bleu.ts";
 import { chrf } from "./chrf.ts";
+import { exactMatch } from "./exact_match.ts";
 
 /** Which suite(s) to compute. */
 export type SuiteChoice = "legacy" | "v2" | "all";
@@ -49,6 +50,7 @@ export function suiteMetricNames(suite: SuiteChoice, chrfPlusPlus = false): stri
     "citation_accuracy_v2",
     "hallucination_rate_v2",
     "key_info_v2",
+    "exact_match",
   ];
   switch (suite) {
     case "legacy":
@@ -126,6 +128,7 @@ export function scoreSample(
     out.citation_accuracy_v2 = accuracyOf(pc, rc);
     out.hallucination_rate_v2 = hallucinationOf(pc, rc);
     out.key_info_v2 = keyInfoOfTokens(p, r, pt, rt).score;
+    out.exact_match = exactMatch(p, r);
   }
   return out;
 }

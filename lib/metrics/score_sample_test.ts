@@ -85,6 +85,21 @@ Deno.test("scoreSample() on a Russian answer to a Kazakh reference: legacy defau
   // key_info_v2: numbers {12, 3} both present -> 1; ref concepts code (кодексінің), article (бабы),
   // term (мерзім); pred has article (статья) and term (срок) but writes the code as "ТК" -> 2/3
   assert.equal(s.key_info_v2, (1 + 2 / 3) / 2);
+  assert.equal(s.exact_match, 0);
+});
+
+Deno.test("scoreSample() gives exact_match 1 for a short answer equal up to case and punctuation", () => {
+  const ru = scoreSample({ prediction: "Три года.", reference: "три года" }, { suite: "v2" });
+  assert.equal(ru.exact_match, 1);
+  const kz = scoreSample({ prediction: "31 наурызға дейін", reference: "31 НАУРЫЗҒА ДЕЙІН." }, {
+    suite: "v2",
+  });
+  assert.equal(kz.exact_match, 1);
+  assert.equal(scoreSample({ prediction: "иә", reference: "" }, { suite: "v2" }).exact_match, null);
+  assert.equal(
+    "exact_match" in scoreSample({ prediction: "a", reference: "a" }, { suite: "legacy" }),
+    false,
+  );
 });
 
 Deno.test("rescoreRun() adds metrics, signatures and summary means, keeping stored-only metrics", () => {

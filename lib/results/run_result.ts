@@ -11,7 +11,7 @@ export const VARIANT_ORDER: readonly Variant[] = ["base", "fine-tuned", "baselin
 
 /** Retrieval settings of a RAG run. */
 export interface RagSettings {
-  retriever: "tfidf" | "bm25";
+  retriever: "tfidf" | "bm25" | "dense";
   top_k: number;
   exclude_above?: number;
   corpus?: string;

@@ -48,3 +48,16 @@ def test_missing_or_broken_config_file(tmp_path):
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid JSON"):
         resolve_config(DEFAULTS, [f"--config={bad}"])
+
+
+def test_alternatives_let_a_key_take_a_second_type(tmp_path):
+    alt = {"targets": [""]}
+    assert resolve_config(DEFAULTS, ["--targets=attention"], alternatives=alt)["targets"] == "attention"
+    assert resolve_config(DEFAULTS, ['--targets=["q_proj","v_proj"]'], alternatives=alt)["targets"] == ["q_proj", "v_proj"]
+    cfg = tmp_path / "c.json"
+    cfg.write_text(json.dumps({"targets": "mlp"}), encoding="utf-8")
+    assert resolve_config(DEFAULTS, [f"--config={cfg}"], alternatives=alt)["targets"] == "mlp"
+    with pytest.raises(ConfigError, match="targets must be list or string, got integer 3"):
+        resolve_config(DEFAULTS, ["--targets=3"], alternatives=alt)
+    with pytest.raises(ConfigError, match="targets must be list"):
+        resolve_config(DEFAULTS, ["--targets=attention"])

@@ -33,7 +33,7 @@ def test_bm25_prefers_the_matching_document():
     index = LexicalIndex(DOCS, "bm25")
     hits = index.search(["еңбек демалысы"], top_k=2)[0]
     assert hits[0].index == 3 and hits[0].score > hits[1].score
-    with pytest.raises(ValueError, match='Unknown retriever "dense"'):
+    with pytest.raises(ValueError, match='Unknown lexical retriever "dense"'):
         LexicalIndex(DOCS, "dense")
 
 

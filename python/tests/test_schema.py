@@ -70,7 +70,18 @@ def mutations():
     yield "rag ok", m(lambda d: d["run"].update(rag={"retriever": "tfidf", "top_k": 3, "exclude_above": 0.95}))
     yield "rag top_k 0", m(lambda d: d["run"].update(rag={"retriever": "tfidf", "top_k": 0}))
     yield "rag top_k 1.0", m(lambda d: d["run"].update(rag={"retriever": "bm25", "top_k": 1.0}))
-    yield "rag retriever", m(lambda d: d["run"].update(rag={"retriever": "dense", "top_k": 1}))
+    yield "rag dense", m(lambda d: d["run"].update(rag={"retriever": "dense", "top_k": 3}))
+    yield "rag retriever", m(lambda d: d["run"].update(rag={"retriever": "splade", "top_k": 1}))
+    yield "quality ok", m(lambda d: d.update(retrieval_quality={"k": 3, "questions": 5, "with_gold": 4,
+                                                                "hit_rate": 0.5, "mrr": 0.375, "no_context": 0}))
+    yield "quality nulls", m(lambda d: d.update(retrieval_quality={"k": 3, "questions": 5, "with_gold": 0,
+                                                                   "hit_rate": None, "mrr": None}))
+    yield "quality k 0", m(lambda d: d.update(retrieval_quality={"k": 0, "questions": 5, "with_gold": 0,
+                                                                 "hit_rate": None, "mrr": None}))
+    yield "quality missing mrr", m(lambda d: d.update(retrieval_quality={"k": 1, "questions": 5, "with_gold": 0,
+                                                                         "hit_rate": None}))
+    yield "quality extra", m(lambda d: d.update(retrieval_quality={"k": 1, "questions": 5, "with_gold": 0,
+                                                                   "hit_rate": None, "mrr": None, "recall": 1}))
     yield "rag missing top_k", m(lambda d: d["run"].update(rag={"retriever": "tfidf"}))
     yield "no samples no summary", m(lambda d: (d.pop("samples"), d.pop("summary")))
     yield "empty samples no summary", m(lambda d: (d.update(samples=[]), d.pop("summary")))
@@ -108,6 +119,9 @@ def test_some_mutations_are_valid_and_some_not():
     schema = S.load_schema()
     verdicts = {label: S.validate_stdlib(doc, schema) is None for label, doc in mutations()}
     assert verdicts["ok"] and verdicts["rag ok"] and verdicts["size_b null"] and verdicts["empty samples with summary"]
+    assert verdicts["rag dense"] and verdicts["quality ok"] and verdicts["quality nulls"]
+    assert not verdicts["rag retriever"] and not verdicts["quality k 0"] and not verdicts["quality missing mrr"]
+    assert not verdicts["quality extra"]
     assert not verdicts["no samples no summary"] and not verdicts["tokens float"] and not verdicts["sha short"]
 
 

@@ -40,6 +40,8 @@ def derive_identity(config: dict[str, Any]) -> dict[str, Any]:
         family, size_b = config["family"], config["size_b"]
         tag = "ft" if config["adapter"] else "base"
         rag = f"-rag{config['rag_top_k']}" if config["rag_top_k"] > 0 else ""
+        if rag and config["retriever"] != "tfidf":
+            rag += f"-{config['retriever']}"
         default_id = f"{short_name(model)}-{tag}{rag}-{system}-n{config['n']}"
         variant = "external" if system == "http" else ("fine-tuned" if config["adapter"] else "base")
     if config["variant"] != "auto":
@@ -69,15 +71,17 @@ def progress(done: int, total: int, started: float, what: str) -> None:
     print(f"{what}: {done}/{total} ({100 * done / max(total, 1):.0f}%) {rate:.2f} samples/s", flush=True)
 
 
-def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
-    """Runs one benchmark; `backend` may be injected (tests), else it is built from `config`."""
+def run_benchmark(config: dict[str, Any], backend: Any = None, encoder: Any = None) -> Path:
+    """Runs one benchmark; `backend` (generation) and `encoder` (a SentenceTransformer for
+    retriever=dense) may be injected (tests), else they are built from `config`."""
     started = time.perf_counter()
     out = Path(config["out"])
     system = config["system"]
     run = derive_identity(config)
     if system != "retrieval" and backend is None:
         backend = make_backend(config)  # first: a missing GPU, package or model leaves no files behind
-    val_rows = read_alpaca_jsonl(config["val_file"])
+    gold_field = config.get("gold_field") or "source"
+    val_rows = read_alpaca_jsonl(config["val_file"], extra_fields=(gold_field,))
     manifest_path = config["manifest"] or out / "manifests" / f"{Path(config['val_file']).stem}_n{config['n']}_seed{config['seed']}.json"
     manifest = load_or_create_manifest(config["val_file"], config["n"], config["seed"], manifest_path)
     items = select(val_rows, manifest)
@@ -86,10 +90,14 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
     uses_retrieval = system == "retrieval" or config["rag_top_k"] > 0
 
     decoding: dict[str, Any]
+    retrieval_settings = {"max_distance": config.get("max_distance"), "distance": "1 - cosine",
+                          "sibling_window": config.get("sibling_window", 0),
+                          "empty": "prompt without context"}
     if system == "retrieval":
         decoding = {"backend": "retrieval", "answer": "training answer of the rank-1 training question",
                     "retrieval_k": config["retrieval_k"], "index_on": config["index_on"],
-                    "exclude_above": config["exclude_above"], "exclude_measure": "tfidf-cosine"}
+                    "exclude_above": config["exclude_above"], "exclude_measure": "tfidf-cosine",
+                    "max_distance": config.get("max_distance")}
     else:
         decoding = {key: config[key] for key in ("max_new_tokens", "do_sample", "temperature", "top_p", "top_k",
                                                  "repetition_penalty", "batch_size", "max_prompt_tokens",
@@ -98,7 +106,7 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
         if config["rag_top_k"] > 0:
             decoding.update(rag_top_k=config["rag_top_k"], retriever=config["retriever"],
                             index_on=config["index_on"], exclude_above=config["exclude_above"],
-                            exclude_measure="tfidf-cosine")
+                            exclude_measure="tfidf-cosine", **retrieval_settings)
     header = {"run": run, "decoding": decoding, "prompt_format": config["prompt_format"],
               "manifest_ids_sha256": hashlib.sha256(json.dumps(manifest["ids"]).encode()).hexdigest(),
               "validation_sha256": inputs["validation"]["sha256"]}
@@ -107,29 +115,38 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
     if store.done:
         print(f"Resuming {run['id']}: {len(store.done)} of {len(items)} already answered", flush=True)
 
-    corpus: list[dict[str, str]] = []
+    corpus: list[dict[str, Any]] = []
     hits_by_id: dict[str, list[Any]] = {}
     index = None
     if uses_retrieval:
-        from .retrieval import LexicalIndex, document_text
+        from .retrieval import document_text, make_index
 
-        corpus = read_alpaca_jsonl(config["train_file"])
+        corpus = read_alpaca_jsonl(config["train_file"], extra_fields=tuple(dict.fromkeys(("source", "chunk", gold_field))))
         inputs["train"] = input_record(config["train_file"], len(corpus))
-        index = LexicalIndex([document_text(r, config["index_on"]) for r in corpus], config["retriever"],
-                             max_features=config["max_features"])
+        index = make_index([document_text(r, config["index_on"]) for r in corpus], config, encoder)
         decoding["index"] = index.settings
 
     def retrieve(rows: list[dict[str, str]]) -> None:
         """Fills hits_by_id for `rows` (inside the timed batch: retrieval is part of latency).
-        Hits with score <= 0 share no term with the question and are dropped."""
+        Lexical hits with score <= 0 share no term with the question and are dropped; dense hits
+        are kept whatever their cosine unless max_distance drops them."""
         if index is None:
             return
         from .retrieval import question_text
 
         k = config["retrieval_k"] if system == "retrieval" else config["rag_top_k"]
-        found = index.search([question_text(r) for r in rows], k, config["exclude_above"])
+        found = index.search([question_text(r) for r in rows], k, config["exclude_above"],
+                             max_distance=config.get("max_distance"))
         for row, hits in zip(rows, found):
-            hits_by_id[row["id"]] = [h for h in hits if h.score > 0]
+            hits_by_id[row["id"]] = hits if index.retriever == "dense" else [h for h in hits if h.score > 0]
+
+    def context_of(row_id: str) -> str | None:
+        """The RAG context of a question: its retrieved pairs (with sibling chunks when asked), or
+        None (the prompt without context) when nothing was retrieved."""
+        from .retrieval import expand_siblings, merge_group
+
+        groups = expand_siblings(corpus, hits_by_id[row_id], config.get("sibling_window", 0))
+        return format_context([merge_group(corpus, g) for g in groups]) if groups else None
 
     def retrieval_records(row_id: str) -> list[dict[str, Any]]:
         return [{"id": corpus[h.index]["id"], "score": round(h.score, 6), "rank": h.rank} for h in hits_by_id[row_id]]
@@ -167,8 +184,7 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
         for b, start in enumerate(range(0, len(todo), batch_size), first_batch):
             rows = todo[start:start + batch_size]
             retrieve(rows)
-            contexts = [format_context([corpus[h.index] for h in hits_by_id[r["id"]]]) if config["rag_top_k"] > 0
-                        else None for r in rows]
+            contexts = [context_of(r["id"]) if config["rag_top_k"] > 0 else None for r in rows]
             outputs = backend.generate(rows, contexts, batch_index=b)
             records = []
             for row, out_item in zip(rows, outputs):
@@ -188,6 +204,24 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
     samples = store.ordered(manifest["ids"])
     for sample in samples:
         sample["metrics"] = {}
+    quality = None
+    if uses_retrieval:
+        # From the stored retrieval records, so a resumed run counts every question.
+        from .retrieval import Hit, retrieval_quality
+
+        k = config["retrieval_k"] if system == "retrieval" else config["rag_top_k"]
+        gold_rows = {row["id"]: row for row in items}
+        quality = retrieval_quality(
+            [gold_rows[s["id"]] for s in samples],
+            [[Hit(int(r["id"]), float(r["score"]), int(r["rank"])) for r in s.get("retrieval") or []] for s in samples],
+            corpus, k, gold_field)
+        if quality["with_gold"]:
+            print(f"retrieval ({config['retriever']}): hit rate@{k} {quality['hit_rate']:.3f}, MRR {quality['mrr']:.3f} "
+                  f"over {quality['with_gold']} questions with a known {gold_field}; "
+                  f"{quality['no_context']} without context", flush=True)
+        else:
+            quality["note"] = f'no question in {display_path(config["val_file"])} has a "{gold_field}" field: hit rate and MRR not computed'
+            print(f"retrieval ({config['retriever']}): {quality['note']}; {quality['no_context']} without context", flush=True)
     metric_signatures: dict[str, str] = {}
     missing: dict[str, str] = {}
     if config["bertscore"] == "off":
@@ -220,6 +254,7 @@ def run_benchmark(config: dict[str, Any], backend: Any = None) -> Path:
                  "samples_per_s": (len(latencies) / generation_s) if generation_s > 0 else None},
         metric_signatures=metric_signatures,
         missing_metrics=missing or None,
+        retrieval_quality=quality,
     )
     return write_result(out / f"{run['id']}.json", document)
 

@@ -29,8 +29,63 @@ from .core.prompts import prompt_spec, render_alpaca, render_chat
 RESUME_NEUTRAL = {"resume", "logging_steps", "save_steps", "save_total_limit", "eval_steps"}
 
 
+# Named sets of LoRA target modules (Qwen3/Llama-style projection names).
+TARGET_MODULE_PRESETS: dict[str, list[str]] = {
+    "attention": ["q_proj", "k_proj", "v_proj", "o_proj"],
+    "attention+gate": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj"],
+    "mlp": ["gate_proj", "up_proj", "down_proj"],
+    "all": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+}
+
+
 class TrainingConfigError(ValueError):
-    """A run folder holds a different configuration than the one asked for."""
+    """Training settings that cannot work together, or a run folder holding a different
+    configuration than the one asked for."""
+
+
+def resolve_target_modules(value: Any) -> list[str]:
+    """A preset name (`TARGET_MODULE_PRESETS`) or an explicit list -> the list of module names."""
+    if isinstance(value, str):
+        if value not in TARGET_MODULE_PRESETS:
+            raise TrainingConfigError(f'lora_target_modules "{value}" is not a preset: expected one of '
+                                      f"{list(TARGET_MODULE_PRESETS)} or a list of module names")
+        return list(TARGET_MODULE_PRESETS[value])
+    if (not isinstance(value, list) or not value
+            or not all(isinstance(name, str) and name for name in value)):
+        raise TrainingConfigError(f"lora_target_modules must be a preset name or a non-empty list of "
+                                  f"module names, got {json.dumps(value)}")
+    return list(value)
+
+
+def check_options(config: dict[str, Any]) -> None:
+    """Refuses, before anything is written, settings that cannot work together."""
+    resolve_target_modules(config["lora_target_modules"])
+    evaluates = config["eval_samples"] > 0
+    if config["early_stopping_patience"] < 0:
+        raise TrainingConfigError("early_stopping_patience must be >= 0 (0 turns early stopping off)")
+    if config["early_stopping_threshold"] < 0:
+        raise TrainingConfigError("early_stopping_threshold must be >= 0")
+    if config["early_stopping_patience"] > 0 and not evaluates:
+        raise TrainingConfigError("early_stopping_patience needs eval_samples > 0 (it watches the eval loss)")
+    if config["load_best_model_at_end"]:
+        if not evaluates:
+            raise TrainingConfigError("load_best_model_at_end needs eval_samples > 0 (best = lowest eval loss)")
+        if config["save_steps"] % config["eval_steps"] != 0:
+            raise TrainingConfigError(
+                f"load_best_model_at_end needs save_steps ({config['save_steps']}) to be a multiple of "
+                f"eval_steps ({config['eval_steps']}), so every evaluated step has a checkpoint")
+    if config["merge_adapter"]:
+        folder = Path(config["merge_adapter"])
+        if not (folder / "adapter_config.json").is_file():
+            raise TrainingConfigError(f'merge_adapter "{folder}" is not a LoRA folder: it has no adapter_config.json')
+        if config["quantization"] == "4bit":
+            raise TrainingConfigError(
+                "merge_adapter cannot merge into 4-bit weights: use --quantization=none, or write the merged "
+                "model with python/export.py and pass that folder as --model_name")
+        if config["backend"] == "unsloth":
+            raise TrainingConfigError(
+                "merge_adapter works with backend=transformers: write the merged model with python/export.py "
+                "and pass that folder as --model_name to train with Unsloth")
 
 
 def have(module: str) -> bool:
@@ -41,13 +96,14 @@ def resolve_backend(config: dict[str, Any]) -> dict[str, Any]:
     """Decides backend, quantization and optimiser from 'auto' settings and installed packages."""
     backend = config["backend"]
     cpu = config.get("device") == "cpu"  # CPU runs: plain transformers, float32, no bitsandbytes
+    merging = bool(config.get("merge_adapter"))  # a merge needs full-precision weights and transformers
     if backend == "auto":
-        backend = "unsloth" if have("unsloth") and not cpu else "transformers"
+        backend = "unsloth" if have("unsloth") and not cpu and not merging else "transformers"
     if backend == "unsloth" and not have("unsloth"):
         raise RuntimeError("backend=unsloth but unsloth is not installed (pip install 'kz-legal-workbench[unsloth]')")
     quant = config["quantization"]
     if quant == "auto":
-        quant = "4bit" if have("bitsandbytes") and not cpu else "none"
+        quant = "4bit" if have("bitsandbytes") and not cpu and not merging else "none"
     if quant == "4bit" and not have("bitsandbytes") and backend == "transformers":
         raise RuntimeError("quantization=4bit needs bitsandbytes (pip install bitsandbytes) or use --quantization=none")
     optim = config["optim"]
@@ -132,7 +188,7 @@ def load_model(config: dict[str, Any], choice: dict[str, Any], device: Any = Non
             load_in_4bit=choice["quantization"] == "4bit")
         model = FastLanguageModel.get_peft_model(
             model, r=config["lora_r"], lora_alpha=config["lora_alpha"], lora_dropout=config["lora_dropout"],
-            target_modules=config["lora_target_modules"], bias="none",
+            target_modules=resolve_target_modules(config["lora_target_modules"]), bias="none",
             use_gradient_checkpointing="unsloth" if config["gradient_checkpointing"] else False,
             random_state=config["seed"])
         return model, tokenizer
@@ -149,7 +205,30 @@ def load_model(config: dict[str, Any], choice: dict[str, Any], device: Any = Non
         if device is not None:
             kwargs["device_map"] = {"": device}
     model = AutoModelForCausalLM.from_pretrained(config["model_name"], **kwargs)
+    if config.get("merge_adapter"):
+        model = merge_first_stage(model, config["merge_adapter"])
     return attach_lora(model, config, choice), tokenizer
+
+
+def merge_first_stage(model: Any, adapter: str | Path) -> Any:
+    """The base `model` with the LoRA adapter in `adapter` merged into its weights
+    (`PeftModel.from_pretrained(...).merge_and_unload()`): a plain model again, ready for a new LoRA."""
+    from peft import PeftModel
+
+    return PeftModel.from_pretrained(model, str(adapter)).merge_and_unload()
+
+
+def adapter_record(folder: str | Path) -> dict[str, Any]:
+    """What summary.json records of a first-stage adapter: path, weights SHA-256 and LoRA settings."""
+    from .core.data import sha256_file
+
+    path = Path(folder)
+    settings = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
+    weights = next((path / name for name in ("adapter_model.safetensors", "adapter_model.bin")
+                    if (path / name).is_file()), None)
+    return {"path": display_path(path), "weights_sha256": sha256_file(weights) if weights else None,
+            "base_model_name_or_path": settings.get("base_model_name_or_path"), "r": settings.get("r"),
+            "lora_alpha": settings.get("lora_alpha"), "target_modules": settings.get("target_modules")}
 
 
 def attach_lora(model: Any, config: dict[str, Any], choice: dict[str, Any]) -> Any:
@@ -166,7 +245,8 @@ def attach_lora(model: Any, config: dict[str, Any], choice: dict[str, Any]) -> A
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.enable_input_require_grads()
     lora = LoraConfig(r=config["lora_r"], lora_alpha=config["lora_alpha"], lora_dropout=config["lora_dropout"],
-                      target_modules=list(config["lora_target_modules"]), bias="none", task_type="CAUSAL_LM")
+                      target_modules=resolve_target_modules(config["lora_target_modules"]), bias="none",
+                      task_type="CAUSAL_LM")
     return get_peft_model(model, lora)
 
 
@@ -204,6 +284,8 @@ def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: P
         "save_total_limit": config["save_total_limit"],
         "eval_strategy": "steps" if has_eval else "no",
         "eval_steps": config["eval_steps"],
+        # the best checkpoint is tracked (and kept through save_total_limit) when it is used
+        "load_best_model_at_end": config["load_best_model_at_end"],
         "seed": config["seed"],
         "data_seed": config["data_seed"],
         "report_to": "none",
@@ -215,6 +297,8 @@ def training_arguments(config: dict[str, Any], choice: dict[str, Any], folder: P
         # DDP: every LoRA parameter gets a gradient, so skip the per-step search for unused ones.
         "ddp_find_unused_parameters": False,
     }
+    if config["load_best_model_at_end"] or config["early_stopping_patience"] > 0:
+        wanted.update(metric_for_best_model="eval_loss", greater_is_better=False)
     # transformers 5 reads a float warmup_steps < 1 as a ratio; warmup_ratio is deprecated there.
     if major >= 5:
         wanted["warmup_steps"] = config["warmup_ratio"]
@@ -232,6 +316,7 @@ def make_log_callback(path: Path):
     class JsonlLogCallback(TrainerCallback):
         def __init__(self):
             self.started = time.perf_counter()
+            self.paused = False  # set while evaluating a model that is not the one at state.global_step
 
         def on_train_begin(self, args, state, control, **kwargs):
             if not state.is_world_process_zero:
@@ -245,7 +330,7 @@ def make_log_callback(path: Path):
                 path.unlink()
 
         def on_log(self, args, state, control, logs=None, **kwargs):
-            if not state.is_world_process_zero or not logs:
+            if not state.is_world_process_zero or not logs or self.paused:
                 return
             record = {"step": state.global_step, "epoch": state.epoch,
                       "time_s": round(time.perf_counter() - self.started, 3)}
@@ -275,8 +360,11 @@ def end_distributed() -> None:
 
 
 def last_checkpoint(folder: Path) -> str | None:
-    checkpoints = [p for p in (folder / "checkpoints").glob("checkpoint-*") if p.name.split("-")[-1].isdigit()]
-    return str(max(checkpoints, key=lambda p: int(p.name.split("-")[-1]))) if checkpoints else None
+    """The newest `checkpoints/checkpoint-N` of a run folder (transformers' get_last_checkpoint)."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    checkpoints = folder / "checkpoints"
+    return get_last_checkpoint(str(checkpoints)) if checkpoints.is_dir() else None
 
 
 def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = None) -> Path:
@@ -290,6 +378,10 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
     folder = run_folder(config)
     # Read-only checks run in every process, before any process writes (barrier below), so all of
     # them see the same folder and fail together instead of leaving the others waiting.
+    check_options(config)
+    target_modules = resolve_target_modules(config["lora_target_modules"])
+    if config["merge_adapter"] and model is not None and hasattr(model, "peft_config"):
+        raise TrainingConfigError("merge_adapter needs a plain base model, but the injected model already has LoRA")
     if config["resume"]:
         check_resumable(folder, config)
     elif folder.exists() and any(folder.iterdir()):
@@ -329,6 +421,8 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
     if model is None:
         model, tokenizer = load_model(config, choice, device)
     elif not hasattr(model, "peft_config"):
+        if config["merge_adapter"]:
+            model = merge_first_stage(model, config["merge_adapter"])
         model = attach_lora(model, config, choice)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -354,9 +448,15 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
 
     params = count_parameters(model)
     say(f"trainable parameters: {params['trainable_params']:,} of {params['total_params']:,}")
+    log_callback = make_log_callback(folder / "train_log.jsonl")
+    callbacks = [log_callback]
+    if config["early_stopping_patience"] > 0:
+        from transformers import EarlyStoppingCallback
+
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=config["early_stopping_patience"],
+                                               early_stopping_threshold=config["early_stopping_threshold"]))
     trainer = Trainer(model=model, args=args, train_dataset=train_set, eval_dataset=eval_set,
-                      data_collator=make_collator(tokenizer.pad_token_id),
-                      callbacks=[make_log_callback(folder / "train_log.jsonl")])
+                      data_collator=make_collator(tokenizer.pad_token_id), callbacks=callbacks)
     resume_from = last_checkpoint(folder) if config["resume"] else None
     if resume_from:
         say(f"resuming from {resume_from}")
@@ -365,9 +465,14 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
     started = time.perf_counter()
     output = trainer.train(resume_from_checkpoint=resume_from)
     runtime = time.perf_counter() - started
+    # The best checkpoint's weights are loaded now (load_best_model_at_end): its evaluation is not
+    # logged at the last step, where the curve would show the best model's loss.
+    log_callback.paused = config["load_best_model_at_end"]
     eval_metrics = trainer.evaluate() if eval_set is not None else {}  # collective: every process evaluates
 
     adapter_dir = folder / "adapter"
+    state = trainer.state
+    best_checkpoint = getattr(state, "best_model_checkpoint", None)
     summary = {
         "run_name": folder.name,
         "backend": choice,
@@ -378,7 +483,22 @@ def run_training(config: dict[str, Any], model: Any = None, tokenizer: Any = Non
         "global_step": trainer.state.global_step,
         "epochs": trainer.state.epoch,
         "train_loss": output.training_loss,  # the Trainer averages it over all processes
-        "final_eval_loss": eval_metrics.get("eval_loss"),
+        "final_eval_loss": eval_metrics.get("eval_loss"),  # of the saved adapter (the best one with load_best_model_at_end)
+        # Tracked when load_best_model_at_end or early stopping is on (metric_for_best_model=eval_loss), else null.
+        "best_metric": getattr(state, "best_metric", None),
+        "best_global_step": getattr(state, "best_global_step", None),
+        "best_model_checkpoint": display_path(best_checkpoint) if best_checkpoint else None,
+        "load_best_model_at_end": config["load_best_model_at_end"],
+        "early_stopping": {
+            "patience": config["early_stopping_patience"], "threshold": config["early_stopping_threshold"],
+            # stopped before the planned number of steps (only early stopping does that)
+            "stopped_early": config["early_stopping_patience"] > 0 and state.global_step < state.max_steps,
+            "planned_steps": state.max_steps,
+        },
+        "lora": {"r": config["lora_r"], "alpha": config["lora_alpha"], "dropout": config["lora_dropout"],
+                 "target_modules": target_modules,
+                 "target_preset": config["lora_target_modules"] if isinstance(config["lora_target_modules"], str) else None},
+        "merged_adapter": adapter_record(config["merge_adapter"]) if config["merge_adapter"] else None,
         "tokens_seen": getattr(trainer.state, "num_input_tokens_seen", None) or None,  # summed over processes
         "label_tokens_per_epoch": label_tokens,
         "train_examples": len(train_set),

@@ -68,21 +68,41 @@ def load_config_file(path: str | Path) -> dict[str, Any]:
 
 
 def apply(config: dict[str, Any], updates: Mapping[str, Any], defaults: Mapping[str, Any],
-          source: str) -> None:
+          source: str, alternatives: Mapping[str, Sequence[Any]] | None = None) -> None:
     for key, value in updates.items():
         if key not in defaults:
             close = [k for k in defaults if k.split("_")[0] == key.split("_")[0]][:5]
             hint = f" (did you mean one of {close}?)" if close else ""
             raise ConfigError(f'{source}: unknown config key "{key}"{hint}')
-        config[key] = coerce(key, value, defaults[key], source)
+        config[key] = coerce_any(key, value, [defaults[key], *(alternatives or {}).get(key, ())], source)
+
+
+def coerce_any(key: str, value: Any, examples: Sequence[Any], source: str) -> Any:
+    """`coerce` against the first of `examples` whose type `value` fits (the default first)."""
+    for example in examples[1:]:
+        try:
+            return coerce(key, value, example, source)
+        except ConfigError:
+            continue
+    try:
+        return coerce(key, value, examples[0], source)
+    except ConfigError as error:
+        if len(examples) == 1:
+            raise
+        kinds = " or ".join(_type_name(e) for e in examples)
+        raise ConfigError(f"{source}: {key} must be {kinds}, got {_type_name(value)} "
+                          f"{json.dumps(value, ensure_ascii=False)}") from error
 
 
 def resolve_config(defaults: Mapping[str, Any], argv: Sequence[str],
-                   choices: Mapping[str, Sequence[Any]] | None = None) -> dict[str, Any]:
+                   choices: Mapping[str, Sequence[Any]] | None = None,
+                   alternatives: Mapping[str, Sequence[Any]] | None = None) -> dict[str, Any]:
     """Defaults, then every `--config=FILE` (in order), then `--key=value` overrides.
 
     `--key value` (space-separated) is accepted too. `choices` restricts some keys to listed values.
-    Returns a new dict with the keys of `defaults`, in their order.
+    `alternatives` lets a key take other types than its default's: `{"lora_target_modules": [""]}`
+    accepts a string as well as the default list. Returns a new dict with the keys of `defaults`,
+    in their order.
     """
     config = dict(defaults)
     pending: list[tuple[str, str]] = []
@@ -101,14 +121,14 @@ def resolve_config(defaults: Mapping[str, Any], argv: Sequence[str],
             i += 1
         key = key.replace("-", "_")
         if key == "config":
-            apply(config, load_config_file(text), defaults, f'Config file "{text}"')
+            apply(config, load_config_file(text), defaults, f'Config file "{text}"', alternatives)
         else:
             pending.append((key, text))
         i += 1
     for key, text in pending:
         default = defaults.get(key)
         value = text if isinstance(default, str) else parse_override_value(text)
-        apply(config, {key: value}, defaults, f"Command line --{key}")
+        apply(config, {key: value}, defaults, f"Command line --{key}", alternatives)
     for key, allowed in (choices or {}).items():
         if config[key] not in allowed:
             raise ConfigError(

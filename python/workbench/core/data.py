@@ -20,9 +20,12 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def read_alpaca_jsonl(path: str | Path) -> list[dict[str, str]]:
+def read_alpaca_jsonl(path: str | Path, extra_fields: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Rows in file order, skipping blank lines. Each row gets `id`: its 0-based row index as a
-    string (stable while the file is unchanged; manifests record the file's SHA-256)."""
+    string (stable while the file is unchanged; manifests record the file's SHA-256).
+
+    `extra_fields` are kept when a row has them (a string or an integer each), e.g.
+    `("source", "chunk")` for a chunked corpus whose rows name their document and position."""
     file = Path(path)
     if not file.is_file():
         raise DataError(f'Data file "{file}" does not exist')
@@ -47,8 +50,17 @@ def read_alpaca_jsonl(path: str | Path) -> list[dict[str, str]]:
                 value = ""
             if not isinstance(value, str):
                 raise DataError(f'Data file "{file}" line {line_no}: "input" must be a string')
-            rows.append({"id": str(len(rows)), "instruction": obj["instruction"], "input": value,
-                         "output": obj["output"]})
+            row: dict[str, Any] = {"id": str(len(rows)), "instruction": obj["instruction"], "input": value,
+                                   "output": obj["output"]}
+            for key in extra_fields:
+                extra = obj.get(key)
+                if extra is None:
+                    continue
+                if isinstance(extra, bool) or not isinstance(extra, (str, int)):
+                    raise DataError(f'Data file "{file}" line {line_no}: "{key}" must be a string or an integer, '
+                                    f"got {json.dumps(extra)}")
+                row[key] = extra
+            rows.append(row)
     if not rows:
         raise DataError(f'Data file "{file}" holds no rows')
     return rows

@@ -38,13 +38,14 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def format_context(pairs: Sequence[dict[str, str]], max_chars: int = CONTEXT_CHARS) -> str:
-    """Numbered retrieved Q&A pairs: `[1] Q: ...\\nA: ...`, each cut to `max_chars`."""
+def format_context(pairs: Sequence[dict[str, Any]], max_chars: int = CONTEXT_CHARS) -> str:
+    """Numbered retrieved Q&A pairs: `[1] Q: ...\\nA: ...`, each cut to `max_chars` (times the
+    pair's `units` when it merges several neighbouring chunks of a chunked corpus)."""
     parts = []
     for rank, pair in enumerate(pairs, 1):
         question = " ".join(x for x in (pair.get("instruction", ""), pair.get("input", "")) if x)
         text = f"Q: {question}\nA: {pair.get('output', '')}"
-        parts.append(f"[{rank}] {text[:max_chars]}")
+        parts.append(f"[{rank}] {text[:max_chars * int(pair.get('units', 1))]}")
     return "\n\n".join(parts)
 
 
