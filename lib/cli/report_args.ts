@@ -22,6 +22,8 @@ Options:
   --human-eval-key FILE  key mapping sheet labels to runs
   --published DIR        the study's published table as summary files, compared with the
                          recomputed values (default: data/published; "none": no comparison)
+  --runs DIR             training run folders (python/train.py runs, Trainer/TRL/Unsloth
+                         checkpoints) for the sweep table (default: none)
   --resamples N          bootstrap resamples (default: 10000)
   --seed N               seed of every random choice (default: 42)
   --no-cache             score every result file afresh (do not read or write .cache/scored/)
@@ -56,6 +58,7 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
       "human-eval": { type: "string" },
       "human-eval-key": { type: "string" },
       published: { type: "string" },
+      runs: { type: "string" },
       resamples: { type: "string" },
       seed: { type: "string" },
       "no-cache": { type: "boolean" },
@@ -97,6 +100,9 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
         break;
       case "published":
         out.published = v === "none" ? null : v;
+        break;
+      case "runs":
+        out.runs = v;
         break;
       case "resamples":
         out.resamples = int(v, "resamples");

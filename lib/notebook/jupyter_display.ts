@@ -27,3 +27,19 @@ export async function jupyterDisplay(bundle: Record<string, string>): Promise<vo
   const api = jupyterApi();
   if (api) await api.display(bundle, { raw: true });
 }
+
+/**
+ * A Markdown note for a notebook cell's last value: shown in the notebook, never written to the
+ * report (use `section.text()` for that).
+ *
+ * @example
+ * ```ts
+ * import { markdown } from "./jupyter_display.ts";
+ * import assert from "node:assert/strict";
+ * const note = markdown("**3** runs found");
+ * assert.deepEqual(note[Symbol.for("Jupyter.display")](), { "text/markdown": "**3** runs found" });
+ * ```
+ */
+export function markdown(text: string): { [key: symbol]: () => Record<string, string> } {
+  return { [Symbol.for("Jupyter.display")]: () => ({ "text/markdown": text }) };
+}

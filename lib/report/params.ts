@@ -29,6 +29,8 @@ export interface ReportParams {
   humanEvalKey: string | null;
   /** Summary files of the study's published table, compared with the recomputed values. Default: `data/published`; `null`: no comparison. */
   published: string | null;
+  /** A folder of training runs (our run folders, Trainer/TRL/Unsloth checkpoints) for the sweep table. Default: `null` (no training section content). */
+  runs: string | null;
   /** Bootstrap resamples. Default: `10000`. */
   resamples: number;
   /** Seed of every random choice. Default: `42`. */
@@ -54,6 +56,7 @@ export const REPORT_DEFAULTS: Readonly<ReportParams> = Object.freeze({
   humanEval: ["data/human_eval/eval_sheet_filled.csv"],
   humanEvalKey: null,
   published: "data/published",
+  runs: null,
   resamples: 10_000,
   seed: 42,
   cache: true,
@@ -101,7 +104,7 @@ export function resolveParams(
       throw new TypeError(`Invalid ${where}: ${k} must be a list of paths`);
     }
   };
-  const pathOrNull = (k: "humanEvalKey" | "published") => {
+  const pathOrNull = (k: "humanEvalKey" | "published" | "runs") => {
     if (p[k] !== null && (typeof p[k] !== "string" || p[k] === "")) {
       throw new TypeError(`Invalid ${where}: ${k} must be a path or null`);
     }
@@ -112,6 +115,7 @@ export function resolveParams(
   list("humanEval");
   pathOrNull("humanEvalKey");
   pathOrNull("published");
+  pathOrNull("runs");
   for (const k of ["skipBadLines", "cache"] as const) {
     if (typeof p[k] !== "boolean") throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
   }
@@ -132,6 +136,7 @@ export function resolveParams(
     humanEval: p.humanEval.map(fromRoot),
     humanEvalKey: orNull(p.humanEvalKey),
     published: orNull(p.published),
+    runs: orNull(p.runs),
     sectionsDir: orNull(p.sectionsDir),
   };
 }

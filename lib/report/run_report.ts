@@ -110,6 +110,7 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
     `--human-eval ${params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"}`,
     ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
     `--published ${params.published === null ? "none" : displayPath(params.published)}`,
+    ...(params.runs ? [`--runs ${displayPath(params.runs)}`] : []),
     ...(params.skipBadLines ? ["--skip-bad-lines"] : []),
     `--resamples ${params.resamples}`,
     `--seed ${params.seed}`,
