@@ -32,6 +32,7 @@ import {
   SAMPLE_COLUMNS,
 } from "./run_samples_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
+import { checkMetricRanges } from "./check_ranges.ts";
 
 /** The default cache folder. */
 export const SCORED_CACHE_DIR: string = join(REPO_ROOT, ".cache", "scored");
@@ -135,6 +136,7 @@ export async function loadScored(
     }
     misses++;
     let run = parseResultData(data, { path, sha256 });
+    checkMetricRanges(run);
     if (run.samples) {
       run = rescoreRun(run, { suite: run.source.format === "legacy" ? legacySuite : v1Suite });
       const log = Deno.env.get(SCORE_LOG_ENV);

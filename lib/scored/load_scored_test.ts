@@ -108,3 +108,44 @@ Deno.test("loadScored() loads symbolic links and .JSON in capitals, and names a 
     /"[^"]*gone\.json" is a symbolic link to a file that does not exist/,
   );
 });
+
+Deno.test("loadScored() refuses impossible numbers, naming the file and the JSON path", async () => {
+  const base = JSON.parse(await Deno.readTextFile(join(STUDY_RESULTS, "benchmark_8b_ft.json")));
+  const cases: [string, (d: typeof base) => void, RegExp][] = [
+    [
+      "bertscore 7",
+      (d) => (d.detailed_results[3].metrics.bertscore_f1 = 7),
+      /detailed_results\[3\]\.metrics\.bertscore_f1 is 7, outside the range of bertscore_f1 \[0, 1\]/,
+    ],
+    [
+      "rouge −1",
+      (d) => (d.detailed_results[0].metrics.rougeL = -1),
+      /detailed_results\[0\]\.metrics\.rougeL is -1, outside the range/,
+    ],
+    [
+      "negative latency",
+      (d) => (d.detailed_results[9].metrics.gen_time = -0.5),
+      /detailed_results\[9\]\.metrics\.gen_time is -0\.5, outside the range of latency_s \[0, ∞\)/,
+    ],
+    [
+      "stored mean",
+      (d) => (d.avg_metrics.key_info = 1.5),
+      /avg_metrics\.key_info is 1\.5, outside the range/,
+    ],
+  ];
+  for (const [what, change, message] of cases) {
+    const dir = await Deno.makeTempDir();
+    const doc = structuredClone(base);
+    change(doc);
+    await Deno.writeTextFile(join(dir, "benchmark_8b_ft.json"), JSON.stringify(doc));
+    await assert.rejects(loadScored(dir, { cache: false }), message, what);
+  }
+  // 1e400 in the JSON text parses as Infinity.
+  const dir = await Deno.makeTempDir();
+  const text = JSON.stringify(base).replace(/"bertscore_f1":\s*[0-9.e-]+/, '"bertscore_f1": 1e400');
+  await Deno.writeTextFile(join(dir, "benchmark_8b_ft.json"), text);
+  await assert.rejects(
+    loadScored(dir, { cache: false }),
+    /benchmark_8b_ft\.json": avg_metrics\.bertscore_f1 is Infinity, not a finite number/,
+  );
+});

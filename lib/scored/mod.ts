@@ -11,3 +11,4 @@ export * from "./scorer_key.ts";
 export * from "./runs_frame.ts";
 export * from "./metrics_long.ts";
 export * from "./filter_scored.ts";
+export * from "./check_ranges.ts";
