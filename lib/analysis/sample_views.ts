@@ -26,6 +26,7 @@ export function shorten(text: string | null, max = VIEW_TEXT_CHARS): string {
  * answered it); ties go to the smallest id. Null when no question has two defined values.
  */
 export function mostContestedQuestion(scored: ScoredResults, metric: string): string | null {
+  if (!scored.frame.columns.includes(metric)) return null;
   const spread = scored.frame
     .filter(pl.col(metric).isNotNull())
     .groupBy("id")

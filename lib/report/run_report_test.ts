@@ -264,3 +264,23 @@ Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the 
   const left = (await Array.fromAsync(Deno.readDir(join(out, "..")))).map((e) => e.name);
   assert.ok(!left.some((n) => n.includes(".partial")), `staging left behind: ${left}`);
 });
+
+Deno.test("the report on a folder with only a RAG aggregate and a header-only sheet completes and says so, in the user's words", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.mkdir(join(dir, "results"));
+  await Deno.copyFile(join(STUDY_RESULTS, "rag_ablation.json"), join(dir, "results", "rag_ablation.json"));
+  const sheet = join(dir, "blank_sheet.csv");
+  const filled = await Deno.readTextFile(join(REPO_ROOT, "data", "human_eval", "eval_sheet_filled.csv"));
+  await Deno.writeTextFile(sheet, filled.split("\n")[0] + "\n");
+  const out = join(dir, "report");
+  await runReport(resolveParams({ results: join(dir, "results"), out, humanEval: [sheet], resamples: 200 }), {
+    notebooks: ["15_samples.ipynb", "20_scaling.ipynb", "30_paired.ipynb", "50_rag.ipynb", "60_human_eval.ipynb"],
+    log: () => {},
+  });
+  const report = await Deno.readTextFile(join(out, "report.md"));
+  assert.match(report, /no run result \(only RAG ablation aggregates\)/);
+  assert.match(report, /no per-sample records, so there are no answers to show/);
+  assert.match(report, /The sheets hold no rated answer/);
+  assert.match(report, /Table rag_ablation/);
+  assert.doesNotMatch(report, /needs at least one row|lists no input files|intersect/);
+});

@@ -121,6 +121,20 @@ export async function loadResultFile(
   return parseResultData(data, { path, sha256: await sha256Hex(bytes) }, options);
 }
 
+/** Refuses a file in which two records share a question id, naming both records and the id. */
+function checkUniqueIds(samples: readonly Sample[], path: string, array: string): void {
+  const first = new Map<string, number>();
+  samples.forEach((s, i) => {
+    const at = first.get(s.id);
+    if (at !== undefined) {
+      throw new TypeError(
+        `Cannot load result file "${path}": ${array}[${i}].id "${s.id}" repeats the id of ${array}[${at}]`,
+      );
+    }
+    first.set(s.id, i);
+  });
+}
+
 interface LegacyCi {
   mean: number;
   ci_lower: number;
@@ -182,6 +196,7 @@ function fromLegacy(data: LegacyFile, stem: string, path: string, sha256: string
       metrics,
     };
   });
+  checkUniqueIds(samples, path, "detailed_results");
   return {
     run,
     source: { path, sha256, format: "legacy" },
@@ -259,17 +274,7 @@ function fromV1(data: V1File, path: string, sha256: string): RunResult {
       };
     })
     : null;
-  if (samples) {
-    const seen = new Set<string>();
-    samples.forEach((s, i) => {
-      if (seen.has(s.id)) {
-        throw new TypeError(
-          `Cannot load result file "${path}": samples[${i}].id "${s.id}" is a duplicate`,
-        );
-      }
-      seen.add(s.id);
-    });
-  }
+  if (samples) checkUniqueIds(samples, path, "samples");
   return {
     run,
     source: { path, sha256, format: "v1" },

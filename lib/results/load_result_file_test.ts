@@ -4,6 +4,7 @@ import { loadResultFile } from "./load_result_file.ts";
 import { loadResults } from "./load_results.ts";
 import { requireSharedData, SHARED_RESULTS } from "./_shared_data.ts";
 import expected from "./fixtures/expected.json" with { type: "json" };
+import { fromRoot } from "../io/paths.ts";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
 
@@ -140,4 +141,16 @@ Deno.test("loadResults() refuses an empty folder and duplicate run ids", async (
   await Deno.writeTextFile(join(dir, "a.json"), JSON.stringify(fixture));
   await Deno.writeTextFile(join(dir, "b.json"), JSON.stringify(fixture));
   await assert.rejects(loadResults(dir), /appears in both/);
+});
+
+Deno.test("loadResultFile() names both records and the id when two records share a question id", async () => {
+  const dir = await Deno.makeTempDir();
+  const doc = JSON.parse(await Deno.readTextFile(fromRoot("data/results/benchmark_8b_ft.json")));
+  doc.detailed_results[7].id = doc.detailed_results[2].id;
+  const path = join(dir, "dup.json");
+  await Deno.writeTextFile(path, JSON.stringify(doc));
+  await assert.rejects(
+    loadResultFile(path),
+    /"[^"]*dup\.json": detailed_results\[7\]\.id "2" repeats the id of detailed_results\[2\]/,
+  );
 });
