@@ -284,3 +284,17 @@ Deno.test("the report on a folder with only a RAG aggregate and a header-only sh
   assert.match(report, /Table rag_ablation/);
   assert.doesNotMatch(report, /needs at least one row|lists no input files|intersect/);
 });
+
+Deno.test("`deno task report --runs DIR` writes the training sweep table: each run's best eval loss and where it was reached", async () => {
+  const out = join(await Deno.makeTempDir(), "report");
+  await runReport(resolveParams({ out, runs: "lib/training/fixtures/sweep" }), {
+    notebooks: ["70_training_runs.ipynb"],
+    log: () => {},
+  });
+  const rows = parseCsv(await Deno.readTextFile(join(out, "tables", "training_runs.csv")));
+  assert.ok(rows.length >= 4, `${rows.length} runs`);
+  for (const r of rows.filter((r) => r.best_eval_loss !== "")) {
+    assert.ok(Number(r.best_eval_loss) > 0 && Number.isInteger(Number(r.best_step)), r.run);
+  }
+  assert.ok((await Deno.stat(join(out, "training_eval_loss.svg"))).size > 0);
+});
