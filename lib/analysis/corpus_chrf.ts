@@ -30,18 +30,28 @@ export function corpusChrfEstimate(
   references: readonly string[],
   options: BootstrapOptions = {},
 ): { mean: number; lo: number; hi: number; n: number } {
+  return corpusChrfFromStatistics(chrfCorpusStatistics(predictions, references), options);
+}
+
+/**
+ * {@linkcode corpusChrfEstimate} from each answer's chrF statistics (`chrfCorpusStatistics`, or
+ * the scored frame's `chrf_stats` column), without recomputing them.
+ */
+export function corpusChrfFromStatistics(
+  stats: readonly ArrayLike<number>[],
+  options: BootstrapOptions = {},
+): { mean: number; lo: number; hi: number; n: number } {
   const { resamples, level, seed } = { ...BOOTSTRAP_DEFAULTS, ...options };
-  const stats = chrfCorpusStatistics(predictions, references);
   const n = stats.length;
   if (n === 0) return { mean: NaN, lo: NaN, hi: NaN, n: 0 };
   const width = stats[0].length;
   const flat = new Float64Array(n * width);
-  stats.forEach((s, i) => flat.set(s, i * width));
+  stats.forEach((s, i) => flat.set(Array.from(s), i * width));
   const total = new Array<number>(width).fill(0);
   for (let i = 0; i < n; i++) for (let k = 0; k < width; k++) total[k] += flat[i * width + k];
   const mean = chrfFromStatistics(total);
   const scores = new Float64Array(resamples);
-  const sum = new Array<number>(width);
+  const sum = new Float64Array(width);
   for (let first = 0; first < resamples; first += BLOCK) {
     const count = Math.min(BLOCK, resamples - first);
     const idx = bootstrapIndexBlock(n, first, count, { seed });

@@ -7,9 +7,9 @@
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import type { Variant } from "../results/run_result.ts";
 import type { ScoredResults } from "../scored/load_scored.ts";
-import { definedCount, metricValues, runRows, textValues } from "../scored/run_columns.ts";
+import { definedCount, metricValues, runRows } from "../scored/run_columns.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
-import { corpusChrfEstimate } from "./corpus_chrf.ts";
+import { corpusChrfFromStatistics } from "./corpus_chrf.ts";
 
 /** Options for {@linkcode scalingTable}. */
 export interface ScalingTableOptions extends BootstrapOptions {
@@ -75,9 +75,8 @@ export function scalingTable(
       const frame = runRows(scored.frame, r.run.id);
       for (const metric of metrics) {
         if (metric === "chrf_corpus") {
-          const e = corpusChrfEstimate(
-            textValues(frame, "prediction").map((t) => t ?? ""),
-            textValues(frame, "reference").map((t) => t ?? ""),
+          const e = corpusChrfFromStatistics(
+            frame.getColumn("chrf_stats").toArray() as unknown as number[][],
             options,
           );
           rows.push({

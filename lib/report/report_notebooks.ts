@@ -17,3 +17,14 @@ export const REPORT_NOTEBOOKS: readonly string[] = [
   "60_human_eval.ipynb",
   "70_training_runs.ipynb",
 ];
+
+/**
+ * Notebooks that take longest, started first so that the parallel run ends sooner; the report
+ * keeps the order of {@linkcode REPORT_NOTEBOOKS}.
+ */
+export const LONG_NOTEBOOKS: readonly string[] = [
+  "30_paired.ipynb",
+  "40_domains_languages.ipynb",
+  "20_scaling.ipynb",
+  "00_findings.ipynb",
+];

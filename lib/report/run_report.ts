@@ -24,7 +24,7 @@ import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadScored } from "../scored/load_scored.ts";
-import { REPORT_NOTEBOOKS } from "./report_notebooks.ts";
+import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -127,6 +127,12 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
   ].join("\n");
 }
 
+/** Execution order: the long notebooks first (see {@linkcode LONG_NOTEBOOKS}), then list order. */
+function rank(notebook: string): number {
+  const i = LONG_NOTEBOOKS.indexOf(notebook);
+  return i < 0 ? LONG_NOTEBOOKS.length : i;
+}
+
 /** Puts back an output folder that a run killed during the final swap left as `.<out>.old`. */
 async function recover(out: string, log: (m: string) => void): Promise<void> {
   const old = join(dirname(out), `.${basename(out)}.old`);
@@ -208,7 +214,9 @@ export async function runReport(
         ((performance.now() - t0) / 1000).toFixed(1)
       } s`,
     );
-    const queue = [...notebooks];
+    const queue = [...notebooks].sort((a, b) =>
+      rank(a) - rank(b) || notebooks.indexOf(a) - notebooks.indexOf(b)
+    );
     const worker = async () => {
       for (let nb = queue.shift(); nb !== undefined; nb = queue.shift()) {
         const t0 = performance.now();

@@ -257,7 +257,7 @@ function stackRuns(
 function emptyFrame(metrics: string[]): pl.DataFrame {
   const bools: string[] = ["hit_max_new_tokens", "truncated_estimated", ...BEHAVIOUR_COLUMNS_OF_FRAME];
   const utf8 = [...RUN_COLUMNS, ...SAMPLE_COLUMNS].filter((c) =>
-    !["size_b", "latency_s", "new_tokens", ...bools].includes(c)
+    !["size_b", "latency_s", "new_tokens", "chrf_stats", ...bools].includes(c)
   );
   return pl.DataFrame([
     ...utf8.map((c) => pl.Series(c, [], pl.Utf8)),
@@ -265,6 +265,7 @@ function emptyFrame(metrics: string[]): pl.DataFrame {
     pl.Series("latency_s", [], pl.Float64),
     pl.Series("new_tokens", [], pl.Float64),
     ...bools.map((c) => pl.Series(c, [], pl.Bool)),
+    pl.Series("chrf_stats", [[0]], pl.List(pl.Float64)).slice(0, 0),
     ...metrics.map((m) => pl.Series(m, [], pl.Float64)),
   ]).select(...RUN_COLUMNS, ...SAMPLE_COLUMNS, ...metrics);
 }

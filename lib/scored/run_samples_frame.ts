@@ -7,6 +7,7 @@ import pl from "nodejs-polars";
 import type { RunResult } from "../results/run_result.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { runAnswerBehaviour } from "../behaviour/behaviour_summary.ts";
+import { chrfCorpusStatistics } from "../metrics/chrf_corpus.ts";
 
 /** The per-sample columns before the metric columns, in order. */
 export const SAMPLE_COLUMNS = [
@@ -30,6 +31,7 @@ export const SAMPLE_COLUMNS = [
   "empty",
   "refusal",
   "substantive",
+  "chrf_stats",
 ] as const;
 
 /** The answer-behaviour flags among {@linkcode SAMPLE_COLUMNS} (see `lib/behaviour/`). */
@@ -54,7 +56,8 @@ export function sampleMetricNames(run: RunResult): string[] {
  * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `retrieval` as the
  * JSON text of the retrieved records or null; the answer-behaviour flags of `lib/behaviour/`, with
  * truncation calibrated on the run, as Boolean columns and the answer's and question's language
- * as text), then one Float64 column per metric, null where the metric is undefined for the sample
+ * as text; `chrf_stats`, each answer's chrF n-gram counts, for corpus chrF), then one Float64
+ * column per metric, null where the metric is undefined for the sample
  * (`keyword_coverage` among them when a sample carries keywords). `latency_s` is the sample's
  * latency, or its stored `latency_s` metric (the study's `gen_time`).
  *
@@ -92,6 +95,15 @@ export function runSamplesFrame(run: RunResult): pl.DataFrame {
   for (const flag of BEHAVIOUR_COLUMNS_OF_FRAME) {
     cols.push(pl.Series(flag, behaviour.map((b) => b[flag]), pl.Bool));
   }
+  // Each answer's chrF n-gram statistics (18 counts: hypothesis, reference and matching n-grams
+  // of orders 1-6): summed over resampled answers they give corpus chrF and its interval cheaply.
+  cols.push(
+    pl.Series(
+      "chrf_stats",
+      chrfCorpusStatistics(samples.map((s) => s.prediction), samples.map((s) => s.reference)),
+      pl.List(pl.Float64),
+    ),
+  );
   cols.splice(
     cols.findIndex((c) => c.name === "empty"),
     0,
