@@ -11,6 +11,7 @@ import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import type { BootstrapOptions } from "../stats/bootstrap.ts";
 import type { Comparison } from "./paired_comparisons.ts";
 import { pairRuns } from "./pair_runs.ts";
+import { memo } from "../scored/memo.ts";
 
 /** A binary outcome: a name and how to read it from a run's rows (null where undefined). */
 export interface BinaryOutcome {
@@ -71,6 +72,20 @@ export function binaryComparisons(
   options: BootstrapOptions & { outcomes?: readonly BinaryOutcome[] } = {},
 ): BinaryRow[] {
   const { outcomes = BINARY_OUTCOMES, ...boot } = options;
+  return memo(
+    scored,
+    "binary_comparisons",
+    { comparisons, outcomes: outcomes.map((o) => [o.name, o.expr.toString()]), boot },
+    () => compute(scored, comparisons, outcomes, boot),
+  );
+}
+
+function compute(
+  scored: ScoredResults,
+  comparisons: readonly Comparison[],
+  outcomes: readonly BinaryOutcome[],
+  boot: BootstrapOptions,
+): BinaryRow[] {
   const rows: BinaryRow[] = [];
   for (const c of comparisons) {
     const paired = pairRuns(scored, c.run_a, c.run_b);

@@ -8,6 +8,7 @@ import { definedCount, metricValues, runRows, textValues } from "../scored/run_c
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
+import { memo } from "../scored/memo.ts";
 
 /** Options for {@linkcode breakdownTable}. */
 export interface BreakdownTableOptions extends BootstrapOptions {
@@ -65,6 +66,10 @@ export function breakdownTable(
   scored: ScoredResults,
   options: BreakdownTableOptions,
 ): BreakdownRow[] {
+  return memo(scored, "breakdown_table", options, () => compute(scored, options));
+}
+
+function compute(scored: ScoredResults, options: BreakdownTableOptions): BreakdownRow[] {
   const { by, minN = MIN_CELL_N, ...boot } = options;
   const metrics = options.metrics ?? orderMetrics(scored.metrics);
   const order = groupOrder(scored.frame, by);

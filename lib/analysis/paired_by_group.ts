@@ -4,10 +4,11 @@
  */
 import type { ScoredResults } from "../scored/load_scored.ts";
 import { runRows, textValues } from "../scored/run_columns.ts";
+import { memo } from "../scored/memo.ts";
 import {
   adjustRows,
   type Comparison,
-  pairedComparisons,
+  computePairedComparisons,
   type PairedComparisonsOptions,
   type PairedRow,
 } from "./paired_comparisons.ts";
@@ -51,6 +52,15 @@ export function pairedByGroup(
   comparisons: readonly Comparison[],
   options: PairedByGroupOptions,
 ): { rows: GroupedPairedRow[]; notes: string[] } {
+  return memo(scored, "paired_by_group", { comparisons, options }, () =>
+    compute(scored, comparisons, options));
+}
+
+function compute(
+  scored: ScoredResults,
+  comparisons: readonly Comparison[],
+  options: PairedByGroupOptions,
+): { rows: GroupedPairedRow[]; notes: string[] } {
   const { by, minN = MIN_CELL_N, benjaminiHochberg = false, ...rest } = options;
   const order = groupOrder(scored.frame, by);
   const rows: GroupedPairedRow[] = [];
@@ -68,7 +78,7 @@ export function pairedByGroup(
     for (const g of order) {
       const subset = members.get(g);
       if (!subset) continue;
-      const result = pairedComparisons(scored, [c], { ...rest, subset });
+      const result = computePairedComparisons(scored, [c], { ...rest, subset });
       result.notes.forEach((n) => notes.add(n));
       for (const row of result.rows) {
         rows.push({

@@ -17,6 +17,7 @@
  */
 import type { ScoredResults } from "../scored/load_scored.ts";
 import { definedCount } from "../scored/run_columns.ts";
+import { memo } from "../scored/memo.ts";
 import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import { signFlipTest } from "../stats/sign_flip.ts";
 import { cohensDz } from "../stats/cohens_dz.ts";
@@ -155,6 +156,20 @@ export function adjustRows<
  * ```
  */
 export function pairedComparisons(
+  scored: ScoredResults,
+  comparisons: readonly Comparison[],
+  options: PairedComparisonsOptions = {},
+): PairedComparisons {
+  return memo(
+    scored,
+    "paired_comparisons",
+    { comparisons, options },
+    () => computePairedComparisons(scored, comparisons, options),
+  );
+}
+
+/** {@linkcode pairedComparisons} without the memo (see `lib/scored/memo.ts`). */
+export function computePairedComparisons(
   scored: ScoredResults,
   comparisons: readonly Comparison[],
   options: PairedComparisonsOptions = {},

@@ -10,6 +10,7 @@ import type { ScoredResults } from "../scored/load_scored.ts";
 import { definedCount, metricValues, runRows } from "../scored/run_columns.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { corpusChrfFromStatistics } from "./corpus_chrf.ts";
+import { memo } from "../scored/memo.ts";
 
 /** Options for {@linkcode scalingTable}. */
 export interface ScalingTableOptions extends BootstrapOptions {
@@ -59,6 +60,10 @@ export function scalingTable(
   scored: ScoredResults,
   options: ScalingTableOptions = {},
 ): ScalingRow[] {
+  return memo(scored, "scaling_table", options, () => compute(scored, options));
+}
+
+function compute(scored: ScoredResults, options: ScalingTableOptions): ScalingRow[] {
   const stored = scored.runs.flatMap((r) => Object.keys(r.summary));
   const corpus = scored.frame.height > 0 ? ["chrf_corpus"] : [];
   const metrics = options.metrics ?? orderMetrics([...scored.metrics, ...stored, ...corpus]);

@@ -12,6 +12,7 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { REPO_ROOT } from "../io/paths.ts";
 import { sha256Hex } from "../io/sha256.ts";
@@ -84,6 +85,13 @@ export interface ScoredResults {
   ragAblations: RagAblation[];
   /** How many inputs came from the cache and how many were scored now. */
   cache: { hits: number; misses: number };
+  /**
+   * Identity of these scored results (every input's SHA-256, the runs' identities, the scorer),
+   * under which expensive analyses are remembered (see `memo`); `null` for results built in memory.
+   */
+  key: string | null;
+  /** The scored-results cache folder; `null` when the cache is off. */
+  cacheDir: string | null;
 }
 
 /**
@@ -161,7 +169,22 @@ export async function loadScored(
     samples: byPath.get(r.source.path)!.samples,
   }));
   const { frame, metrics } = stackRuns(runs, frames);
-  return { dir, frame, runs, metrics, ragAblations: set.ragAblations, cache: { hits, misses } };
+  const identity = createHash("sha256").update(key).update(
+    JSON.stringify([
+      runs.map((r) => [r.run, r.source.sha256, r.samples]),
+      set.ragAblations.map((a) => [a.id, a.source.sha256]),
+    ]),
+  ).digest("hex");
+  return {
+    dir,
+    frame,
+    runs,
+    metrics,
+    ragAblations: set.ragAblations,
+    cache: { hits, misses },
+    key: identity,
+    cacheDir: cache ? cacheDir : null,
+  };
 }
 
 /** {@linkcode loadScored}, returning only the scored-samples frame. */
@@ -210,6 +233,8 @@ export function scoredFromRuns(
     metrics,
     ragAblations: options.ragAblations ?? [],
     cache: { hits: 0, misses: 0 },
+    key: null,
+    cacheDir: null,
   };
 }
 

@@ -12,3 +12,4 @@ export * from "./runs_frame.ts";
 export * from "./metrics_long.ts";
 export * from "./filter_scored.ts";
 export * from "./check_ranges.ts";
+export * from "./memo.ts";

@@ -1,0 +1,75 @@
+/**
+ * Results of the expensive analyses (bootstrap intervals and sign-flip tests over every run,
+ * comparison and metric), kept on disk next to the scored-results cache so that a second report
+ * on the same inputs reuses them. A result is keyed by the analysis' name, its arguments, the
+ * scored results it ran on ({@linkcode ScoredResults.key}: every input's SHA-256, the runs'
+ * identities, the scorer) and the source text of the code that computes it (`lib/analysis/`,
+ * `lib/stats/`, `lib/metrics/`, `lib/scored/`, `lib/behaviour/`), so that a change to any of them
+ * computes afresh. Results are JSON, written atomically; scored results loaded with
+ * `cache: false` never read or write here.
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { REPO_ROOT } from "../io/paths.ts";
+
+const CODE_DIRS = ["lib/analysis", "lib/stats", "lib/metrics", "lib/scored", "lib/behaviour"];
+
+let codeHash: string | null = null;
+
+function sourceHash(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash("sha256");
+  for (const dir of CODE_DIRS) {
+    const names = [...Deno.readDirSync(join(REPO_ROOT, dir))]
+      .filter((e) => e.isFile && /\.(ts|json)$/.test(e.name) && !/_(test|bench)\.ts$/.test(e.name))
+      .map((e) => e.name).sort();
+    for (const name of names) {
+      hash.update(`${dir}/${name}\0`);
+      hash.update(Deno.readFileSync(join(REPO_ROOT, dir, name)));
+    }
+  }
+  return (codeHash = hash.digest("hex"));
+}
+
+/** What a memoised analysis needs from the scored results. */
+export interface MemoScope {
+  /** Identity of the scored results; `null` disables the memo. */
+  key: string | null;
+  /** The cache folder of the scored results; `null` disables the memo. */
+  cacheDir: string | null;
+}
+
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_, v) => {
+    if (v instanceof Set) return [...v].sort();
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+    }
+    return v;
+  });
+}
+
+/**
+ * `compute()`, or its result from an earlier call with the same name, arguments, scored results
+ * and code. `compute` must return JSON-serialisable data (numbers that are not finite become
+ * `null`, as the analyses already represent them).
+ */
+export function memo<T>(scope: MemoScope, name: string, args: unknown, compute: () => T): T {
+  if (scope.key === null || scope.cacheDir === null) return compute();
+  const key = createHash("sha256").update(`${name}\0${scope.key}\0${sourceHash()}\0${stable(args)}`)
+    .digest("hex").slice(0, 32);
+  const dir = join(scope.cacheDir, "..", "analysis");
+  const file = join(dir, `${name}-${key}.json`);
+  try {
+    return JSON.parse(Deno.readTextFileSync(file)) as T;
+  } catch { /* not computed yet, or unreadable: compute */ }
+  const result = compute();
+  try {
+    Deno.mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${crypto.randomUUID()}.tmp`;
+    Deno.writeTextFileSync(tmp, JSON.stringify(result));
+    Deno.renameSync(tmp, file);
+  } catch { /* a read-only cache only costs time */ }
+  return result;
+}
