@@ -35,8 +35,14 @@ import {
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 
-/** The default cache folder. */
-export const SCORED_CACHE_DIR: string = join(REPO_ROOT, ".cache", "scored");
+/** The environment variable that moves the cache (default: `.cache/` at the repository root). */
+export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
+
+/** The default cache folder: `$WORKBENCH_CACHE_DIR/scored`, else `.cache/scored` in the repository. */
+export const SCORED_CACHE_DIR: string = join(
+  Deno.env.get(CACHE_DIR_ENV) || join(REPO_ROOT, ".cache"),
+  "scored",
+);
 
 /** An environment variable naming a file to which every scoring of an input appends its path. */
 export const SCORE_LOG_ENV = "WORKBENCH_SCORE_LOG";
