@@ -39,10 +39,9 @@ import { checkMetricRanges } from "./check_ranges.ts";
 export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
 
 /** The default cache folder: `$WORKBENCH_CACHE_DIR/scored`, else `.cache/scored` in the repository. */
-export const SCORED_CACHE_DIR: string = join(
-  Deno.env.get(CACHE_DIR_ENV) || join(REPO_ROOT, ".cache"),
-  "scored",
-);
+export function scoredCacheDir(): string {
+  return join(Deno.env.get(CACHE_DIR_ENV) || join(REPO_ROOT, ".cache"), "scored");
+}
 
 /** An environment variable naming a file to which every scoring of an input appends its path. */
 export const SCORE_LOG_ENV = "WORKBENCH_SCORE_LOG";
@@ -51,7 +50,7 @@ export const SCORE_LOG_ENV = "WORKBENCH_SCORE_LOG";
 export interface LoadScoredOptions {
   /** Read and write the on-disk cache. Default: `true`. */
   cache?: boolean;
-  /** The cache folder. Default: {@linkcode SCORED_CACHE_DIR}. */
+  /** The cache folder. Default: {@linkcode scoredCacheDir}. */
   cacheDir?: string;
   /** Suite(s) computed for the study's legacy files. Default: `"v2"` (legacy values as stored). */
   legacySuite?: RescoreRunOptions["suite"];
@@ -115,7 +114,7 @@ export async function loadScored(
 ): Promise<ScoredResults> {
   const {
     cache = true,
-    cacheDir = SCORED_CACHE_DIR,
+    cacheDir = scoredCacheDir(),
     legacySuite = "v2",
     v1Suite = "all",
   } = options;
