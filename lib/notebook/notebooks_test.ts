@@ -38,10 +38,18 @@ Deno.test("every notebook starts with a parameters cell and runs on the Deno ker
     const nb = JSON.parse(await Deno.readTextFile(join(DIR, name)));
     assert.equal(nb.metadata.kernelspec.name, "deno", name);
     const first = (nb.cells as Cell[]).find((c) => c.cell_type === "code")!;
-    assert.deepEqual(first.metadata.tags, ["parameters"], `${name}: first code cell tagged "parameters"`);
+    assert.deepEqual(
+      first.metadata.tags,
+      ["parameters"],
+      `${name}: first code cell tagged "parameters"`,
+    );
     const source = Array.isArray(first.source) ? first.source.join("") : first.source;
     assert.match(source, /const parameters = \{/, name);
-    assert.equal(nb.cells[0].cell_type, "markdown", `${name} opens with a few lines saying what it shows`);
+    assert.equal(
+      nb.cells[0].cell_type,
+      "markdown",
+      `${name} opens with a few lines saying what it shows`,
+    );
   }
   for (const nb of REPORT_NOTEBOOKS) assert.ok(names.includes(nb), `${nb} is in notebooks/`);
 });

@@ -6,6 +6,30 @@
 import { projectPython } from "../pyenv/project_python.ts";
 import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
 import { REPO_ROOT } from "../io/paths.ts";
+import { PROJECT_VENV } from "../pyenv/project_python.ts";
+import { join } from "node:path";
+
+/**
+ * Lab settings the project fixes (`.venv/share/jupyter/lab/settings/overrides.json`): no machine
+ * here reaches the internet, so Lab must not ask to fetch news or check for updates.
+ */
+export const LAB_OVERRIDES = {
+  "@jupyterlab/apputils-extension:notification": { checkForUpdates: false, fetchNews: "false" },
+};
+
+async function writeLabOverrides(): Promise<void> {
+  const dir = join(PROJECT_VENV, "share", "jupyter", "lab", "settings");
+  await Deno.mkdir(dir, { recursive: true });
+  const path = join(dir, "overrides.json");
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(await Deno.readTextFile(path));
+  } catch { /* absent or unreadable: ours replaces it */ }
+  const merged = { ...current, ...LAB_OVERRIDES };
+  const tmp = `${path}.tmp-${Deno.pid}`;
+  await Deno.writeTextFile(tmp, JSON.stringify(merged, null, 2) + "\n");
+  await Deno.rename(tmp, path);
+}
 
 /** Options for {@linkcode startLab}. */
 export interface StartLabOptions {
@@ -48,6 +72,7 @@ function freePort(): number {
 export async function startLab(options: StartLabOptions = {}): Promise<LabServer> {
   const python = await projectPython(["notebooks", "lab"]);
   await ensureDenoKernel();
+  await writeLabOverrides();
   const port = options.port ?? freePort();
   const token = crypto.randomUUID().replaceAll("-", "");
   const base = `http://127.0.0.1:${port}`;

@@ -13,6 +13,15 @@ Deno.test("`deno task lab`'s server finds the project's Deno kernelspec and runs
     });
     const specs = await r.json();
     assert.equal(specs.kernelspecs.deno.spec.argv[0], join(PROJECT_VENV, "bin", "deno"));
+    const settings = await fetch(
+      `${lab.base}/lab/api/settings/@jupyterlab/apputils-extension:notification`,
+      { headers: { Authorization: `token ${lab.token}` } },
+    );
+    const notification = await settings.json();
+    // Overrides change the schema's defaults, which is what a fresh user sees.
+    const props = notification.schema.properties;
+    assert.equal(props.fetchNews.default, "false", "Lab must not offer to fetch news offline");
+    assert.equal(props.checkForUpdates.default, false);
     const denied = await fetch(`${lab.base}/api/kernelspecs`);
     await denied.body?.cancel();
     assert.equal(denied.status, 403, "the API needs the token");
