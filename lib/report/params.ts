@@ -27,6 +27,8 @@ export interface ReportParams {
   humanEval: string[];
   /** Key file mapping sheet labels to runs. Default: `null` (results per label). */
   humanEvalKey: string | null;
+  /** Folders (or files) of LLM-judge judgements (`deno task judge --out`). Default: `[]` (the section says how to make them). */
+  judgments: string[];
   /** Summary files of the study's published table, compared with the recomputed values. Default: `data/published`; `null`: no comparison. */
   published: string | null;
   /** Bootstrap resamples. Default: `10000`. */
@@ -53,6 +55,7 @@ export const REPORT_DEFAULTS: Readonly<ReportParams> = Object.freeze({
   skipBadLines: false,
   humanEval: ["data/human_eval/eval_sheet_filled.csv"],
   humanEvalKey: null,
+  judgments: [],
   published: "data/published",
   resamples: 10_000,
   seed: 42,
@@ -96,7 +99,7 @@ export function resolveParams(
       throw new TypeError(`Invalid ${where}: ${k} must be a non-empty path`);
     }
   };
-  const list = (k: "data" | "humanEval") => {
+  const list = (k: "data" | "humanEval" | "judgments") => {
     if (!Array.isArray(p[k]) || !p[k].every((x) => typeof x === "string" && x !== "")) {
       throw new TypeError(`Invalid ${where}: ${k} must be a list of paths`);
     }
@@ -110,10 +113,13 @@ export function resolveParams(
   str("out");
   list("data");
   list("humanEval");
+  list("judgments");
   pathOrNull("humanEvalKey");
   pathOrNull("published");
   for (const k of ["skipBadLines", "cache"] as const) {
-    if (typeof p[k] !== "boolean") throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
+    if (typeof p[k] !== "boolean") {
+      throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
+    }
   }
   if (!Number.isInteger(p.resamples) || p.resamples < 100 || p.resamples > 1_000_000) {
     throw new RangeError(
@@ -130,6 +136,7 @@ export function resolveParams(
     out: fromRoot(p.out),
     data: p.data.map(fromRoot),
     humanEval: p.humanEval.map(fromRoot),
+    judgments: p.judgments.map(fromRoot),
     humanEvalKey: orNull(p.humanEvalKey),
     published: orNull(p.published),
     sectionsDir: orNull(p.sectionsDir),
@@ -164,7 +171,10 @@ export function notebookParams(
   const base = fromEnv === null && cell.out === undefined
     ? { out: `${INTERACTIVE_OUT}/${id}` }
     : {};
-  return resolveParams({ ...base, ...cell, ...(fromEnv ?? {}) }, fromEnv ? PARAMS_ENV : "the parameters cell");
+  return resolveParams(
+    { ...base, ...cell, ...(fromEnv ?? {}) },
+    fromEnv ? PARAMS_ENV : "the parameters cell",
+  );
 }
 
 /**

@@ -15,4 +15,5 @@ export const REPORT_NOTEBOOKS: readonly string[] = [
   "40_domains_languages.ipynb",
   "50_rag.ipynb",
   "60_human_eval.ipynb",
+  "65_judge.ipynb",
 ];
