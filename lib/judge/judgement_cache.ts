@@ -46,7 +46,10 @@ export class JudgementCache {
     const file = displayPath(path);
     const end = bytes.lastIndexOf(0x0a) + 1;
     const text = decodeJudgements(bytes, file);
-    const { stored, partial } = await parseJudgementLines(text, file, { allowPartial: true });
+    const { stored, partial } = await parseJudgementLines(text, file, {
+      allowPartial: true,
+      path,
+    });
     let repaired = 0;
     if (partial !== null) {
       repaired = bytes.length - end;

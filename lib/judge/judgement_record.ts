@@ -104,6 +104,8 @@ export interface StoredJudgement {
   record: JudgementRecord;
   /** The file (display path) and its 1-based line. */
   file: string;
+  /** The file as it was opened. */
+  path: string;
   line: number;
   /** SHA-256 of the line's text (what provenance records cite). */
   sha256: string;

@@ -29,7 +29,7 @@ export interface JudgementSet {
 export async function parseJudgementLines(
   text: string,
   file: string,
-  options: { allowPartial?: boolean } = {},
+  options: { allowPartial?: boolean; path?: string } = {},
 ): Promise<{ stored: StoredJudgement[]; partial: string | null }> {
   const lines = text.split("\n");
   let partial: string | null = null;
@@ -69,6 +69,7 @@ export async function parseJudgementLines(
     stored.push({
       record: value as JudgementRecord,
       file,
+      path: options.path ?? file,
       line: i + 1,
       sha256: await sha256Hex(line),
     });
@@ -125,6 +126,7 @@ export async function readJudgements(paths: readonly string[]): Promise<Judgemen
     const parsed = await parseJudgementLines(
       decodeJudgements(bytes, displayPath(f)),
       displayPath(f),
+      { path: f },
     );
     stored.push(...parsed.stored);
     sources.push({ path: f, sha256: await sha256Hex(bytes) });
@@ -155,4 +157,25 @@ export function latestJudgements(stored: readonly StoredJudgement[]): StoredJudg
     if (!first.has(s.record.key)) first.set(s.record.key, i);
   });
   return [...byKey.values()].sort((a, b) => first.get(a.record.key)! - first.get(b.record.key)!);
+}
+
+/**
+ * The files of `set` that hold at least one judgement matching `keep` (for a table's list of
+ * inputs), in the order read.
+ *
+ * @example
+ * ```ts
+ * import { judgementFiles } from "./read_judgements.ts";
+ * import assert from "node:assert/strict";
+ * const set = { files: [{ path: "/j/a.jsonl", sha256: "1" }, { path: "/j/b.jsonl", sha256: "2" }],
+ *   stored: [{ record: { mode: "pairwise" }, file: "x", path: "/j/b.jsonl" }] } as never;
+ * assert.deepEqual(judgementFiles(set, (r) => r.mode === "pairwise"), [{ path: "/j/b.jsonl", sha256: "2" }]);
+ * ```
+ */
+export function judgementFiles(
+  set: JudgementSet,
+  keep: (record: JudgementRecord) => boolean = () => true,
+): SourceFile[] {
+  const used = new Set(set.stored.filter((s) => keep(s.record)).map((s) => s.path));
+  return set.files.filter((f) => used.has(f.path));
 }
