@@ -18,6 +18,7 @@ export * from "./analysis/mod.ts";
 export * from "./dataset/mod.ts";
 export * from "./human_eval/mod.ts";
 export * from "./behaviour/mod.ts";
+export * from "./judge/mod.ts";
 export * from "./training/mod.ts";
 export * from "./retrieval/mod.ts";
 export * from "./tables/mod.ts";

@@ -1,6 +1,6 @@
 /**
  * The command line of `deno task report`, parsed with `node:util` `parseArgs`. Options that take
- * several paths (`--data`, `--human-eval`) read every value up to the next option.
+ * several paths (`--data`, `--human-eval`, `--judgments`) read every value up to the next option.
  * @module
  */
 import { parseArgs } from "node:util";
@@ -20,6 +20,7 @@ Options:
   --human-eval PATH...   filled expert-evaluation sheets, CSV or XLSX
                          (default: data/human_eval/eval_sheet_filled.csv; "none": no sheets)
   --human-eval-key FILE  key mapping sheet labels to runs
+  --judgments PATH...    LLM-judge judgement folders from deno task judge (default: none)
   --published DIR        the study's published table as summary files, compared with the
                          recomputed values (default: data/published; "none": no comparison)
   --runs DIR             training run folders (python/train.py runs, Trainer/TRL/Unsloth
@@ -29,7 +30,7 @@ Options:
   --no-cache             score every result file afresh (do not read or write .cache/scored/)
   -h, --help             show this help`;
 
-const MULTI = new Set(["data", "human-eval"]);
+const MULTI = new Set(["data", "human-eval", "judgments"]);
 
 function int(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
@@ -57,6 +58,7 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
       "skip-bad-lines": { type: "boolean" },
       "human-eval": { type: "string" },
       "human-eval-key": { type: "string" },
+      judgments: { type: "string" },
       published: { type: "string" },
       runs: { type: "string" },
       resamples: { type: "string" },
@@ -91,6 +93,9 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
         break;
       case "human-eval":
         out.humanEval = multi = [v];
+        break;
+      case "judgments":
+        out.judgments = multi = [v];
         break;
       case "skip-bad-lines":
         out.skipBadLines = true;

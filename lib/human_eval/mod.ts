@@ -11,6 +11,7 @@ export * from "./prepare_human_eval.ts";
 export * from "./instructions.ts";
 export * from "./write_human_eval.ts";
 export * from "./read_human_eval.ts";
+export * from "./read_sheet_answers.ts";
 export * from "./human_eval_summary.ts";
 export * from "./human_eval_paired.ts";
 export * from "./human_eval_agreement.ts";

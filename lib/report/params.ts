@@ -27,6 +27,8 @@ export interface ReportParams {
   humanEval: string[];
   /** Key file mapping sheet labels to runs. Default: `null` (results per label). */
   humanEvalKey: string | null;
+  /** Folders (or files) of LLM-judge judgements (`deno task judge --out`). Default: `[]` (the section says how to make them). */
+  judgments: string[];
   /** Summary files of the study's published table, compared with the recomputed values. Default: `data/published`; `null`: no comparison. */
   published: string | null;
   /** A folder of training runs (our run folders, Trainer/TRL/Unsloth checkpoints) for the sweep table. Default: `null` (no training section content). */
@@ -55,6 +57,7 @@ export const REPORT_DEFAULTS: Readonly<ReportParams> = Object.freeze({
   skipBadLines: false,
   humanEval: ["data/human_eval/eval_sheet_filled.csv"],
   humanEvalKey: null,
+  judgments: [],
   published: "data/published",
   runs: null,
   resamples: 10_000,
@@ -99,7 +102,7 @@ export function resolveParams(
       throw new TypeError(`Invalid ${where}: ${k} must be a non-empty path`);
     }
   };
-  const list = (k: "data" | "humanEval") => {
+  const list = (k: "data" | "humanEval" | "judgments") => {
     if (!Array.isArray(p[k]) || !p[k].every((x) => typeof x === "string" && x !== "")) {
       throw new TypeError(`Invalid ${where}: ${k} must be a list of paths`);
     }
@@ -113,6 +116,7 @@ export function resolveParams(
   str("out");
   list("data");
   list("humanEval");
+  list("judgments");
   pathOrNull("humanEvalKey");
   pathOrNull("published");
   pathOrNull("runs");
@@ -134,6 +138,7 @@ export function resolveParams(
     out: fromRoot(p.out),
     data: p.data.map(fromRoot),
     humanEval: p.humanEval.map(fromRoot),
+    judgments: p.judgments.map(fromRoot),
     humanEvalKey: orNull(p.humanEvalKey),
     published: orNull(p.published),
     runs: orNull(p.runs),

@@ -13,6 +13,14 @@ Deno.test("resolveParams() checks ranges and resolves paths against the reposito
   assert.equal(p.out, `${REPO_ROOT}/figures`);
   assert.equal(p.published, null);
   assert.deepEqual(p.humanEval, [`${REPO_ROOT}/data/human_eval/eval_sheet_filled.csv`]);
+  assert.deepEqual(p.judgments, []);
+  assert.deepEqual(resolveParams({ judgments: ["runs/judge"] }).judgments, [
+    `${REPO_ROOT}/runs/judge`,
+  ]);
+  assert.throws(
+    () => resolveParams({ judgments: "runs/judge" as never }),
+    /judgments must be a list of paths/,
+  );
 });
 
 Deno.test("reportParams() reads WORKBENCH_PARAMS and falls back to defaults", () => {

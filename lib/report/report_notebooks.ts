@@ -15,6 +15,7 @@ export const REPORT_NOTEBOOKS: readonly string[] = [
   "40_domains_languages.ipynb",
   "50_rag.ipynb",
   "60_human_eval.ipynb",
+  "65_judge.ipynb",
   "70_training_runs.ipynb",
 ];
 
