@@ -38,7 +38,8 @@ function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
 }
 
 /**
- * Labels and adjusts `rows` by the plan.
+ * Labels and adjusts `rows` by the plan; with `plan` `null` every row is exploratory (a table
+ * outside the plan, BH-adjusted within itself).
  *
  * @example
  * ```ts
@@ -55,12 +56,13 @@ function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
  */
 export function planFamilies<T extends PairedRow>(
   rows: readonly T[],
-  plan: AnalysisPlan,
+  plan: AnalysisPlan | null,
   options: PlanFamiliesOptions<T> = {},
 ): FamilyRow<T>[] {
-  const kinds = new Set(plan.primary.map((h) => h.comparison));
+  const kinds = new Set(plan?.primary.map((h) => h.comparison) ?? []);
   const isPrimary = (r: T) =>
-    !options.allExploratory && kinds.has(r.comparison) && r.metric === plan.primary_metric;
+    plan !== null && !options.allExploratory && kinds.has(r.comparison) &&
+    r.metric === plan.primary_metric;
   const out = rows.map((r) => ({
     ...r,
     family: isPrimary(r) ? "primary" : "exploratory",

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { formatTable, latexEscape, latexTable, markdownTable } from "./format_table.ts";
+import { tableCells } from "./write_table.ts";
 
 Deno.test("formatTable() merges interval triples and keeps other columns", () => {
   const t = formatTable(
@@ -25,4 +26,15 @@ Deno.test("latexTable() writes booktabs rules and escapes special characters", (
   assert.match(tex, /\\toprule\nrun\\_id & n \\\\\n\\midrule\n4B \\& 8B & 5 \\\\\n\\bottomrule/);
   assert.match(tex, /\\caption\{Caption 50\\%\}/);
   assert.equal(latexEscape("a_b{c}"), "a\\_b\\{c\\}");
+});
+
+Deno.test("tableCells() refuses a column the rows do not have, naming it", () => {
+  assert.throws(
+    () => tableCells([{ run: "a", p_adj: 0.1 }], ["run", "p_holm"]),
+    /table columns p_holm are not in the rows \(they have: run, p_adj\)/,
+  );
+  assert.deepEqual(tableCells([{ run: "a" }, { run: "b", x: 1 }], ["run", "x"]).cells, [
+    ["a", undefined],
+    ["b", 1],
+  ]);
 });

@@ -49,6 +49,17 @@ export function tableCells(
     : (rows.toRecords() as Record<string, Cell>[]);
   const cols: string[] = columns ??
     (isRecords(rows) ? Object.keys(records[0] ?? {}) : rows.columns);
+  if (columns && records.length) {
+    const known = new Set(isRecords(rows) ? records.flatMap((r) => Object.keys(r)) : rows.columns);
+    const missing = columns.filter((c) => !known.has(c));
+    if (missing.length) {
+      throw new Error(
+        `table columns ${missing.join(", ")} are not in the rows (they have: ${
+          [...known].join(", ")
+        })`,
+      );
+    }
+  }
   const cells = records.map((r) =>
     cols.map((c: string) => {
       const v = r[c];
