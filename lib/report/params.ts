@@ -121,7 +121,9 @@ export function resolveParams(
   pathOrNull("published");
   pathOrNull("runs");
   for (const k of ["skipBadLines", "cache"] as const) {
-    if (typeof p[k] !== "boolean") throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
+    if (typeof p[k] !== "boolean") {
+      throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
+    }
   }
   if (!Number.isInteger(p.resamples) || p.resamples < 100 || p.resamples > 1_000_000) {
     throw new RangeError(
@@ -174,7 +176,10 @@ export function notebookParams(
   const base = fromEnv === null && cell.out === undefined
     ? { out: `${INTERACTIVE_OUT}/${id}` }
     : {};
-  return resolveParams({ ...base, ...cell, ...(fromEnv ?? {}) }, fromEnv ? PARAMS_ENV : "the parameters cell");
+  return resolveParams(
+    { ...base, ...cell, ...(fromEnv ?? {}) },
+    fromEnv ? PARAMS_ENV : "the parameters cell",
+  );
 }
 
 /**

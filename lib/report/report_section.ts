@@ -70,7 +70,9 @@ export class ReportSection {
     this.params = params ?? notebookParams(id);
     this.tablesDir = join(this.params.out, "tables");
     this.#parts.push(`## ${title}\n`);
-    this.#ready = this.params.sectionsDir === null ? claimFolder(this.params.out) : Promise.resolve();
+    this.#ready = this.params.sectionsDir === null
+      ? claimFolder(this.params.out)
+      : Promise.resolve();
   }
 
   /** Whether this section is part of a `deno task report` run (rather than opened by hand). */
@@ -181,9 +183,9 @@ export class ReportSection {
       ? join(this.params.sectionsDir!, `${this.id}.md`)
       : join(this.params.out, `${this.id}.md`);
     await writeFileAtomic(where, this.markdown());
-    const what = `${this.#tables} table${this.#tables === 1 ? "" : "s"} and ${this.#figures} figure${
-      this.#figures === 1 ? "" : "s"
-    }`;
+    const what = `${this.#tables} table${
+      this.#tables === 1 ? "" : "s"
+    } and ${this.#figures} figure${this.#figures === 1 ? "" : "s"}`;
     await jupyterDisplay({
       "text/markdown": this.inReport
         ? `Section \`${this.id}\` saved for the report: ${what}.`

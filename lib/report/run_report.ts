@@ -107,7 +107,9 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
   const flags = [
     `--results ${displayPath(params.results)}`,
     `--data ${params.data.map(displayPath).join(" ")}`,
-    `--human-eval ${params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"}`,
+    `--human-eval ${
+      params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"
+    }`,
     ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
     `--published ${params.published === null ? "none" : displayPath(params.published)}`,
     ...(params.runs ? [`--runs ${displayPath(params.runs)}`] : []),
@@ -185,7 +187,9 @@ export async function runReport(
     const info = await Deno.stat(params.results);
     if (!info.isDirectory) throw new Error("not a folder");
   } catch {
-    throw new Error(`Results folder "${params.results}" does not exist or is not a folder (--results)`);
+    throw new Error(
+      `Results folder "${params.results}" does not exist or is not a folder (--results)`,
+    );
   }
   await Deno.mkdir(dirname(out), { recursive: true });
   const lock = await Deno.open(join(dirname(out), `.${basename(out)}.lock`), {
@@ -236,7 +240,9 @@ export async function runReport(
     const results = await Promise.allSettled(
       Array.from({ length: Math.min(concurrency, notebooks.length) }, worker),
     );
-    if (stopping.signal.aborted) throw new Error("The report was interrupted; nothing was replaced");
+    if (stopping.signal.aborted) {
+      throw new Error("The report was interrupted; nothing was replaced");
+    }
     // Report the first failure in notebook order, after every running kernel has finished.
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map(
       (r) => r.reason,

@@ -184,9 +184,18 @@ Deno.test("two reports into one folder at once do not mix: the second waits, and
   const table = await Deno.readTextFile(join(out, "tables", "tiny.csv"));
   const section = await Deno.readTextFile(join(out, "notebooks", "01_tiny.ipynb"));
   const tag = table.includes("first") ? "first" : "second";
-  assert.ok(section.includes(`tag: \\"${tag}\\"`), "the table and the executed notebook come from the same run");
+  assert.ok(
+    section.includes(`tag: \\"${tag}\\"`),
+    "the table and the executed notebook come from the same run",
+  );
   const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
-  assert.deepEqual(manifest.files.sort(), ["notebooks/01_tiny.ipynb", "report.md", "tables/tiny.csv", "tables/tiny.md", "tables/tiny.tex"]);
+  assert.deepEqual(manifest.files.sort(), [
+    "notebooks/01_tiny.ipynb",
+    "report.md",
+    "tables/tiny.csv",
+    "tables/tiny.md",
+    "tables/tiny.tex",
+  ]);
 });
 
 Deno.test("a run killed during the final swap is recovered by the next run; stale staging of dead runs is removed", async () => {
@@ -203,7 +212,10 @@ Deno.test("a run killed during the final swap is recovered by the next run; stal
   await Deno.mkdir(join(parent, ".report.partial-999999"));
   const messages: string[] = [];
   await runReport(resolveParams({ out }), { ...(await opts("new")), log: (m) => messages.push(m) });
-  assert.ok(messages.some((m) => /recovered ".*report" from an interrupted run/.test(m)), messages.join("\n"));
+  assert.ok(
+    messages.some((m) => /recovered ".*report" from an interrupted run/.test(m)),
+    messages.join("\n"),
+  );
   assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /new/);
   assert.deepEqual((await Array.fromAsync(Deno.readDir(parent))).map((e) => e.name).sort(), [
     ".report.lock",
@@ -214,14 +226,19 @@ Deno.test("a run killed during the final swap is recovered by the next run; stal
 Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the old output", async () => {
   const out = join(await Deno.makeTempDir(), "report");
   const dir = await notebookDir(
-    tinyNotebook("slow", 'console.log("kernel started"); await new Promise((r) => setTimeout(r, 60_000));'),
+    tinyNotebook(
+      "slow",
+      'console.log("kernel started"); await new Promise((r) => setTimeout(r, 60_000));',
+    ),
   );
   const script = join(dir, "run.ts"); // inside the repository, so that its import map applies
   await Deno.writeTextFile(
     script,
     `import { runReport } from "${REPO_ROOT}/lib/report/run_report.ts";\n` +
       `import { resolveParams } from "${REPO_ROOT}/lib/report/params.ts";\n` +
-      `try { await runReport(resolveParams({ out: ${JSON.stringify(out)} }), { notebooks: ["01_tiny.ipynb"], notebookDir: ${
+      `try { await runReport(resolveParams({ out: ${
+        JSON.stringify(out)
+      } }), { notebooks: ["01_tiny.ipynb"], notebookDir: ${
         JSON.stringify(dir)
       } }); } catch (e) { console.error(String(e)); Deno.exit(1); }`,
   );
@@ -268,15 +285,29 @@ Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the 
 Deno.test("the report on a folder with only a RAG aggregate and a header-only sheet completes and says so, in the user's words", async () => {
   const dir = await Deno.makeTempDir();
   await Deno.mkdir(join(dir, "results"));
-  await Deno.copyFile(join(STUDY_RESULTS, "rag_ablation.json"), join(dir, "results", "rag_ablation.json"));
+  await Deno.copyFile(
+    join(STUDY_RESULTS, "rag_ablation.json"),
+    join(dir, "results", "rag_ablation.json"),
+  );
   const sheet = join(dir, "blank_sheet.csv");
-  const filled = await Deno.readTextFile(join(REPO_ROOT, "data", "human_eval", "eval_sheet_filled.csv"));
+  const filled = await Deno.readTextFile(
+    join(REPO_ROOT, "data", "human_eval", "eval_sheet_filled.csv"),
+  );
   await Deno.writeTextFile(sheet, filled.split("\n")[0] + "\n");
   const out = join(dir, "report");
-  await runReport(resolveParams({ results: join(dir, "results"), out, humanEval: [sheet], resamples: 200 }), {
-    notebooks: ["15_samples.ipynb", "20_scaling.ipynb", "30_paired.ipynb", "50_rag.ipynb", "60_human_eval.ipynb"],
-    log: () => {},
-  });
+  await runReport(
+    resolveParams({ results: join(dir, "results"), out, humanEval: [sheet], resamples: 200 }),
+    {
+      notebooks: [
+        "15_samples.ipynb",
+        "20_scaling.ipynb",
+        "30_paired.ipynb",
+        "50_rag.ipynb",
+        "60_human_eval.ipynb",
+      ],
+      log: () => {},
+    },
+  );
   const report = await Deno.readTextFile(join(out, "report.md"));
   assert.match(report, /no run result \(only RAG ablation aggregates\)/);
   assert.match(report, /no per-sample records, so there are no answers to show/);
