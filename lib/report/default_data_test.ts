@@ -57,7 +57,7 @@ Deno.test("data/: every study file has the size and SHA-256 data/README.md lists
     ...await filesUnder(join(DATA, "dataset")),
     ...await filesUnder(join(DATA, "human_eval")),
     ...await filesUnder(join(DATA, "published")),
-  ];
+  ].sort();
   assert.deepEqual(shipped, rows.map((r) => r.path).sort(), "files in data/ not in its README");
 });
 
