@@ -19,5 +19,9 @@ Deno.test("answerBehaviourTable() on the study's runs: counted from the frame, e
   }
   const base14 = rows.find((r) => r.run === "baseline_14b")!;
   // The study's note: the 14B base model answers in English (Qwen3 thinking mode).
-  assert.deepEqual([base14.wrong_language, base14.reasoning_trace, base14.substantive], [489, 483, 0]);
+  assert.deepEqual([base14.wrong_language, base14.reasoning_trace, base14.substantive], [
+    489,
+    483,
+    0,
+  ]);
 });

@@ -5,7 +5,11 @@
  * @module
  */
 import { chrfCorpusStatistics, chrfFromStatistics } from "../metrics/chrf_corpus.ts";
-import { bootstrapIndexBlock, BOOTSTRAP_DEFAULTS, type BootstrapOptions } from "../stats/bootstrap.ts";
+import {
+  BOOTSTRAP_DEFAULTS,
+  bootstrapIndexBlock,
+  type BootstrapOptions,
+} from "../stats/bootstrap.ts";
 import { quantileSorted } from "../stats/quantile.ts";
 
 /** Resamples computed per block (memory: block × n indices). */

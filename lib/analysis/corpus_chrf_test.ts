@@ -4,7 +4,10 @@ import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { scalingTable } from "./scaling_table.ts";
 
 Deno.test("scalingTable() has chrf_corpus equal to sacrebleu's corpus chrF on the study's runs", async () => {
-  const rows = scalingTable(await loadScored(STUDY_RESULTS), { resamples: 200, metrics: ["chrf", "chrf_corpus"] });
+  const rows = scalingTable(await loadScored(STUDY_RESULTS), {
+    resamples: 200,
+    metrics: ["chrf", "chrf_corpus"],
+  });
   // sacrebleu 2.6.0 CHRF().corpus_score(predictions, [references]).score, as checked against it in
   // lib/metrics/chrf_corpus_test.ts (to 1e-9); the mean of sentence chrF differs by several points.
   const sacrebleu: Record<string, number> = {
@@ -22,6 +25,9 @@ Deno.test("scalingTable() has chrf_corpus equal to sacrebleu's corpus chrF on th
     assert.ok(Math.abs(row.mean! - score) < 5e-5, `${run}: ${row.mean} vs ${score}`);
     assert.ok(row.lo! < row.mean! && row.mean! < row.hi!, run);
     const sentence = rows.find((r) => r.run === run && r.metric === "chrf")!;
-    assert.ok(Math.abs(sentence.mean! - row.mean!) > 0.3, `${run}: corpus and sentence chrF differ`);
+    assert.ok(
+      Math.abs(sentence.mean! - row.mean!) > 0.3,
+      `${run}: corpus and sentence chrF differ`,
+    );
   }
 });

@@ -29,12 +29,18 @@ Deno.test("defaultFamily() leaves out summary-only and RAG runs and pairs FT wit
     "vs_external:f8-gm",
     "vs_external:gm-g",
   ]);
-  assert.deepEqual(ragFamily(scored.runs), [{ run_a: "f4_rag", run_b: "f4", comparison: "rag_vs_none" }]);
+  assert.deepEqual(ragFamily(scored.runs), [{
+    run_a: "f4_rag",
+    run_b: "f4",
+    comparison: "rag_vs_none",
+  }]);
 });
 
 Deno.test("defaultFamily() is empty for summary-only runs", () => {
   assert.deepEqual(
-    defaultFamily(scoredFromRuns([fakeRun("a", null), fakeRun("b", null, { variant: "base" })]).runs),
+    defaultFamily(
+      scoredFromRuns([fakeRun("a", null), fakeRun("b", null, { variant: "base" })]).runs,
+    ),
     [],
   );
 });

@@ -139,7 +139,11 @@ export function describePaired(
     `Of these ${selected.length} paired tests, ${significant.length} ${
       significant.length === 1 ? "is" : "are"
     } significant after ` +
-    `${adjName === "adjusted" ? "adjustment within their families (Holm for the primary family, BH for exploratory tests)" : `${adjName} adjustment over the whole family of ${familySize} tests`} at α = ${alpha}` +
+    `${
+      adjName === "adjusted"
+        ? "adjustment within their families (Holm for the primary family, BH for exploratory tests)"
+        : `${adjName} adjustment over the whole family of ${familySize} tests`
+    } at α = ${alpha}` +
     (significant.length ? `: ${significant.map(name).join("; ")}.` : "."),
   ];
   const methods = new Map<string, number>();
@@ -148,7 +152,15 @@ export function describePaired(
     summary.push(
       `(p-values: ${
         [...methods].map(([m, n]) =>
-          `${n} ${m === "exact" ? "exact" : m === "normal" ? "from the normal approximation of the sign-flip statistic (Monte Carlo could not resolve them)" : m === "monte-carlo" ? "Monte Carlo" : m}`
+          `${n} ${
+            m === "exact"
+              ? "exact"
+              : m === "normal"
+              ? "from the normal approximation of the sign-flip statistic (Monte Carlo could not resolve them)"
+              : m === "monte-carlo"
+              ? "Monte Carlo"
+              : m
+          }`
         ).join(", ")
       }; none is limited by the number of sign flips.)`,
     );

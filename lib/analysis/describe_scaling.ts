@@ -58,7 +58,9 @@ export function describeScaling(rows: readonly ScalingRow[], metrics: readonly s
     const parts: string[] = [];
     for (const m of metrics) {
       const base = rows.find((r) => r.size_b === size && r.variant === "base" && r.metric === m);
-      const ft = rows.find((r) => r.size_b === size && r.variant === "fine-tuned" && r.metric === m);
+      const ft = rows.find((r) =>
+        r.size_b === size && r.variant === "fine-tuned" && r.metric === m
+      );
       if (!base || !ft || base.mean === null || ft.mean === null) continue;
       parts.push(
         `${metricLabel(m)} ${formatValue(m, base.mean)}${ci(base)} → ${formatValue(m, ft.mean)}${

@@ -153,19 +153,24 @@ export function findings(
     const wins = ext.filter((r) => sigBh(r) && r.diff! > 0);
     lines.push(
       `- **Against the external models (exploratory).** Fine-tuned Qwen3 scores higher than the GPT reference in ` +
-        `${wins.length} of ${ext.length} comparisons of ${metricLabel(plan.primary_metric)} and chrF after BH ` +
+        `${wins.length} of ${ext.length} comparisons of ${
+          metricLabel(plan.primary_metric)
+        } and chrF after BH ` +
         `adjustment` + (wins.length
-          ? ` (e.g. ${label(wins[0].run_a)} − ${label(wins[0].run_b)}: ${metricLabel(wins[0].metric)} ${
-            signed(wins[0].metric, wins[0].diff!)
-          })`
-          : "") + ".",
+          ? ` (e.g. ${label(wins[0].run_a)} − ${label(wins[0].run_b)}: ${
+            metricLabel(wins[0].metric)
+          } ${signed(wins[0].metric, wins[0].diff!)})`
+          : "") +
+        ".",
     );
   }
   const confounded = confounders(answerBehaviourTable(scored), ftBase);
   if (confounded.length) {
     lines.push(
       `- **Warning: what the base models' answers are.** ${
-        confounded.map((c) => `${c.reason.replace(/^(\S+)'s/, (_, id) => `${label(id)}'s`)}`).join("; ")
+        confounded.map((c) => `${c.reason.replace(/^(\S+)'s/, (_, id) => `${label(id)}'s`)}`).join(
+          "; ",
+        )
       }. So the base-vs-fine-tuned differences partly measure answering in another language, thinking aloud ` +
         `and running to the token limit, not only legal quality (the answer-behaviour section repeats the ` +
         `headline metrics on substantive answers only).`,
@@ -192,8 +197,12 @@ function artefacts(
       if (a === 0) empty++;
     }
     out.push(
-      `- **Artefact: the study's ROUGE.** Its tokenizer keeps only \`[a-z0-9]\`, so of ${words.toLocaleString("en")} ` +
-        `reference words it keeps ${ascii.toLocaleString("en")} (${(100 * ascii / words).toFixed(1)}%), nearly all numbers; ` +
+      `- **Artefact: the study's ROUGE.** Its tokenizer keeps only \`[a-z0-9]\`, so of ${
+        words.toLocaleString("en")
+      } ` +
+        `reference words it keeps ${ascii.toLocaleString("en")} (${
+          (100 * ascii / words).toFixed(1)
+        }%), nearly all numbers; ` +
         `${empty} of ${refs.length} references keep no token at all and score 0 whatever the answer. The report's ` +
         `\`rouge*_v2\` and chrF read Cyrillic.`,
     );
@@ -209,7 +218,9 @@ function artefacts(
       const cited = kz.filter((r) => legacyCitations(r).size > 0).length;
       out.push(
         `- **Artefact: Kazakh citation accuracy.** The study's citation accuracy is 1.0 when its (Russian-only) ` +
-          `extractor finds no citation in the reference, which is the case for ${kz.length - cited} of ${kz.length} ` +
+          `extractor finds no citation in the reference, which is the case for ${
+            kz.length - cited
+          } of ${kz.length} ` +
           `Kazakh references; the published Kazakh citation accuracy mostly measures that default. The corrected ` +
           `metric is undefined there.`,
       );
@@ -228,7 +239,8 @@ function artefacts(
               }, files ${formatValue(r.metric, r.recomputed_mean!)}`
             ).join("; ")
           }`
-          : "") + `. This report uses the files.`,
+          : "") +
+        `. This report uses the files.`,
     );
   }
   const api = scored.runs.filter((r) => r.run.variant === "external").map((r) => label(r.run.id));

@@ -102,18 +102,20 @@ export function metricAuditTable(scored: ScoredResults): MetricAuditRow[] {
   })).sort((a, b) =>
     runOrder.indexOf(a.run) - runOrder.indexOf(b.run) ||
     (a.language === "all" ? -1 : b.language === "all" ? 1 : a.language < b.language ? -1 : 1)
-  ).map((r) => ({
-    run: r.run,
-    language: r.language,
-    n: r.n,
-    refs_with_citation_legacy: r.refs_with_citation_legacy,
-    refs_with_citation_v2: r.refs_with_citation_v2,
-    ...Object.fromEntries(AUDITED_PAIRS.flatMap(([legacy, v2]) => [
-      [legacy, nullable(r[legacy])],
-      [v2, nullable(r[v2])],
-      [`${v2}_n`, r[`${v2}_n`]],
-    ])),
-  }) as MetricAuditRow);
+  ).map((r) =>
+    ({
+      run: r.run,
+      language: r.language,
+      n: r.n,
+      refs_with_citation_legacy: r.refs_with_citation_legacy,
+      refs_with_citation_v2: r.refs_with_citation_v2,
+      ...Object.fromEntries(AUDITED_PAIRS.flatMap(([legacy, v2]) => [
+        [legacy, nullable(r[legacy])],
+        [v2, nullable(r[v2])],
+        [`${v2}_n`, r[`${v2}_n`]],
+      ])),
+    }) as MetricAuditRow
+  );
 }
 
 function nullable(x: number | null | undefined): number | null {

@@ -141,8 +141,6 @@ export function describePairing(p: PairedRuns): string {
   if (p.onlyA.length) parts.push(`${p.onlyA.length} only in ${p.run_a} (${list(p.onlyA)})`);
   if (p.onlyB.length) parts.push(`${p.onlyB.length} only in ${p.run_b} (${list(p.onlyB)})`);
   return parts.length
-    ? `${p.run_a} vs ${p.run_b}: compared on ${p.ids.length} common questions; ${
-      parts.join("; ")
-    }.`
+    ? `${p.run_a} vs ${p.run_b}: compared on ${p.ids.length} common questions; ${parts.join("; ")}.`
     : "";
 }

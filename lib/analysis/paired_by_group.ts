@@ -52,8 +52,12 @@ export function pairedByGroup(
   comparisons: readonly Comparison[],
   options: PairedByGroupOptions,
 ): { rows: GroupedPairedRow[]; notes: string[] } {
-  return memo(scored, "paired_by_group", { comparisons, options }, () =>
-    compute(scored, comparisons, options));
+  return memo(
+    scored,
+    "paired_by_group",
+    { comparisons, options },
+    () => compute(scored, comparisons, options),
+  );
 }
 
 function compute(

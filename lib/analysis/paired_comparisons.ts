@@ -188,9 +188,7 @@ export function computePairedComparisons(
     const paired = pairRuns(scored, c.run_a, c.run_b);
     const note = describePairing(paired);
     if (note) notes.push(note);
-    const keep = options.subset
-      ? paired.ids.map((id) => options.subset!.has(id))
-      : null;
+    const keep = options.subset ? paired.ids.map((id) => options.subset!.has(id)) : null;
     for (const m of metrics) {
       let { a: xa, b: xb } = paired.values(m);
       if (keep) {

@@ -54,7 +54,10 @@ Deno.test("pairedComparisons() pairs only questions both runs answered, and says
 
 Deno.test("pairedComparisons() never pairs a run whose rows were rotated (same ids, other questions)", () => {
   const refs = ["статья 1 ГК", "Еңбек кодексінің 88-бабы", "статья 5 НК", "пункт 2 статьи 9"];
-  const a = fakeRun("a", refs.map((reference, i) => ({ id: String(i), reference, metrics: { m: i } })));
+  const a = fakeRun(
+    "a",
+    refs.map((reference, i) => ({ id: String(i), reference, metrics: { m: i } })),
+  );
   const rotated = fakeRun(
     "b",
     refs.map((_, i) => ({
@@ -69,7 +72,10 @@ Deno.test("pairedComparisons() never pairs a run whose rows were rotated (same i
     { resamples: 200, permutations: 99 },
   );
   assert.deepEqual(rows, [], "no pair survives: every id carries another question");
-  assert.match(notes[0], /compared on 0 common questions; 4 question id\(s\) carry different questions/);
+  assert.match(
+    notes[0],
+    /compared on 0 common questions; 4 question id\(s\) carry different questions/,
+  );
 });
 
 Deno.test("pairedComparisons() drops null pairs, reports n, and skips metrics one run lacks", () => {

@@ -57,7 +57,11 @@ export function powerTable(
       sd: r.sd,
       diff: r.diff,
       mde: ok ? minimumDetectableEffect({ sd: r.sd!, n: r.n }) : null,
-      mde_family: ok && k > 1 ? minimumDetectableEffect({ sd: r.sd!, n: r.n, alpha: 0.05 / k }) : ok ? minimumDetectableEffect({ sd: r.sd!, n: r.n }) : null,
+      mde_family: ok && k > 1
+        ? minimumDetectableEffect({ sd: r.sd!, n: r.n, alpha: 0.05 / k })
+        : ok
+        ? minimumDetectableEffect({ sd: r.sd!, n: r.n })
+        : null,
       family_size: k,
     };
   });

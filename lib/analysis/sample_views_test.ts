@@ -10,7 +10,12 @@ Deno.test("shorten() cuts whole characters of Kazakh text and collapses white sp
 
 Deno.test("extremeAnswers() gives the lowest and highest answers with their run and question, ties by run and id", () => {
   const scored = fakeScored([
-    { id: "base", variant: "base", values: { chrf: [5, 50, null] }, prediction: ["Okay, let's", "Салық", "—"] },
+    {
+      id: "base",
+      variant: "base",
+      values: { chrf: [5, 50, null] },
+      prediction: ["Okay, let's", "Салық", "—"],
+    },
     { id: "ft", values: { chrf: [5, 90, 70] }, prediction: ["Жоқ", "Статья 5 НК РК", "Иә"] },
   ]);
   const f = extremeAnswers(scored, "chrf", { n: 2 });

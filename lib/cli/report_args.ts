@@ -33,7 +33,9 @@ Options:
 const MULTI = new Set(["data", "human-eval", "judgments"]);
 
 function int(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
+  if (!/^\d+$/.test(value)) {
+    throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
+  }
   return Number(value);
 }
 

@@ -41,7 +41,12 @@ export async function synthesise(dir: string, runs: number, samples: number, see
   const pairs = Math.max(1, Math.floor((runs - 2) / 2));
   const plan: { id: string; from: string; model: string; baseline: boolean }[] = [];
   for (let k = 1; k <= pairs; k++) {
-    plan.push({ id: `qwen3_${k}b_base`, from: STUDY[(k - 1) % 3], model: `Qwen/Qwen3-${k}B`, baseline: true });
+    plan.push({
+      id: `qwen3_${k}b_base`,
+      from: STUDY[(k - 1) % 3],
+      model: `Qwen/Qwen3-${k}B`,
+      baseline: true,
+    });
     plan.push({
       id: `qwen3_${k}b_ft`,
       from: STUDY[3 + (k - 1) % 3],
@@ -50,7 +55,12 @@ export async function synthesise(dir: string, runs: number, samples: number, see
     });
   }
   plan.push({ id: "gpt4o", from: "benchmark_gpt4o", model: "gpt-4o", baseline: false });
-  plan.push({ id: "gpt4o_mini", from: "benchmark_gpt4o_mini", model: "gpt-4o-mini", baseline: false });
+  plan.push({
+    id: "gpt4o_mini",
+    from: "benchmark_gpt4o_mini",
+    model: "gpt-4o-mini",
+    baseline: false,
+  });
   for (const p of plan.slice(0, runs)) {
     const source = study.get(p.from)!;
     const detailed = questions.map((q, i) => ({ ...source.detailed_results[q], id: i }));
@@ -107,7 +117,12 @@ if (import.meta.main) {
     },
     strict: true,
   });
-  const [runs, samples, resamples, seed] = [values.runs, values.samples, values.resamples, values.seed]
+  const [runs, samples, resamples, seed] = [
+    values.runs,
+    values.samples,
+    values.resamples,
+    values.seed,
+  ]
     .map(Number);
   const dir = values.keep ?? await Deno.makeTempDir({ prefix: "scale-report-" });
   await Deno.mkdir(join(dir, "results"), { recursive: true });

@@ -122,7 +122,8 @@ export function latencyFigure(
   const api = stats.some((s) => s.variant === "external");
   return standaloneFigure([chart], {
     title,
-    subtitle: "Generation time of every answer, binned on a log scale; the grey line joins median and 95th percentile" +
+    subtitle:
+      "Generation time of every answer, binned on a log scale; the grey line joins median and 95th percentile" +
       (api
         ? ". (API): remote models, whose latency includes the network and the provider's load and is not comparable with local GPU generation"
         : ""),

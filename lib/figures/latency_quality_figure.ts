@@ -80,7 +80,13 @@ export function latencyQualityFigure(
         x2: "xhi",
         stroke: "color",
       }),
-      Plot.dot(points.filter((p) => !p.api), { x: "x", y: "y", fill: "color", r: 5, stroke: "white" }),
+      Plot.dot(points.filter((p) => !p.api), {
+        x: "x",
+        y: "y",
+        fill: "color",
+        r: 5,
+        stroke: "white",
+      }),
       // API models: hollow, since their latency includes the network and the provider's load.
       Plot.dot(points.filter((p) => p.api), {
         x: "x",

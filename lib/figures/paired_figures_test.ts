@@ -104,8 +104,14 @@ Deno.test("domainPairedFigure(), ragFigure() and latencyFigure() render standalo
 
 Deno.test("latencyFigure() stays small however many answers it draws (binned, not one mark per answer)", () => {
   const many = (id: string, n: number) =>
-    fakeRun(id, Array.from({ length: n }, (_, i) => ({ metrics: { latency_s: 0.5 + (i % 997) / 10 } })));
-  const small = latencyFigure(scoredFromRuns([many("a", 500)]), latencySummary(scoredFromRuns([many("a", 500)])));
+    fakeRun(
+      id,
+      Array.from({ length: n }, (_, i) => ({ metrics: { latency_s: 0.5 + (i % 997) / 10 } })),
+    );
+  const small = latencyFigure(
+    scoredFromRuns([many("a", 500)]),
+    latencySummary(scoredFromRuns([many("a", 500)])),
+  );
   const big = scoredFromRuns([many("a", 50_000)]);
   const large = latencyFigure(big, latencySummary(big));
   assert.ok(large.length < 1.5 * small.length, `${large.length} vs ${small.length} bytes`);

@@ -67,7 +67,10 @@ export function humanEvalCorrelation(
   }
   const items = toItems(data.ratings, "run");
   const withSamples = new Set(scored.runs.filter((r) => r.samples > 0).map((r) => r.run.id));
-  const rowsOf = new Map<string, { index: Map<string, number>; frame: ReturnType<typeof runRows> }>();
+  const rowsOf = new Map<
+    string,
+    { index: Map<string, number>; frame: ReturnType<typeof runRows> }
+  >();
   for (const run of new Set(items.map((i) => i.group))) {
     if (!withSamples.has(run)) continue;
     const frame = runRows(scored.frame, run);

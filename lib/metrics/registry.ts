@@ -348,7 +348,9 @@ export function metricInfo(name: string): MetricInfo {
 
 /** Names of the per-sample metrics of one suite, in registry order. */
 export function metricsOfSuite(suite: MetricSuite): string[] {
-  return Object.values(METRICS).filter((i) => i.suite === suite && (i.level ?? "sample") === "sample")
+  return Object.values(METRICS).filter((i) =>
+    i.suite === suite && (i.level ?? "sample") === "sample"
+  )
     .map((i) => i.name);
 }
 

@@ -43,7 +43,9 @@ export async function listResultFiles(dir: string): Promise<string[]> {
       const target = await Deno.stat(join(dir, e.name)).catch(() => null);
       if (target === null) {
         throw new Error(
-          `Cannot load results: "${join(dir, e.name)}" is a symbolic link to a file that does not exist`,
+          `Cannot load results: "${
+            join(dir, e.name)
+          }" is a symbolic link to a file that does not exist`,
         );
       }
       if (!target.isFile) continue;

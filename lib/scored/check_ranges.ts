@@ -24,7 +24,9 @@ function problem(metric: string, value: number): string | null {
   if (!info) return null;
   const [lo, hi] = info.range;
   if (value < lo - RANGE_TOLERANCE || (hi !== null && value > hi + RANGE_TOLERANCE)) {
-    return `is ${value}, outside the range of ${metric} [${lo}, ${hi ?? "∞"}${hi === null ? ")" : "]"}`;
+    return `is ${value}, outside the range of ${metric} [${lo}, ${hi ?? "∞"}${
+      hi === null ? ")" : "]"
+    }`;
   }
   return null;
 }
@@ -71,7 +73,14 @@ export function checkMetricRanges(run: RunResult): void {
       if (v === null) continue;
       const bad = problem(metric, v);
       if (bad) {
-        fail(legacy ? `confidence_intervals.${STORED_NAME[metric] ?? metric}.ci_${bound === "lo" ? "lower" : "upper"}` : `summary.${metric}.${bound}`, bad);
+        fail(
+          legacy
+            ? `confidence_intervals.${STORED_NAME[metric] ?? metric}.ci_${
+              bound === "lo" ? "lower" : "upper"
+            }`
+            : `summary.${metric}.${bound}`,
+          bad,
+        );
       }
     }
   }

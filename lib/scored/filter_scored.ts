@@ -31,6 +31,9 @@ export function filterScored(scored: ScoredResults, predicate: pl.Expr): ScoredR
     ...scored,
     key: scored.key === null ? null : `${scored.key}|${predicate.toString()}`,
     frame,
-    runs: scored.runs.map((r) => ({ ...r, samples: r.samples === 0 ? 0 : counts.get(r.run.id) ?? 0 })),
+    runs: scored.runs.map((r) => ({
+      ...r,
+      samples: r.samples === 0 ? 0 : counts.get(r.run.id) ?? 0,
+    })),
   };
 }

@@ -18,11 +18,7 @@ import { REPO_ROOT } from "../io/paths.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import { detectFormat, parseResultData, runIdOf } from "../results/load_result_file.ts";
 import { parseRagAblation, type RagAblation } from "../results/load_rag_ablation.ts";
-import {
-  finishResultSet,
-  listResultFiles,
-  readRunOverrides,
-} from "../results/load_results.ts";
+import { finishResultSet, listResultFiles, readRunOverrides } from "../results/load_results.ts";
 import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts";
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
@@ -285,7 +281,11 @@ function stackRuns(
 }
 
 function emptyFrame(metrics: string[]): pl.DataFrame {
-  const bools: string[] = ["hit_max_new_tokens", "truncated_estimated", ...BEHAVIOUR_COLUMNS_OF_FRAME];
+  const bools: string[] = [
+    "hit_max_new_tokens",
+    "truncated_estimated",
+    ...BEHAVIOUR_COLUMNS_OF_FRAME,
+  ];
   const utf8 = [...RUN_COLUMNS, ...SAMPLE_COLUMNS].filter((c) =>
     !["size_b", "latency_s", "new_tokens", "chrf_stats", ...bools].includes(c)
   );

@@ -15,7 +15,15 @@ Deno.test("loadScoredFrame() on the study's eight files: 4,000 rows whose means 
   assert.equal(frame.height, 4000);
   for (
     const c of ["run", "label", "family", "size_b", "variant", "id", "instruction", "reference"]
-      .concat(["prediction", "language", "domain", "latency_s", "bertscore_f1", "chrf", "rougeL_v2"])
+      .concat([
+        "prediction",
+        "language",
+        "domain",
+        "latency_s",
+        "bertscore_f1",
+        "chrf",
+        "rougeL_v2",
+      ])
   ) assert.ok(frame.columns.includes(c), c);
   assert.equal(frame.getColumn("chrf").dtype.equals(pl.Float64), true);
   const { runs } = await loadResults(STUDY_RESULTS);
@@ -65,8 +73,14 @@ Deno.test("loadScored() scores each input once: a second load reads the cache, a
       textValues(runRows(third.frame, "baseline_4b"), "prediction")[0],
       "Статья 5 Налогового кодекса.",
     );
-    const scoredPaths = (await Deno.readTextFile(log)).trim().split("\n").map((l) => l.split("/").pop());
-    assert.deepEqual(scoredPaths.sort(), ["baseline_4b.json", "baseline_4b.json", "benchmark_4b_ft.json"]);
+    const scoredPaths = (await Deno.readTextFile(log)).trim().split("\n").map((l) =>
+      l.split("/").pop()
+    );
+    assert.deepEqual(scoredPaths.sort(), [
+      "baseline_4b.json",
+      "baseline_4b.json",
+      "benchmark_4b_ft.json",
+    ]);
   } finally {
     Deno.env.delete(SCORE_LOG_ENV);
   }
@@ -74,7 +88,10 @@ Deno.test("loadScored() scores each input once: a second load reads the cache, a
 
 Deno.test("loadScored({ cache: false }) neither reads nor writes the cache", async () => {
   const dir = await Deno.makeTempDir();
-  await Deno.copyFile(join(STUDY_RESULTS, "benchmark_8b_ft.json"), join(dir, "benchmark_8b_ft.json"));
+  await Deno.copyFile(
+    join(STUDY_RESULTS, "benchmark_8b_ft.json"),
+    join(dir, "benchmark_8b_ft.json"),
+  );
   const cacheDir = await tempCache();
   const r = await loadScored(dir, { cacheDir, cache: false });
   assert.deepEqual(r.cache, { hits: 0, misses: 1 });
@@ -83,7 +100,10 @@ Deno.test("loadScored({ cache: false }) neither reads nor writes the cache", asy
 
 Deno.test("loadScored() applies runs.json after the cache: relabelling needs no re-scoring", async () => {
   const dir = await Deno.makeTempDir();
-  await Deno.copyFile(join(STUDY_RESULTS, "benchmark_8b_ft.json"), join(dir, "benchmark_8b_ft.json"));
+  await Deno.copyFile(
+    join(STUDY_RESULTS, "benchmark_8b_ft.json"),
+    join(dir, "benchmark_8b_ft.json"),
+  );
   const cacheDir = await tempCache();
   await loadScored(dir, { cacheDir });
   await Deno.writeTextFile(
@@ -98,7 +118,10 @@ Deno.test("loadScored() applies runs.json after the cache: relabelling needs no 
 
 Deno.test("loadScored() loads symbolic links and .JSON in capitals, and names a dangling link", async () => {
   const dir = await Deno.makeTempDir();
-  await Deno.symlink(join(STUDY_RESULTS, "benchmark_8b_ft.json"), join(dir, "benchmark_8b_ft.json"));
+  await Deno.symlink(
+    join(STUDY_RESULTS, "benchmark_8b_ft.json"),
+    join(dir, "benchmark_8b_ft.json"),
+  );
   await Deno.copyFile(join(STUDY_RESULTS, "benchmark_4b_ft.json"), join(dir, "LORA_4B.JSON"));
   const r = await loadScored(dir, { cacheDir: await tempCache() });
   assert.deepEqual(r.runs.map((x) => x.run.id).sort(), ["LORA_4B", "benchmark_8b_ft"]);

@@ -21,8 +21,13 @@ import pl from "nodejs-polars";
  * ```
  */
 export function metricsLong(frame: pl.DataFrame, metrics?: readonly string[]): pl.DataFrame {
-  const cols = metrics ?? frame.columns.filter((c) => frame.getColumn(c).dtype.equals(pl.Float64) &&
-    !["size_b", "latency_s", "new_tokens"].includes(c));
-  return frame.select("run", "id", ...cols).unpivot(["run", "id"], [...cols], { variableName: "metric", valueName: "value" })
+  const cols = metrics ?? frame.columns.filter((c) =>
+    frame.getColumn(c).dtype.equals(pl.Float64) &&
+    !["size_b", "latency_s", "new_tokens"].includes(c)
+  );
+  return frame.select("run", "id", ...cols).unpivot(["run", "id"], [...cols], {
+    variableName: "metric",
+    valueName: "value",
+  })
     .select("run", "id", "metric", pl.col("value").cast(pl.Float64));
 }

@@ -107,7 +107,11 @@ export function runSamplesFrame(run: RunResult): pl.DataFrame {
   cols.splice(
     cols.findIndex((c) => c.name === "empty"),
     0,
-    pl.Series("truncated_estimated", behaviour.map((b) => b.truncated_basis !== "recorded"), pl.Bool),
+    pl.Series(
+      "truncated_estimated",
+      behaviour.map((b) => b.truncated_basis !== "recorded"),
+      pl.Bool,
+    ),
   );
   for (const m of sampleMetricNames(run)) {
     cols.push(pl.Series(m, samples.map((s) => s.metrics[m] ?? null), pl.Float64));
