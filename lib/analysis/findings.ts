@@ -33,10 +33,13 @@ export interface FindingsOptions {
 export interface Findings {
   /** Markdown bullets. */
   markdown: string;
-  /** The primary family's tests, Holm-adjusted together (`p_holm`). */
-  primary: (PairedRow & { family: "primary" })[];
-  /** Exploratory tests quoted in the findings, BH-adjusted together (`p_bh`). */
-  exploratory: (PairedRow & { family: "exploratory" })[];
+  /** The primary family's tests, Holm-adjusted together (`p_holm`, repeated as `p_adj`). */
+  primary: (PairedRow & { family: "primary"; p_adj: number | null; correction: "holm" })[];
+  /**
+   * Exploratory tests quoted in the findings, BH-adjusted together (`p_bh`, repeated as `p_adj`;
+   * their `p_holm` is Holm over the exploratory rows, which the findings do not use).
+   */
+  exploratory: (PairedRow & { family: "exploratory"; p_adj: number | null; correction: "bh" })[];
 }
 
 /** A difference on the metric's scale: percentage points for fractions, seconds, or as is. */
@@ -81,7 +84,12 @@ export function findings(
       ...opts,
       metrics: [plan.primary_metric],
     }).rows,
-  ).map((r) => ({ ...r, family: "primary" as const }));
+  ).map((r) => ({
+    ...r,
+    family: "primary" as const,
+    p_adj: r.p_holm,
+    correction: "holm" as const,
+  }));
   const ftBase = family.filter((c) => c.comparison === "ft_vs_base");
   const external = family.filter((c) =>
     c.comparison === "vs_external" &&
@@ -94,7 +102,12 @@ export function findings(
         .rows,
     ],
     true,
-  ).map((r) => ({ ...r, family: "exploratory" as const }));
+  ).map((r) => ({
+    ...r,
+    family: "exploratory" as const,
+    p_adj: r.p_bh ?? null,
+    correction: "bh" as const,
+  }));
   const sig = (r: PairedRow) => (r.p_holm ?? 1) <= plan.alpha;
   const sigBh = (r: PairedRow) => (r.p_bh ?? 1) <= plan.alpha;
   const lines: string[] = [];
