@@ -12,7 +12,11 @@ import type { RunInfo } from "../results/run_result.ts";
 
 /** Options for {@linkcode forestFigure}. */
 export interface ForestFigureOptions {
-  /** Metrics, one panel each. Default: BERTScore F1, citation accuracy, hallucination rate, key info (those present). */
+  /**
+   * Metrics, one panel each. Default: those of {@linkcode DEFAULT_FOREST_METRICS} present in the
+   * rows, or, when none is, the first {@linkcode PANELS_PER_FIGURE} metrics of the rows in display
+   * order.
+   */
   metrics?: string[];
   /** Level for "significant after adjustment". Default: `0.05`. */
   alpha?: number;
@@ -89,7 +93,9 @@ export function forestFigure(
   } = options;
   const label = (id: string) => runs.find((r) => r.id === id)?.label ?? id;
   const present = orderMetrics(rows.map((r) => r.metric));
-  const metrics = options.metrics ?? DEFAULT_FOREST_METRICS.filter((m) => present.includes(m));
+  const headline = DEFAULT_FOREST_METRICS.filter((m) => present.includes(m));
+  const metrics = options.metrics ??
+    (headline.length ? headline : present.slice(0, PANELS_PER_FIGURE));
   const names = [...new Set(rows.map((r) => `${label(r.run_a)} − ${label(r.run_b)}`))];
   const sigName = adjusted === "p_adj"
     ? `adjusted p ≤ ${alpha} (Holm: primary; BH: exploratory)`

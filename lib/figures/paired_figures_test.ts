@@ -31,13 +31,17 @@ const paired = (metric: string, p_holm: number): PairedRow => ({
 });
 
 Deno.test("forestFigure() draws one panel per metric, names the comparison and colours by adjusted p", () => {
-  const svg = forestFigure([paired("bertscore_f1", 0.01), paired("key_info", 0.6)], runs);
+  const rows = [paired("bertscore_f1", 0.01), paired("key_info", 0.6)];
+  const svg = forestFigure(rows, runs, { metrics: ["bertscore_f1", "key_info"] });
   assert.match(svg, /Qwen3 8B FT − Qwen3 4B FT/);
   assert.match(svg, /Δ BERTScore F1, higher is better/);
   assert.match(svg, /Δ Key info, higher is better/);
   assert.match(svg, /fill="#4269d0"/); // significant
   assert.match(svg, /fill="#9498a0"/); // not significant
   assert.throws(() => forestFigure([], runs), RangeError);
+  // By default only the headline metrics present are drawn; without any, the rows' own metrics.
+  assert.doesNotMatch(forestFigure(rows, runs), /Key info/);
+  assert.match(forestFigure([paired("key_info", 0.6)], runs), /Δ Key info, higher is better/);
 });
 
 Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashed, with n in the labels", () => {

@@ -45,9 +45,30 @@ export function describeConfig(r: JudgementRecord): string {
   }, temperature ${s.temperature}, max_tokens ${s.max_tokens}, seed ${s.seed}`;
 }
 
+function compareIds(a: string, b: string): number {
+  const na = /^\d+$/.test(a), nb = /^\d+$/.test(b);
+  if (na && nb && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
- * Groups the judgements that count ({@linkcode latestJudgements}) by mode, model and rubric, in
- * first-seen order; `mode` keeps one mode only.
+ * The canonical order of judgements inside a group: by run(s), then question id (numeric ids
+ * numerically), then the order shown. Judgements are appended to the cache as they finish, so
+ * their order in the file depends on timing; tables and their bootstrap resamples must not.
+ */
+export function compareJudgements(x: StoredJudgement, y: StoredJudgement): number {
+  const a = x.record, b = y.record;
+  for (let i = 0; i < Math.max(a.runs.length, b.runs.length); i++) {
+    const c = compareIds(a.runs[i] ?? "", b.runs[i] ?? "");
+    if (c) return c;
+  }
+  return compareIds(a.id ?? "", b.id ?? "") || compareIds(a.order ?? "", b.order ?? "");
+}
+
+/**
+ * Groups the judgements that count ({@linkcode latestJudgements}) by mode, model and rubric,
+ * groups in mode, model and rubric order, and each group's judgements in the order of
+ * {@linkcode compareJudgements} (never the order they finished in); `mode` keeps one mode only.
  *
  * @throws {RangeError} when a group mixes configurations, naming both and where they were read.
  */
@@ -86,5 +107,6 @@ export function judgeGroups(
     }
     g.stored.push(s);
   }
-  return [...groups.values()];
+  for (const g of groups.values()) g.stored.sort(compareJudgements);
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }

@@ -99,12 +99,12 @@ Deno.test("65_judge runs headless on fixture judgements and writes the four judg
     parseCsv(await Deno.readTextFile(join(out, "tables", `${name}.csv`)));
   const scores = await table("judge_scores");
   assert.deepEqual(scores.map((r) => [r.run, r.n, r.scored, r.failed]), [
-    ["ft", "5", "4", "1"],
     ["base", "5", "5", "0"],
+    ["ft", "5", "4", "1"],
     ["sheet:A", "3", "3", "0"],
     ["sheet:B", "3", "3", "0"],
   ]);
-  assert.equal(Number(scores[0].correctness_mean), (5 + 4 + 4 + 5) / 4);
+  assert.equal(Number(scores[1].correctness_mean), (5 + 4 + 4 + 5) / 4);
   const [pair] = await table("judge_pairwise");
   // q0: ft's [үздік] wins in both orders; q1, q2, q4: no marker, or [тең] in one answer only, so
   // the answer shown first wins in both orders (inconsistent, a tie); q3: ft's garbage fails.

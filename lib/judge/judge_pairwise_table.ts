@@ -82,7 +82,7 @@ export function pairwiseRow(
 }
 
 /**
- * One row per judge × pair of runs, pairs in first-seen order.
+ * One row per judge × pair of runs, pairs in name order (see `compareJudgements`).
  *
  * @example
  * ```ts

@@ -50,7 +50,7 @@ const finite = (x: number) => (Number.isNaN(x) ? null : x);
 /**
  * Rows `judge, rubric, run, n, scored, failed`, then `<criterion>_mean, _lo, _hi` for each
  * criterion of the rubric (null where the criterion is not the rubric's, or where there are
- * fewer than 10 scored answers for an interval). One row per judge × run, runs in first-seen
+ * fewer than 10 scored answers for an interval). One row per judge × run, runs in name
  * order.
  *
  * @example

@@ -53,7 +53,7 @@ export function resolvePair(
   return ab === runA ? "a" : ab === runB ? "b" : "tie";
 }
 
-/** The questions of a pairwise judge group, resolved; pairs and questions in first-seen order. */
+/** The questions of a pairwise judge group, resolved; pairs and questions in the group's order (`compareJudgements`). */
 export function pairOutcomes(group: JudgeGroup): PairResult[] {
   const byItem = new Map<string, { ab: JudgementRecord | null; ba: JudgementRecord | null }>();
   for (const s of group.stored) {

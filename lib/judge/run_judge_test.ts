@@ -151,17 +151,16 @@ Deno.test("runJudge() single mode: slow, non-JSON, out-of-range and failing repl
     }]);
 
     const table = judgeScoresTable(stored, { resamples: 200 });
-    assert.deepEqual(table.map((r) => [r.run, r.n, r.scored, r.failed]), [["ft", 6, 5, 1], [
-      "base",
-      6,
-      4,
-      2,
-    ]]);
-    const ftRow = table[0];
+    // Runs in name order, whatever order the judgements finished in.
+    assert.deepEqual(table.map((r) => [r.run, r.n, r.scored, r.failed]), [
+      ["base", 6, 4, 2],
+      ["ft", 6, 5, 1],
+    ]);
+    const ftRow = table[1];
     assert.equal(ftRow.correctness_mean, (5 + 4 + 4 + 3 + 5) / 5);
     assert.equal(ftRow.hallucination_mean, 1 / 5);
     assert.equal(ftRow.correctness_lo, null); // fewer than 10 scored answers: no interval
-    assert.equal(table[1].relevance_mean, (1 + 2 + 1 + 2) / 4);
+    assert.equal(table[0].relevance_mean, (1 + 2 + 1 + 2) / 4);
 
     // The same run again asks only for the judgement that got no reply (errors are retried).
     const before = server.requests;
@@ -189,8 +188,8 @@ Deno.test("runJudge() single mode: slow, non-JSON, out-of-range and failing repl
     const reread = await readJudgements([cache.path]);
     assert.equal(reread.stored.length, 16);
     assert.deepEqual(judgeScoresTable(reread.stored, { resamples: 200 }).map((r) => [r.run, r.n]), [
-      ["ft", 6],
       ["base", 6],
+      ["ft", 6],
     ]);
   } finally {
     await server.close();
