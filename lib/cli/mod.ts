@@ -1,6 +1,6 @@
 /**
- * The task entry points (`deno task report`, `test`, `setup`, `lab`, `baseline`, `rescore`,
- * `human-eval-prepare`): each file runs when executed and exports its command-line parser for
+ * The task entry points (`deno task report`, `test`, `setup`, `lab`, `baseline`, `rescore`, `judge`,
+ * `judge-export`, `human-eval-prepare`, `strip-notebooks`, `scale-report`): each file runs when executed and exports its command-line parser for
  * tests. Nothing in `lib/` imports from here.
  * @module
  */
