@@ -12,6 +12,7 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { fromRoot } from "../io/paths.ts";
 import { projectPython } from "../pyenv/project_python.ts";
 import { PythonRunError, runPython } from "../bridge/run_python.ts";
@@ -63,7 +64,7 @@ export function parseBaselineArgs(argv: string[]): BaselineArgs {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new TypeError(`${(error as Error).message}. ${USAGE}`);
+    throw new TypeError(`${usageMessage(error as Error)}. ${USAGE}`);
   }
   const args: BaselineArgs = { ...BASELINE_DEFAULTS };
   if (values.data !== undefined) args.data = values.data;

@@ -13,6 +13,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { loadResults } from "../results/load_results.ts";
 import { fromRoot } from "../io/paths.ts";
 import { PREPARE_DEFAULTS, prepareHumanEval } from "../human_eval/prepare_human_eval.ts";
@@ -94,22 +95,7 @@ export function parseHumanEvalPrepareArgs(args: readonly string[]): HumanEvalPre
       },
     });
   } catch (error) {
-    const e = error as Error & { code?: string };
-    const option = /'([^']*)'/.exec(e.message)?.[1]?.split(" ")[0];
-    switch (e.code) {
-      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-        throw new TypeError(`Unknown option "${option}"`);
-      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-        throw new TypeError(
-          /does not take an argument/.test(e.message)
-            ? `${option} takes no value`
-            : `${option} needs a value`,
-        );
-      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-        throw new TypeError(`Unexpected argument "${option}" (options start with --)`);
-      default:
-        throw new TypeError(e.message);
-    }
+    throw new TypeError(usageMessage(error as Error));
   }
   const v = parsed.values;
   return {

@@ -13,6 +13,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { join } from "node:path";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
@@ -174,20 +175,7 @@ export function parseJudgeArgs(args: readonly string[]): JudgeArgs {
       },
     }).tokens!;
   } catch (error) {
-    const e = error as Error & { code?: string };
-    const option = /'([^']*)'/.exec(e.message)?.[1]?.split(" ")[0];
-    switch (e.code) {
-      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-        throw new TypeError(`Unknown option "${option}"`);
-      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-        throw new TypeError(
-          /does not take an argument/.test(e.message)
-            ? `${option} takes no value`
-            : `${option} needs a value`,
-        );
-      default:
-        throw new TypeError(e.message);
-    }
+    throw new TypeError(usageMessage(error as Error));
   }
   const a: JudgeArgs = {
     results: [],

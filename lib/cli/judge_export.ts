@@ -13,6 +13,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import {
   readJudgements,
@@ -93,15 +94,7 @@ export function parseJudgeExportArgs(args: readonly string[]): JudgeExportArgs {
       },
     }).tokens!;
   } catch (error) {
-    const e = error as Error & { code?: string };
-    const option = /'([^']*)'/.exec(e.message)?.[1]?.split(" ")[0];
-    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw new TypeError(`Unknown option "${option}"`);
-    }
-    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      throw new TypeError(`${option} needs a value`);
-    }
-    throw new TypeError(e.message);
+    throw new TypeError(usageMessage(error as Error));
   }
   const a: JudgeExportArgs = {
     judgments: [],

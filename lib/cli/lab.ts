@@ -6,6 +6,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { startLab } from "../notebook/start_lab.ts";
 
 const USAGE = "Usage: deno task lab [--port N] [--open] [-- JUPYTER_ARGS...]";
@@ -27,7 +28,7 @@ if (import.meta.main) {
       throw new TypeError(`--port must be a port number, got "${values.port}"`);
     }
   } catch (error) {
-    console.error(`lab: ${(error as Error).message}\n${USAGE}`);
+    console.error(`lab: ${usageMessage(error as Error)}\n${USAGE}`);
     Deno.exit(2);
   }
   if (values.help) {

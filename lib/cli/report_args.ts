@@ -4,6 +4,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import type { ReportParams } from "../report/params.ts";
 
 /** Usage text of `deno task report`. */
@@ -51,27 +52,32 @@ function int(value: string, flag: string): number {
  * ```
  */
 export function parseReportArgs(args: readonly string[]): Partial<ReportParams> & { help?: true } {
-  const { tokens } = parseArgs({
-    args: [...args],
-    options: {
-      results: { type: "string" },
-      out: { type: "string" },
-      data: { type: "string" },
-      "skip-bad-lines": { type: "boolean" },
-      "human-eval": { type: "string" },
-      "human-eval-key": { type: "string" },
-      judgments: { type: "string" },
-      published: { type: "string" },
-      runs: { type: "string" },
-      resamples: { type: "string" },
-      seed: { type: "string" },
-      "no-cache": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-    allowPositionals: true,
-    tokens: true,
-  });
+  let tokens;
+  try {
+    ({ tokens } = parseArgs({
+      args: [...args],
+      options: {
+        results: { type: "string" },
+        out: { type: "string" },
+        data: { type: "string" },
+        "skip-bad-lines": { type: "boolean" },
+        "human-eval": { type: "string" },
+        "human-eval-key": { type: "string" },
+        judgments: { type: "string" },
+        published: { type: "string" },
+        runs: { type: "string" },
+        resamples: { type: "string" },
+        seed: { type: "string" },
+        "no-cache": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    }));
+  } catch (error) {
+    throw new TypeError(usageMessage(error as Error));
+  }
   const out: Partial<ReportParams> & { help?: true } = {};
   let multi: string[] | null = null;
   for (const t of tokens!) {

@@ -39,6 +39,7 @@
  * @module
  */
 import { parseArgs as parseCommandLine } from "node:util";
+import { usageMessage } from "./usage_message.ts";
 import { basename, join, resolve } from "node:path";
 import { detectFormat, loadResultFile, readJson } from "../results/load_result_file.ts";
 import { loadResults } from "../results/load_results.ts";
@@ -75,21 +76,6 @@ export class UsageError extends Error {}
 
 /** Thrown when the command refuses to write (it has written nothing); exit code 1. */
 class Refusal extends Error {}
-
-/** node:util's parse errors, in this project's wording. */
-function usageMessage(error: Error & { code?: string }): string {
-  const option = /'([^']*)'/.exec(error.message)?.[1]?.split(" ")[0];
-  switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `Unknown option "${option}"`;
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take an argument/.test(error.message)
-        ? `Option ${option} takes no value`
-        : `Option ${option} needs a value`;
-    default:
-      return error.message;
-  }
-}
 
 /**
  * Parses the command line (`node:util` `parseArgs`, strict: unknown options are errors).

@@ -109,8 +109,8 @@ Deno.test("rescore refuses bad usage with exit code 2 and the usage line", async
     help: false,
     paths: ["a", "--b"],
   });
-  assert.throws(() => parseArgs(["--out", "--check", "a"]), /Option --out needs a value/);
-  assert.throws(() => parseArgs(["--check=yes", "a"]), /Option --check takes no value/);
+  assert.throws(() => parseArgs(["--out", "--check", "a"]), /--out needs a value/);
+  assert.throws(() => parseArgs(["--check=yes", "a"]), /--check takes no value/);
   const help = await run(["-h"]);
   assert.equal(help.code, 0);
   assert.match(help.out[0], /^Usage: deno task rescore/);

@@ -6,6 +6,15 @@
  * @module
  */
 import type { Rubric } from "./rubric.ts";
+import {
+  JSON_ONLY,
+  PAIR_ANSWERS,
+  PAIRWISE_REPLY,
+  PAIRWISE_RULES,
+  QUESTION_BLOCK,
+  REPAIR,
+  SINGLE_ANSWER,
+} from "./prompt_parts.ts";
 
 const SCALES = `Критерии:
 1. correctness — корректность, целое число от 1 до 5:
@@ -55,54 +64,33 @@ export const LAWYER_RUBRIC: Rubric = {
   templates: {
     single: {
       system: SYSTEM,
-      user: `Вопрос:
-{{instruction}}
+      user: `${QUESTION_BLOCK}
 
-Контекст вопроса:
-{{input}}
-
-Эталонный ответ:
-{{reference}}
-
-Ответ модели:
-{{answer}}
+${SINGLE_ANSWER}
 
 Оцените ответ модели.
 
 ${SCALES}
 
-Верните только JSON-объект, без текста до или после него:
+${JSON_ONLY}
 {"correctness": <1-5>, "completeness": <1-5>, "relevance": <1-5>, "hallucination": <true|false>, "reason": "<краткое обоснование>"}`,
     },
     pairwise: {
       system: SYSTEM,
-      user: `Вопрос:
-{{instruction}}
+      user: `${QUESTION_BLOCK}
 
-Контекст вопроса:
-{{input}}
-
-Эталонный ответ:
-{{reference}}
-
-Ответ A:
-{{answer_a}}
-
-Ответ B:
-{{answer_b}}
+${PAIR_ANSWERS}
 
 Какой из двух ответов лучше отвечает на вопрос с точки зрения юриста? Учитывайте
 корректность, полноту, релевантность и отсутствие выдуманных норм и ссылок.
 
 ${SCALES}
 
-Порядок, в котором показаны ответы, и их длина не должны влиять на решение. Если ответы
-равноценны, выберите "tie".
+${PAIRWISE_RULES}
 
-Верните только JSON-объект, без текста до или после него:
-{"winner": "A" | "B" | "tie", "reason": "<краткое обоснование>"}`,
+${JSON_ONLY}
+${PAIRWISE_REPLY}`,
     },
   },
-  repair: `Ваш ответ не удалось принять: {{error}}.
-Верните только JSON-объект в требуемом формате, без текста до или после него.`,
+  repair: REPAIR,
 };

@@ -5,6 +5,15 @@
  * @module
  */
 import type { Rubric } from "./rubric.ts";
+import {
+  JSON_ONLY,
+  PAIR_ANSWERS,
+  PAIRWISE_REPLY,
+  PAIRWISE_RULES,
+  QUESTION_BLOCK,
+  REPAIR,
+  SINGLE_ANSWER,
+} from "./prompt_parts.ts";
 
 const SCALES = `Критерии (каждый — число от 0 до 1, например 0.7):
 - coverage — охват: какая доля существенных положений эталонного ответа есть в ответе модели
@@ -44,54 +53,33 @@ export const SUMMARY_RUBRIC: Rubric = {
   templates: {
     single: {
       system: SYSTEM,
-      user: `Вопрос:
-{{instruction}}
+      user: `${QUESTION_BLOCK}
 
-Контекст вопроса:
-{{input}}
-
-Эталонный ответ:
-{{reference}}
-
-Ответ модели:
-{{answer}}
+${SINGLE_ANSWER}
 
 Оцените ответ модели.
 
 ${SCALES}
 
-Верните только JSON-объект, без текста до или после него:
+${JSON_ONLY}
 {"coverage": <0-1>, "accuracy": <0-1>, "coherence": <0-1>, "informativeness": <0-1>, "overall": <0-1>, "reason": "<краткое обоснование>"}`,
     },
     pairwise: {
       system: SYSTEM,
-      user: `Вопрос:
-{{instruction}}
+      user: `${QUESTION_BLOCK}
 
-Контекст вопроса:
-{{input}}
-
-Эталонный ответ:
-{{reference}}
-
-Ответ A:
-{{answer_a}}
-
-Ответ B:
-{{answer_b}}
+${PAIR_ANSWERS}
 
 Какой из двух ответов лучше? Учитывайте охват эталонного ответа, точность, связность и
 информативность.
 
 ${SCALES}
 
-Порядок, в котором показаны ответы, и их длина не должны влиять на решение. Если ответы
-равноценны, выберите "tie".
+${PAIRWISE_RULES}
 
-Верните только JSON-объект, без текста до или после него:
-{"winner": "A" | "B" | "tie", "reason": "<краткое обоснование>"}`,
+${JSON_ONLY}
+${PAIRWISE_REPLY}`,
     },
   },
-  repair: `Ваш ответ не удалось принять: {{error}}.
-Верните только JSON-объект в требуемом формате, без текста до или после него.`,
+  repair: REPAIR,
 };
