@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbench.core.config import ConfigError, resolve_config  # noqa: E402
+from workbench.core.config import ConfigError, help_text, resolve_config, wants_help  # noqa: E402
 
 DEFAULTS = {
     "model_name": "Qwen/Qwen3-4B",
@@ -38,10 +38,15 @@ DEFAULTS = {
 }
 
 
+BENCH_CHOICES = {"prompt_format": ["alpaca", "chat"], "quantization": ["none", "4bit", "auto"], "device": ["cuda", "cpu"]}
+
+
 def main(argv: list[str]) -> int:
+    if wants_help(argv):
+        print(help_text(__doc__, DEFAULTS, __file__, BENCH_CHOICES))
+        return 0
     try:
-        config = resolve_config(DEFAULTS, argv, {"prompt_format": ["alpaca", "chat"], "quantization": ["none", "4bit", "auto"],
-                                                          "device": ["cuda", "cpu"]})
+        config = resolve_config(DEFAULTS, argv, BENCH_CHOICES)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

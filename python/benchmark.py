@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbench.core.config import ConfigError, resolve_config  # noqa: E402
+from workbench.core.config import ConfigError, help_text, resolve_config, wants_help  # noqa: E402
 from workbench.core.preflight import Unavailable, require_modules  # noqa: E402
 
 DEFAULTS = {
@@ -139,6 +139,9 @@ def check_settings(config: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if wants_help(argv):
+        print(help_text(__doc__, DEFAULTS, __file__, CHOICES))
+        return 0
     try:
         config = resolve_config(DEFAULTS, argv, CHOICES)
         check_settings(config)

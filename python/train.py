@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbench.core.config import ConfigError, resolve_config  # noqa: E402
+from workbench.core.config import ConfigError, help_text, resolve_config, wants_help  # noqa: E402
 from workbench.core.preflight import Unavailable, require_modules  # noqa: E402
 
 DEFAULTS = {
@@ -109,6 +109,9 @@ ALTERNATIVES = {"lora_target_modules": [""]}
 
 
 def main(argv: list[str]) -> int:
+    if wants_help(argv):
+        print(help_text(__doc__, DEFAULTS, __file__, CHOICES))
+        return 0
     from workbench.training import TrainingConfigError, check_options  # stdlib-only at import time
 
     try:

@@ -24,6 +24,8 @@ export interface BaselineArgs {
   n: number;
   seed: number;
   retriever: "tfidf" | "bm25";
+  /** `--help` / `-h` was given. */
+  help?: true;
 }
 
 /** The defaults, in one place. */
@@ -37,6 +39,19 @@ export const BASELINE_DEFAULTS: Readonly<BaselineArgs> = {
 
 const USAGE =
   "Usage: deno task baseline [--data DIR] [--out DIR] [--n N] [--seed S] [--retriever tfidf|bm25]";
+
+const HELP = `${USAGE}
+
+The CPU retrieval baseline: for each sampled validation question, the answer of the most similar
+training question (python/benchmark.py --system=retrieval, in the project's .venv/).
+
+  --data DIR         folder with train.jsonl and validation.jsonl (default: ${BASELINE_DEFAULTS.data})
+  --out DIR          where the schema-v1 result file goes (default: ${BASELINE_DEFAULTS.out})
+  --n N              validation questions sampled (default: ${BASELINE_DEFAULTS.n}; fewer if the file has fewer)
+  --seed S           seed of the sample (default: ${BASELINE_DEFAULTS.seed})
+  --retriever NAME   tfidf or bm25 (default: ${BASELINE_DEFAULTS.retriever})
+
+Then: deno task report --results ${BASELINE_DEFAULTS.out}`;
 
 /**
  * Parses the command line (`node:util` `parseArgs`: `--key value` and `--key=value`); unknown
@@ -59,6 +74,7 @@ export function parseBaselineArgs(argv: string[]): BaselineArgs {
         n: { type: "string" },
         seed: { type: "string" },
         retriever: { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
       strict: true,
       allowPositionals: false,
@@ -67,6 +83,7 @@ export function parseBaselineArgs(argv: string[]): BaselineArgs {
     throw new TypeError(`${usageMessage(error as Error)}. ${USAGE}`);
   }
   const args: BaselineArgs = { ...BASELINE_DEFAULTS };
+  if (values.help) args.help = true;
   if (values.data !== undefined) args.data = values.data;
   if (values.out !== undefined) args.out = values.out;
   for (const key of ["n", "seed"] as const) {
@@ -100,8 +117,18 @@ export function benchmarkArgs(args: BaselineArgs): string[] {
 }
 
 if (import.meta.main) {
+  let args: BaselineArgs;
   try {
-    const args = parseBaselineArgs(Deno.args);
+    args = parseBaselineArgs(Deno.args);
+  } catch (error) {
+    console.error(`baseline: ${(error as Error).message}`);
+    Deno.exit(2);
+  }
+  if (args.help) {
+    console.log(HELP);
+    Deno.exit(0);
+  }
+  try {
     for (const name of ["train.jsonl", "validation.jsonl"]) {
       const path = join(fromRoot(args.data), name);
       try {

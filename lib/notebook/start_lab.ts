@@ -17,6 +17,9 @@ export const LAB_OVERRIDES = {
   "@jupyterlab/apputils-extension:notification": { checkForUpdates: false, fetchNews: "false" },
 };
 
+/** Starts the server so that only `deno task lab` stops it (see the script). */
+const LAUNCHER = new URL("./_lab_launcher.py", import.meta.url).pathname;
+
 async function writeLabOverrides(): Promise<void> {
   const dir = join(PROJECT_VENV, "share", "jupyter", "lab", "settings");
   await Deno.mkdir(dir, { recursive: true });
@@ -55,8 +58,13 @@ export interface LabServer {
   token: string;
   /** The URL to open: the notebooks folder in Lab, with the token. */
   url: string;
-  /** Stops the server (SIGTERM, then SIGKILL after 10 s) and resolves when it has exited. */
+  /**
+   * Stops the server and its kernels (the server's shutdown API, then SIGTERM, then SIGKILL after
+   * 10 s) and resolves when it has exited.
+   */
   stop(): Promise<void>;
+  /** The server's process id. */
+  pid: number;
   /** Resolves with the exit code when the server exits by itself or is stopped. */
   exited: Promise<number>;
 }
@@ -78,8 +86,7 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabServer
   const base = `http://127.0.0.1:${port}`;
   const child = new Deno.Command(python, {
     args: [
-      "-m",
-      "jupyterlab",
+      LAUNCHER,
       "--ip=127.0.0.1",
       `--port=${port}`,
       "--ServerApp.port_retries=0",
@@ -100,6 +107,20 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabServer
   let done = false;
   void exited.then(() => (done = true));
   const stop = async () => {
+    if (!done) {
+      // Ask the server to shut its kernels down and exit (a SIGTERM, or a terminal's Ctrl-C that
+      // reaches the server too, can make it exit without stopping its kernels, which run in
+      // process groups of their own and would be left behind).
+      try {
+        const r = await fetch(`${base}/api/shutdown`, {
+          method: "POST",
+          headers: { Authorization: `token ${token}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        await r.body?.cancel();
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      } catch { /* not answering: signals below */ }
+    }
     if (!done) {
       try {
         child.kill("SIGTERM");
@@ -129,5 +150,12 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabServer
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, token, url: `${base}/lab/tree/notebooks?token=${token}`, stop, exited };
+  return {
+    base,
+    token,
+    url: `${base}/lab/tree/notebooks?token=${token}`,
+    stop,
+    exited,
+    pid: child.pid,
+  };
 }

@@ -6,6 +6,7 @@ import { PROJECT_VENV } from "../pyenv/project_python.ts";
 
 Deno.test("`deno task lab`'s server finds the project's Deno kernelspec and runs a notebook through it", async () => {
   const lab = await startLab({ log: "null" });
+  let kernelId: string | null = null;
   try {
     assert.match(lab.url, /^http:\/\/127\.0\.0\.1:\d+\/lab\/tree\/notebooks\?token=[0-9a-f]{32}$/);
     const r = await fetch(`${lab.base}/api/kernelspecs`, {
@@ -34,8 +35,29 @@ Deno.test("`deno task lab`'s server finds the project's Deno kernelspec and runs
     assert.ok(
       figure.outputs.some((o) => String(o.data?.["image/svg+xml"] ?? "").startsWith("<svg")),
     );
+
+    // A kernel left running by the user (an open notebook) is shut down with the server.
+    const started = await fetch(`${lab.base}/api/kernels`, {
+      method: "POST",
+      headers: { Authorization: `token ${lab.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "deno" }),
+    });
+    kernelId = (await started.json()).id;
+    assert.ok(await kernelProcesses(kernelId!) > 0, "the kernel process runs");
+    // Ctrl-C in a terminal reaches the server too, before `deno task lab` stops it.
+    Deno.kill(lab.pid, "SIGINT");
+    await new Promise((r) => setTimeout(r, 300));
   } finally {
     await lab.stop();
   }
   assert.notEqual(await lab.exited, null);
+  if (kernelId) {
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await kernelProcesses(kernelId), 0, "no kernel is left behind by stop()");
+  }
 });
+
+async function kernelProcesses(id: string): Promise<number> {
+  const out = await new Deno.Command("pgrep", { args: ["-f", `kernel-${id}.json`] }).output();
+  return new TextDecoder().decode(out.stdout).trim().split("\n").filter(Boolean).length;
+}

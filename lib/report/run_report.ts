@@ -4,8 +4,8 @@
  * moves the finished output into place.
  *
  * Safety, in order:
- * - One report at a time per output folder: a lock file beside it (`.<out>.lock`); a second run
- *   waits for the first.
+ * - One report at a time per output folder: a lock file named by the folder's real path in the
+ *   system's temporary folder (nothing beside your folder); a second run waits for the first.
  * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`) first, so a
  *   failed or interrupted run leaves the previous output untouched and no half-written report.
  * - The output folder is replaced only if everything in it was written by a report: each report
@@ -19,6 +19,8 @@
  * @module
  */
 import { basename, dirname, join, relative } from "node:path";
+import { tmpdir } from "node:os";
+import { sha256Hex } from "../io/sha256.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
@@ -169,6 +171,19 @@ async function alive(pid: number): Promise<boolean> {
 }
 
 /**
+ * The lock file of an output folder: in `<tmp>/workbench-report-locks/`, named by the SHA-256 of
+ * the folder's real path, so every report into the same folder (whatever path names it) takes the
+ * same lock and nothing is written beside the user's folder. Lock files are never removed (a
+ * waiting run holds the file open), and they are empty.
+ */
+async function lockPath(out: string): Promise<string> {
+  const where = join(await Deno.realPath(dirname(out)), basename(out));
+  const dir = join(tmpdir(), "workbench-report-locks");
+  await Deno.mkdir(dir, { recursive: true });
+  return join(dir, `${(await sha256Hex(where)).slice(0, 32)}.lock`);
+}
+
+/**
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
  */
@@ -192,10 +207,7 @@ export async function runReport(
     );
   }
   await Deno.mkdir(dirname(out), { recursive: true });
-  const lock = await Deno.open(join(dirname(out), `.${basename(out)}.lock`), {
-    create: true,
-    write: true,
-  });
+  const lock = await Deno.open(await lockPath(out), { create: true, write: true });
   await lock.lock(true); // a second report into the same folder waits here
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();

@@ -167,9 +167,11 @@ Deno.test("runReport() replaces only what a report wrote: a draft report.md does
   assert.equal(await Deno.readTextFile(join(out, "tables", "my_notes.txt")), "keep me");
   await Deno.remove(join(out, "tables", "my_notes.txt"));
   await runReport(resolveParams({ out }), opts); // only report files again: replaced
-  const file = join(await Deno.makeTempDir(), "a-file");
+  const fileDir = await Deno.makeTempDir();
+  const file = join(fileDir, "a-file");
   await Deno.writeTextFile(file, "");
   await assert.rejects(runReport(resolveParams({ out: file }), opts), /it is a file, not a folder/);
+  assert.deepEqual((await Array.fromAsync(Deno.readDir(fileDir))).map((e) => e.name), ["a-file"]);
 });
 
 Deno.test("two reports into one folder at once do not mix: the second waits, and the result is one whole report", async () => {
@@ -217,10 +219,11 @@ Deno.test("a run killed during the final swap is recovered by the next run; stal
     messages.join("\n"),
   );
   assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /new/);
-  assert.deepEqual((await Array.fromAsync(Deno.readDir(parent))).map((e) => e.name).sort(), [
-    ".report.lock",
-    "report",
-  ]);
+  assert.deepEqual(
+    (await Array.fromAsync(Deno.readDir(parent))).map((e) => e.name).sort(),
+    ["report"],
+    "nothing but the report beside it: no lock, staging or swap folder",
+  );
 });
 
 Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the old output", async () => {

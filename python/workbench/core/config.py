@@ -9,6 +9,7 @@ and a value must have the type of its default. The resolved configuration is sav
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -141,3 +142,36 @@ def format_config(config: Mapping[str, Any]) -> str:
     """One `key = value` line per setting, for the top of a run's log."""
     width = max((len(k) for k in config), default=0)
     return "\n".join(f"{k:<{width}} = {json.dumps(v, ensure_ascii=False)}" for k, v in config.items())
+
+
+def wants_help(argv: Sequence[str]) -> bool:
+    """True when the command line asks for help (`-h` or `--help` anywhere)."""
+    return any(a in ("-h", "--help") for a in argv)
+
+
+def help_text(doc: str | None, defaults: Mapping[str, Any], script: str | Path,
+              choices: Mapping[str, Sequence[Any]] | None = None) -> str:
+    """The script's docstring, then one line per setting: `--key=default`, its choices, and the
+    comment written beside the key in the script's `DEFAULTS` (read from its source)."""
+    comments: dict[str, str] = {}
+    try:
+        for line in Path(script).read_text(encoding="utf-8").splitlines():
+            m = re.match(r'\s*"(\w+)":.*?#\s*(.+)$', line)
+            if m and m.group(1) in defaults and m.group(1) not in comments:
+                comments[m.group(1)] = m.group(2).strip()
+    except OSError:
+        pass
+    rows = []
+    for key, value in defaults.items():
+        left = f"--{key}={json.dumps(value, ensure_ascii=False)}"
+        notes = []
+        if choices and key in choices and "|" not in comments.get(key, ""):
+            notes.append("one of " + ", ".join(str(c) for c in choices[key]))
+        if key in comments:
+            notes.append(comments[key])
+        rows.append((left, "; ".join(notes)))
+    width = min(max((len(left) for left, _ in rows), default=0), 44)
+    lines = [(doc or "").strip(), "", "Settings (default shown; --key=value or --key value, --config=FILE.json):"]
+    for left, note in rows:
+        lines.append(f"  {left:<{width}}  {note}".rstrip() if note else f"  {left}")
+    return "\n".join(lines) + "\n"
