@@ -118,7 +118,9 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabServer
           signal: AbortSignal.timeout(10_000),
         });
         await r.body?.cancel();
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        let wait: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([exited, new Promise((r) => (wait = setTimeout(r, 15_000)))]);
+        clearTimeout(wait);
       } catch { /* not answering: signals below */ }
     }
     if (!done) {
