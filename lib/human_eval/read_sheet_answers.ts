@@ -7,7 +7,7 @@
 import { displayPath } from "../io/paths.ts";
 import { readTable } from "./_read_table.ts";
 import { restoreNeutralizedCell } from "./neutralize_cell.ts";
-import type { SheetColumn } from "./sheet_columns.ts";
+import { SHEET_COLUMNS, type SheetColumn } from "./sheet_columns.ts";
 
 /** One row of a sheet: a question and one labelled answer. */
 export interface SheetAnswer {
@@ -35,14 +35,8 @@ export interface SheetAnswers {
   answers: SheetAnswer[];
 }
 
-const TEXT_COLUMNS: readonly SheetColumn[] = [
-  "номер_вопроса",
-  "вопрос",
-  "контекст",
-  "эталонный_ответ",
-  "вариант",
-  "ответ_модели",
-];
+/** The text columns: the sheet's columns before the ratings. */
+const TEXT_COLUMNS: readonly SheetColumn[] = SHEET_COLUMNS.slice(0, 6);
 
 /**
  * Reads the texts of a sheet (CSV or XLSX). Every text column must be there; every row needs a
