@@ -1,7 +1,8 @@
 /**
  * Aligns two runs question by question for a paired comparison, from the scored-samples frame.
  * Questions are matched by id, and a pair counts only where both runs answered the same question:
- * the same instruction and the same reference (after trimming surrounding white space). An id
+ * the same instruction and the same reference (after trimming surrounding white space), compared
+ * through the frame's `question_key` column, so that a frame without its text columns pairs too. An id
  * that only one run has, or whose question differs between the runs (ids renumbered, rows
  * rotated), is left out and reported, never paired.
  * @module
@@ -91,16 +92,12 @@ export function pairRuns(
 ): PairedRuns & { values(metric: string): { a: Float64Array; b: Float64Array } } {
   const ma = indexById(scored, a), mb = indexById(scored, b);
   const fa = runRows(scored.frame, a), fb = runRows(scored.frame, b);
-  const key = (f: pl.DataFrame) => {
-    const ins = textValues(f, "instruction"), ref = textValues(f, "reference");
-    return (i: number) => `${(ins[i] ?? "").trim()}\u0000${(ref[i] ?? "").trim()}`;
-  };
-  const ka = key(fa), kb = key(fb);
+  const ka = textValues(fa, "question_key"), kb = textValues(fb, "question_key");
   const onlyA: string[] = [], mismatched: string[] = [], ids: string[] = [];
   for (const [id, i] of ma) {
     const j = mb.get(id);
     if (j === undefined) onlyA.push(id);
-    else if (ka(i) !== kb(j)) mismatched.push(id);
+    else if (ka[i] !== kb[j]) mismatched.push(id);
     else ids.push(id);
   }
   const onlyB = [...mb.keys()].filter((id) => !ma.has(id));
@@ -108,7 +105,13 @@ export function pairRuns(
   const ia = ids.map((id) => ma.get(id)!), ib = ids.map((id) => mb.get(id)!);
   const take = (f: pl.DataFrame, idx: number[]) =>
     idx.length ? f.select(pl.all().gather(idx)) : f.head(0);
-  const rowsA = take(fa, ia), rowsB = take(fb, ib);
+  // The aligned frames are built only when asked for; `values` gathers from the runs' columns.
+  let rowsA: pl.DataFrame | undefined, rowsB: pl.DataFrame | undefined;
+  const gather = (f: pl.DataFrame, idx: number[], metric: string) => {
+    if (!f.columns.includes(metric)) return new Float64Array(idx.length).fill(NaN);
+    const all = metricValues(f, metric);
+    return Float64Array.from(idx, (i) => all[i]);
+  };
   return {
     run_a: a,
     run_b: b,
@@ -116,12 +119,14 @@ export function pairRuns(
     onlyA,
     onlyB,
     mismatched,
-    a: rowsA,
-    b: rowsB,
+    get a() {
+      return rowsA ??= take(fa, ia);
+    },
+    get b() {
+      return rowsB ??= take(fb, ib);
+    },
     values(metric: string) {
-      const get = (f: pl.DataFrame) =>
-        f.columns.includes(metric) ? metricValues(f, metric) : new Float64Array(f.height).fill(NaN);
-      return { a: get(rowsA), b: get(rowsB) };
+      return { a: gather(fa, ia, metric), b: gather(fb, ib, metric) };
     },
   };
 }

@@ -78,10 +78,14 @@ export async function synthesise(dir: string, runs: number, samples: number, see
   }
 }
 
-/** Resident memory (bytes) of `pid` and all its descendants, from /proc. */
-async function treeRss(pid: number): Promise<number> {
+/**
+ * Resident memory (bytes) of `pid` and all its descendants, from /proc, in all and by process
+ * (`pid command`).
+ */
+async function treeRss(pid: number): Promise<{ total: number; each: Map<string, number> }> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for await (const e of Deno.readDir("/proc")) {
     if (!/^\d+$/.test(e.name)) continue;
     try {
@@ -91,18 +95,21 @@ async function treeRss(pid: number): Promise<number> {
       const pages = Number(fields[21]);
       const id = Number(e.name);
       rss.set(id, pages * 4096);
+      names.set(id, stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid)!.push(id);
     } catch { /* the process ended */ }
   }
   let total = 0;
+  const each = new Map<string, number>();
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
     total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
+    each.set(`${p} ${names.get(p) ?? "?"}`, rss.get(p) ?? 0);
+    for (const c of children.get(p) ?? []) stack.push(c);
   }
-  return total;
+  return { total, each };
 }
 
 if (import.meta.main) {
@@ -148,9 +155,11 @@ if (import.meta.main) {
     stderr: "inherit",
   }).spawn();
   let peak = 0;
+  let atPeak = new Map<string, number>();
   const started = performance.now();
   const timer = setInterval(async () => {
-    peak = Math.max(peak, await treeRss(child.pid));
+    const { total, each } = await treeRss(child.pid);
+    if (total > peak) [peak, atPeak] = [total, each];
   }, 200);
   const status = await child.status;
   clearInterval(timer);
@@ -159,6 +168,12 @@ if (import.meta.main) {
     `scale-report: ${runs} runs × ${samples} answers, ${resamples} resamples: ${
       status.success ? "completed" : `FAILED (exit ${status.code})`
     } in ${seconds.toFixed(0)} s, peak memory of all processes ${(peak / 2 ** 30).toFixed(2)} GiB`,
+  );
+  const top = [...atPeak].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(
+    `scale-report: at the peak, ${
+      top.map(([p, b]) => `${p} ${(b / 2 ** 30).toFixed(2)} GiB`).join(", ")
+    }`,
   );
   if (!values.keep) await Deno.remove(dir, { recursive: true });
   Deno.exit(status.success ? 0 : 1);

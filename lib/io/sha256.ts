@@ -2,6 +2,7 @@
  * SHA-256 of files and bytes, as lowercase hex, for provenance records.
  * @module
  */
+import { createHash } from "node:crypto";
 
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
@@ -21,7 +22,28 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Hex SHA-256 of a file's bytes. */
+/**
+ * Hex SHA-256 of a file's bytes, read in chunks: memory stays small whatever the file's size.
+ *
+ * @example
+ * ```ts
+ * import { sha256File, sha256Hex } from "./sha256.ts";
+ * import assert from "node:assert/strict";
+ * const path = await Deno.makeTempFile();
+ * await Deno.writeTextFile(path, "abc");
+ * assert.equal(await sha256File(path), await sha256Hex("abc"));
+ * await Deno.remove(path);
+ * ```
+ */
 export async function sha256File(path: string): Promise<string> {
-  return sha256Hex(await Deno.readFile(path));
+  const hash = createHash("sha256");
+  const file = await Deno.open(path);
+  try {
+    for await (const chunk of file.readable) hash.update(chunk);
+  } finally {
+    try {
+      file.close();
+    } catch { /* the stream closed it */ }
+  }
+  return hash.digest("hex");
 }

@@ -26,6 +26,7 @@ import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadScored } from "../scored/load_scored.ts";
+import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 
 /** Options for {@linkcode runReport}. */
@@ -222,13 +223,18 @@ export async function runReport(
     const sections = join(staging, ".sections");
     await Deno.mkdir(sections, { recursive: true });
     const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
-    // Score every result file once, here; the notebooks then read the cache.
+    // Score every result file once, in processes of their own (in parallel, and their memory
+    // goes back to the system when they end); the notebooks then read the cache. The load here
+    // checks every input and names a file that cannot be scored.
     const t0 = performance.now();
-    const scored = await loadScored(params.results, { cache: params.cache });
+    const warmed = params.cache
+      ? await warmScoredCache(params.results, { processes: concurrency, signal: stopping.signal })
+      : 0;
+    const scored = await loadScored(params.results, { cache: params.cache, text: false });
     log(
-      `report: ${scored.runs.length} runs (${scored.cache.misses} scored, ${scored.cache.hits} from the cache) in ${
-        ((performance.now() - t0) / 1000).toFixed(1)
-      } s`,
+      `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
+        scored.cache.hits - warmed
+      } from the cache) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const queue = [...notebooks].sort((a, b) =>
       rank(a) - rank(b) || notebooks.indexOf(a) - notebooks.indexOf(b)

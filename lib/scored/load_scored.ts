@@ -15,18 +15,19 @@ import pl from "nodejs-polars";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { REPO_ROOT } from "../io/paths.ts";
-import { sha256Hex } from "../io/sha256.ts";
+import { sha256File } from "../io/sha256.ts";
 import { detectFormat, parseResultData, runIdOf } from "../results/load_result_file.ts";
 import { parseRagAblation, type RagAblation } from "../results/load_rag_ablation.ts";
 import { finishResultSet, listResultFiles, readRunOverrides } from "../results/load_results.ts";
 import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts";
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
-import { type CachedHeader, readEntry, writeEntry } from "./_cache.ts";
+import { type CachedHeader, entryPaths, readEntry, writeEntry } from "./_cache.ts";
 import {
   BEHAVIOUR_COLUMNS_OF_FRAME,
   runSamplesFrame,
   SAMPLE_COLUMNS,
+  TEXT_COLUMNS,
 } from "./run_samples_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
@@ -52,6 +53,13 @@ export interface LoadScoredOptions {
   legacySuite?: RescoreRunOptions["suite"];
   /** Suite(s) computed for schema-v1 files. Default: `"all"`. */
   v1Suite?: RescoreRunOptions["suite"];
+  /**
+   * Include the long text columns ({@linkcode TEXT_COLUMNS}: `instruction, input, reference,
+   * prediction`). Default: `true`. `false` leaves them out of the frame, and a cached run's texts
+   * are then never read: most of the frame's memory, for analyses of the metric columns (pairing
+   * uses `question_key`).
+   */
+  text?: boolean;
 }
 
 /** A run as the analysis sees it: identity, provenance, stored aggregates, no samples. */
@@ -71,11 +79,11 @@ export interface ScoredResults {
   dir: string;
   /**
    * One row per run × sample: `run, label, family, size_b, variant`, then `id, instruction,
-   * input, reference, prediction, language, domain, latency_s, new_tokens, hit_max_new_tokens,
-   * retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
+   * input, reference, prediction` (these four left out with `text: false`), `question_key,
+   * language, domain, latency_s, new_tokens, hit_max_new_tokens, retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
    * Boolean flags `wrong_language, reasoning_trace, truncated, truncated_estimated, empty,
-   * refusal, substantive`), then one Float64 column per metric (null where undefined).
-   * Summary-only runs have no rows.
+   * refusal, substantive`), `chrf_stats` (each answer's chrF n-gram counts), then one Float64
+   * column per metric (null where undefined). Summary-only runs have no rows.
    */
   frame: pl.DataFrame;
   /** Every run (with or without samples), in display order. */
@@ -113,6 +121,7 @@ export async function loadScored(
     cacheDir = scoredCacheDir(),
     legacySuite = "v2",
     v1Suite = "all",
+    text = true,
   } = options;
   const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
   const overrides = await readRunOverrides(dir);
@@ -120,43 +129,18 @@ export async function loadScored(
   const frames = new Map<string, pl.DataFrame>();
   const ragAblations: RagAblation[] = [];
   let hits = 0, misses = 0;
+  const settings = { cache, cacheDir, key, legacySuite, v1Suite, text };
   for (const name of await listResultFiles(dir)) {
     const path = join(dir, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await Deno.readFile(path);
-    } catch (error) {
-      throw new Error(`Cannot read result file "${path}": ${(error as Error).message}`);
-    }
-    const sha256 = await sha256Hex(bytes);
-    const entry = `${runIdOf(path)}-${sha256.slice(0, 24)}-${key}`;
-    const hit = cache ? await readEntry(cacheDir, entry) : null;
-    if (hit) {
-      hits++;
-      const header = { ...hit.header, source: { ...hit.header.source, path } };
-      headers.push(header);
-      if (header.samples > 0) frames.set(path, hit.frame);
+    const loaded = await loadFile(path, settings);
+    if (loaded.kind === "rag") {
+      ragAblations.push(loaded.ablation);
       continue;
     }
-    const data = parseJson(bytes, path);
-    if (detectFormat(data) === "rag-legacy") {
-      ragAblations.push(parseRagAblation(data, { path, sha256 }));
-      continue;
-    }
-    misses++;
-    let run = parseResultData(data, { path, sha256 });
-    checkMetricRanges(run);
-    if (run.samples) {
-      run = rescoreRun(run, { suite: run.source.format === "legacy" ? legacySuite : v1Suite });
-      const log = Deno.env.get(SCORE_LOG_ENV);
-      if (log) await Deno.writeTextFile(log, `${path}\n`, { append: true });
-    }
-    const frame = run.samples ? runSamplesFrame(run) : pl.DataFrame({});
-    const { samples, ...rest } = run;
-    const header: CachedHeader = { ...rest, samples: samples?.length ?? 0 };
-    if (cache) await writeEntry(cacheDir, entry, header, frame);
-    headers.push(header);
-    if (header.samples > 0) frames.set(path, frame);
+    if (loaded.hit) hits++;
+    else misses++;
+    headers.push(loaded.header);
+    if (loaded.header.samples > 0) frames.set(path, loaded.frame);
   }
   // Overrides apply after the cache: runs.json may change without the files changing.
   const asRuns = headers.map((h) => {
@@ -169,7 +153,7 @@ export async function loadScored(
     ...r,
     samples: byPath.get(r.source.path)!.samples,
   }));
-  const { frame, metrics } = stackRuns(runs, frames);
+  const { frame, metrics } = stackRuns(runs, frames, text);
   const identity = createHash("sha256").update(key).update(
     JSON.stringify([
       runs.map((r) => [r.run, r.source.sha256, r.samples]),
@@ -186,6 +170,101 @@ export async function loadScored(
     key: identity,
     cacheDir: cache ? cacheDir : null,
   };
+}
+
+interface FileSettings {
+  cache: boolean;
+  cacheDir: string;
+  key: string;
+  legacySuite: RescoreRunOptions["suite"];
+  v1Suite: RescoreRunOptions["suite"];
+  text: boolean;
+}
+
+type LoadedFile =
+  | { kind: "run"; header: CachedHeader; frame: pl.DataFrame; hit: boolean }
+  | { kind: "rag"; ablation: RagAblation };
+
+/** The cache entry of a result file: its run id, the SHA-256 of its bytes, the scorer key. */
+export function cacheEntryName(path: string, sha256: string, key: string): string {
+  return `${runIdOf(path)}-${sha256.slice(0, 24)}-${key}`;
+}
+
+/** Reads one result file from the cache, or validates, scores and caches it. */
+async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
+  const read = <T>(how: (path: string) => Promise<T>): Promise<T> =>
+    how(path).catch((error) => {
+      throw new Error(`Cannot read result file "${path}": ${(error as Error).message}`);
+    });
+  // Hashed in chunks: a cache hit never holds the file's bytes.
+  const sha256 = await read(sha256File);
+  const entry = cacheEntryName(path, sha256, s.key);
+  const hit = s.cache ? await readEntry(s.cacheDir, entry, { text: s.text }) : null;
+  if (hit) {
+    const header = { ...hit.header, source: { ...hit.header.source, path } };
+    return { kind: "run", header, frame: hit.frame, hit: true };
+  }
+  const data = parseJson(await read(Deno.readFile), path);
+  if (detectFormat(data) === "rag-legacy") {
+    return { kind: "rag", ablation: parseRagAblation(data, { path, sha256 }) };
+  }
+  let run = parseResultData(data, { path, sha256 });
+  checkMetricRanges(run);
+  if (run.samples) {
+    run = rescoreRun(run, { suite: run.source.format === "legacy" ? s.legacySuite : s.v1Suite });
+    const log = Deno.env.get(SCORE_LOG_ENV);
+    if (log) await Deno.writeTextFile(log, `${path}\n`, { append: true });
+  }
+  const frame = run.samples ? runSamplesFrame(run) : pl.DataFrame({});
+  const { samples, ...rest } = run;
+  const header: CachedHeader = { ...rest, samples: samples?.length ?? 0 };
+  if (s.cache) await writeEntry(s.cacheDir, entry, header, frame);
+  return { kind: "run", header, frame, hit: false };
+}
+
+/**
+ * Scores the result files `paths` into the cache (those not cached yet), keeping nothing in
+ * memory: the work of one process of `warmScoredCache`. A file that cannot be loaded throws, as
+ * in {@linkcode loadScored}.
+ */
+export async function scoreIntoCache(
+  paths: readonly string[],
+  options: Omit<LoadScoredOptions, "cache" | "text"> = {},
+): Promise<void> {
+  const { cacheDir = scoredCacheDir(), legacySuite = "v2", v1Suite = "all" } = options;
+  const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
+  for (const path of paths) {
+    await loadFile(path, { cache: true, cacheDir, key, legacySuite, v1Suite, text: false });
+  }
+}
+
+/**
+ * The result files of `dir` that are not in the cache yet (rag-ablation aggregates count as not
+ * cached: they are read, never cached), with the scorer key of the default suites.
+ */
+export async function uncachedFiles(
+  dir: string,
+  options: Pick<LoadScoredOptions, "cacheDir" | "legacySuite" | "v1Suite"> = {},
+): Promise<string[]> {
+  const { cacheDir = scoredCacheDir(), legacySuite = "v2", v1Suite = "all" } = options;
+  const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
+  const out: string[] = [];
+  for (const name of await listResultFiles(dir)) {
+    const path = join(dir, name);
+    const sha256 = await sha256File(path).catch(() => null);
+    const entry = sha256 === null ? null : cacheEntryName(path, sha256, key);
+    if (entry === null || !(await exists(entryPaths(cacheDir, entry).header))) out.push(path);
+  }
+  return out;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** {@linkcode loadScored}, returning only the scored-samples frame. */
@@ -246,8 +325,12 @@ export const RUN_COLUMNS = ["run", "label", "family", "size_b", "variant"] as co
 function stackRuns(
   runs: readonly ScoredRun[],
   frames: Map<string, pl.DataFrame>,
+  text = true,
 ): { frame: pl.DataFrame; metrics: string[] } {
   const fixed = new Set<string>(SAMPLE_COLUMNS);
+  const sampleColumns = SAMPLE_COLUMNS.filter((c) =>
+    text || !(TEXT_COLUMNS as readonly string[]).includes(c)
+  );
   const found = new Set<string>();
   for (const f of frames.values()) for (const c of f.columns) if (!fixed.has(c)) found.add(c);
   const metrics = orderMetrics([...found]);
@@ -268,14 +351,20 @@ function stackRuns(
     );
     parts.push(pl.DataFrame([
       ...identity,
-      ...SAMPLE_COLUMNS.map((c) => f.getColumn(c)),
+      ...sampleColumns.map((c) => f.getColumn(c)),
       ...metricCols,
     ]));
   }
   if (parts.length === 0) {
-    return { frame: emptyFrame(metrics), metrics };
+    return {
+      frame: emptyFrame(metrics).select(...RUN_COLUMNS, ...sampleColumns, ...metrics),
+      metrics,
+    };
   }
-  const frame = parts.length === 1 ? parts[0] : pl.concat(parts, { how: "vertical" });
+  // Without rechunking, the stacked frame shares the runs' column buffers instead of copying them.
+  const frame = parts.length === 1
+    ? parts[0]
+    : pl.concat(parts, { how: "vertical", rechunk: false });
   const timed = frame.getColumn("latency_s").nullCount() < frame.height;
   return { frame, metrics: orderMetrics(timed ? ["latency_s", ...metrics] : metrics) };
 }

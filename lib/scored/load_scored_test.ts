@@ -172,3 +172,35 @@ Deno.test("loadScored() refuses impossible numbers, naming the file and the JSON
     /benchmark_8b_ft\.json": avg_metrics\.bertscore_f1 is Infinity, not a finite number/,
   );
 });
+
+Deno.test("loadScored({ text: false }) leaves the four text columns out, reads no cached text, and pairs the same", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "scored-inputs-" });
+  for (const f of ["benchmark_4b_ft.json", "baseline_4b.json"]) {
+    await Deno.copyFile(join(STUDY_RESULTS, f), join(dir, f));
+  }
+  const cacheDir = await tempCache();
+  const full = await loadScored(dir, { cacheDir });
+  assert.deepEqual(full.cache, { hits: 0, misses: 2 });
+  const texts = ["instruction", "input", "reference", "prediction"];
+  for (const c of texts) assert.ok(full.frame.columns.includes(c), c);
+  // The cached texts live in their own files: without them, a text-free load still hits.
+  const textFiles = [...Deno.readDirSync(cacheDir)].filter((e) => e.name.endsWith(".text.ipc"));
+  assert.equal(textFiles.length, 2);
+  for (const e of textFiles) await Deno.remove(join(cacheDir, e.name));
+  const lean = await loadScored(dir, { cacheDir, text: false });
+  assert.deepEqual(lean.cache, { hits: 2, misses: 0 });
+  assert.deepEqual(lean.frame.columns, full.frame.columns.filter((c) => !texts.includes(c)));
+  assert.equal(lean.frame.height, 1000);
+  assert.deepEqual(
+    textValues(lean.frame, "question_key"),
+    textValues(full.frame, "question_key"),
+  );
+  for (const m of ["chrf", "bertscore_f1"]) {
+    assert.deepEqual(metricValues(lean.frame, m), metricValues(full.frame, m), m);
+  }
+  assert.equal(lean.key, full.key);
+  // A load that wants the texts finds them missing and scores the files again.
+  const again = await loadScored(dir, { cacheDir });
+  assert.deepEqual(again.cache, { hits: 0, misses: 2 });
+  assert.ok(again.frame.frameEqual(full.frame));
+});

@@ -13,3 +13,4 @@ export * from "./metrics_long.ts";
 export * from "./filter_scored.ts";
 export * from "./check_ranges.ts";
 export * from "./memo.ts";
+export * from "./warm_scored_cache.ts";

@@ -6,9 +6,49 @@
  */
 import pl from "nodejs-polars";
 
-/** The rows of run `run` (in stored order). */
+/** Where each run's rows lie in a frame whose runs are contiguous (`null` when they are not). */
+const runSpans = new WeakMap<pl.DataFrame, Map<string, [number, number]> | null>();
+
+function spansOf(frame: pl.DataFrame): Map<string, [number, number]> | null {
+  if (runSpans.has(frame)) return runSpans.get(frame)!;
+  const runs = frame.getColumn("run").toArray() as (string | null)[];
+  let spans: Map<string, [number, number]> | null = new Map();
+  for (let i = 0; i < runs.length;) {
+    const run = runs[i];
+    let j = i + 1;
+    while (j < runs.length && runs[j] === run) j++;
+    if (run === null || spans.has(run)) {
+      spans = null; // a run in two places (or no run): filter instead
+      break;
+    }
+    spans.set(run, [i, j - i]);
+    i = j;
+  }
+  runSpans.set(frame, spans);
+  return spans;
+}
+
+/**
+ * The rows of run `run` (in stored order). On a frame whose runs are contiguous, as
+ * `loadScored` stacks them, this is a slice that shares the frame's memory (no copy, however
+ * often it is called); otherwise a filter.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import assert from "node:assert/strict";
+ * import { runRows } from "./run_columns.ts";
+ * const f = pl.DataFrame({ run: ["a", "a", "b", "a"], x: [1, 2, 3, 4] });
+ * assert.deepEqual(runRows(f, "a").getColumn("x").toArray(), [1, 2, 4]);
+ * assert.deepEqual(runRows(f.head(3), "b").getColumn("x").toArray(), [3]);
+ * assert.equal(runRows(f, "c").height, 0);
+ * ```
+ */
 export function runRows(frame: pl.DataFrame, run: string): pl.DataFrame {
-  return frame.filter(pl.col("run").eq(pl.lit(run)));
+  const spans = spansOf(frame);
+  if (spans === null) return frame.filter(pl.col("run").eq(pl.lit(run)));
+  const span = spans.get(run);
+  return span ? frame.slice(span[0], span[1]) : frame.head(0);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RunResult } from "../results/run_result.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { runAnswerBehaviour } from "../behaviour/behaviour_summary.ts";
 import { chrfCorpusStatistics } from "../metrics/chrf_corpus.ts";
+import { createHash } from "node:crypto";
 
 /** The per-sample columns before the metric columns, in order. */
 export const SAMPLE_COLUMNS = [
@@ -16,6 +17,7 @@ export const SAMPLE_COLUMNS = [
   "input",
   "reference",
   "prediction",
+  "question_key",
   "language",
   "domain",
   "latency_s",
@@ -33,6 +35,31 @@ export const SAMPLE_COLUMNS = [
   "substantive",
   "chrf_stats",
 ] as const;
+
+/**
+ * The long text columns among {@linkcode SAMPLE_COLUMNS}: most of a scored frame's memory. The
+ * cache stores them apart, and `loadScored(dir, { text: false })` leaves them out.
+ */
+export const TEXT_COLUMNS = ["instruction", "input", "reference", "prediction"] as const;
+
+/**
+ * The question a sample answers, as a short key: the first 16 hex digits of the SHA-256 of its
+ * instruction and reference, each trimmed of surrounding white space, joined by a NUL. Two
+ * runs' samples pair only when their ids and keys agree (see `pairRuns`).
+ *
+ * @example
+ * ```ts
+ * import { questionKey } from "./run_samples_frame.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(questionKey(" Что такое НДС? ", "налог"), questionKey("Что такое НДС?", "налог\n"));
+ * assert.notEqual(questionKey("Что такое НДС?", "налог"), questionKey("Что такое НДС?", "салық"));
+ * ```
+ */
+export function questionKey(instruction: string | null, reference: string | null): string {
+  return createHash("sha256")
+    .update(`${(instruction ?? "").trim()}\u0000${(reference ?? "").trim()}`)
+    .digest("hex").slice(0, 16);
+}
 
 /** The answer-behaviour flags among {@linkcode SAMPLE_COLUMNS} (see `lib/behaviour/`). */
 export const BEHAVIOUR_COLUMNS_OF_FRAME = [
@@ -53,7 +80,8 @@ export function sampleMetricNames(run: RunResult): string[] {
 }
 
 /**
- * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `retrieval` as the
+ * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `question_key` the
+ * {@linkcode questionKey} of the sample, `retrieval` as the
  * JSON text of the retrieved records or null; the answer-behaviour flags of `lib/behaviour/`, with
  * truncation calibrated on the run, as Boolean columns and the answer's and question's language
  * as text; `chrf_stats`, each answer's chrF n-gram counts, for corpus chrF), then one Float64
@@ -76,6 +104,7 @@ export function runSamplesFrame(run: RunResult): pl.DataFrame {
     text((i) => samples[i].input, "input"),
     text((i) => samples[i].reference, "reference"),
     text((i) => samples[i].prediction, "prediction"),
+    text((i) => questionKey(samples[i].instruction, samples[i].reference), "question_key"),
     text((i) => samples[i].language, "language"),
     text((i) => samples[i].domain, "domain"),
     pl.Series(
