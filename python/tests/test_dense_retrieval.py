@@ -162,7 +162,7 @@ def test_dense_retrieval_baseline_writes_a_valid_result(tmp_path, encoder):
                           f"--train_file={FIXTURES / 'train.jsonl'}", "--retrieval_k=3")
     doc = json.loads(run_benchmark(config, encoder=encoder).read_text(encoding="utf-8"))
     validate_result(doc, "dense baseline")
-    assert doc["run"]["id"] == "baseline-dense-n500" and doc["run"]["rag"]["retriever"] == "dense"
+    assert doc["run"]["id"] == "baseline-dense-n6" and doc["run"]["rag"]["retriever"] == "dense"
     assert doc["decoding"]["index"]["retriever"] == "dense" and doc["decoding"]["index"]["passage_prefix"] == "passage: "
     # validation row 0 repeats training question 0 word for word: the TF-IDF guard skips it
     first = next(s for s in doc["samples"] if s["id"] == "0")
@@ -208,7 +208,7 @@ def test_rag_path_with_dense_retrieval_siblings_and_quality(tmp_path, chunked, e
         return doc, backend.contexts
 
     doc, contexts = run(tmp_path / "plain")
-    assert doc["run"]["id"] == "qwen3-base-rag2-dense-hf-n500"
+    assert doc["run"]["id"] == "qwen3-base-rag2-dense-hf-n6"
     corpus = [json.loads(line) for line in train.read_text(encoding="utf-8").splitlines()]
     # Independently of retrieval_quality(): first rank of a chunk of the question's source.
     sources = {str(i): s for i, (_, s) in enumerate(QUESTIONS)}

@@ -77,7 +77,9 @@ def test_without_the_guard_the_duplicate_answers_itself(tmp_path):
 def test_baseline_resumes_and_refuses_other_settings(tmp_path):
     config = baseline_config(tmp_path, "--batch_size=2")
     path = run_benchmark(config)
-    store = tmp_path / "baseline-tfidf-n500.samples.jsonl"
+    # 6 questions in the fixture: the run id says n6, whatever --n asked for (500 by default).
+    assert path.name == "baseline-tfidf-n6.json"
+    store = tmp_path / "baseline-tfidf-n6.samples.jsonl"
     lines = store.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + 6
     # Simulate an interruption after the first batch: drop the last two batches.
@@ -87,7 +89,7 @@ def test_baseline_resumes_and_refuses_other_settings(tmp_path):
     assert again[:3] == lines[:3] and len(again) == 7
     assert len(json.loads(path.read_text(encoding="utf-8"))["samples"]) == 6
     with pytest.raises(StoreError, match="other settings"):
-        run_benchmark(baseline_config(tmp_path, "--batch_size=2", "--retriever=bm25", "--run_id=baseline-tfidf-n500"))
+        run_benchmark(baseline_config(tmp_path, "--batch_size=2", "--retriever=bm25", "--run_id=baseline-tfidf-n6"))
 
 
 def test_cli_runs_under_this_interpreter(tmp_path):

@@ -77,11 +77,13 @@ def run_benchmark(config: dict[str, Any], backend: Any = None, encoder: Any = No
     started = time.perf_counter()
     out = Path(config["out"])
     system = config["system"]
-    run = derive_identity(config)
     if system != "retrieval" and backend is None:
         backend = make_backend(config)  # first: a missing GPU, package or model leaves no files behind
     gold_field = config.get("gold_field") or "source"
     val_rows = read_alpaca_jsonl(config["val_file"], extra_fields=(gold_field,))
+    # The default run id names the number of questions drawn, not the number asked for: --n=500
+    # on a file of 86 questions gives "...-n86".
+    run = derive_identity({**config, "n": min(config["n"], len(val_rows))})
     manifest_path = config["manifest"] or out / "manifests" / f"{Path(config['val_file']).stem}_n{config['n']}_seed{config['seed']}.json"
     manifest = load_or_create_manifest(config["val_file"], config["n"], config["seed"], manifest_path)
     items = select(val_rows, manifest)
