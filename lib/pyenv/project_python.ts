@@ -89,7 +89,12 @@ function modulesOf(needs: readonly PythonNeed[]): string[] {
 
 /** Python code that imports `modules` (and, with `cuda`, fails unless torch sees a GPU). */
 function probe(modules: string[], cuda: boolean): string {
-  const lines = [modules.length ? `import ${modules.join(", ")}` : "pass"];
+  const lines = [
+    // As in lib/notebook/_execute_notebook.py: nbformat's jsonschema would otherwise build the
+    // grammar of rfc3987_syntax (2.6 s here) for IRI formats that nothing here checks.
+    'import sys; sys.modules.setdefault("rfc3987_syntax", None)',
+    modules.length ? `import ${modules.join(", ")}` : "pass",
+  ];
   if (cuda) {
     lines.push(
       "import torch, sys",
