@@ -8,6 +8,7 @@ import { writeFileAtomic } from "../io/atomic_write.ts";
 import { humanEvalInstructions } from "./instructions.ts";
 import type { PreparedHumanEval } from "./prepare_human_eval.ts";
 import { sheetCsv, sheetXlsx } from "./_sheet_files.ts";
+import { exists } from "../io/exists.ts";
 
 /** Options for {@linkcode writeHumanEval}. */
 export interface WriteHumanEvalOptions {
@@ -31,15 +32,6 @@ export const HUMAN_EVAL_FILES = {
   instructions: "raters/instructions_ru.txt",
   key: "key.json",
 } as const;
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Writes `raters/eval_sheet.csv`, `raters/eval_sheet.xlsx`, `raters/instructions_ru.txt` and

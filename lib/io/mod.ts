@@ -7,3 +7,4 @@ export * from "./csv.ts";
 export * from "./sha256.ts";
 export * from "./source_file.ts";
 export * from "./paths.ts";
+export * from "./exists.ts";

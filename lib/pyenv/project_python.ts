@@ -22,6 +22,7 @@ import { join } from "node:path";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { PYTHON_NEEDS, type PythonNeed } from "./python_needs.ts";
+import { exists } from "../io/exists.ts";
 
 /** The project environment's folder: `.venv/` at the repository root. */
 export const PROJECT_VENV: string = join(REPO_ROOT, ".venv");
@@ -206,10 +207,6 @@ async function readStamp(path: string): Promise<Record<string, string>> {
   } catch {
     return {};
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return await Deno.stat(path).then(() => true, () => false);
 }
 
 async function ensureLayers(

@@ -28,6 +28,7 @@ import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadScored } from "../scored/load_scored.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
+import { exists } from "../io/exists.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -69,15 +70,6 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** The manifest a report leaves in its output folder. */
 export const REPORT_MANIFEST = ".workbench-report.json";
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -164,8 +156,8 @@ function rank(notebook: string): number {
 /** Puts back an output folder that a run killed during the final swap left as `.<out>.old`. */
 async function recover(out: string, log: (m: string) => void): Promise<void> {
   const old = join(dirname(out), `.${basename(out)}.old`);
-  if (!(await exists(old))) return;
-  if (!(await exists(out))) {
+  if (!(await exists(old, { link: true }))) return;
+  if (!(await exists(out, { link: true }))) {
     await Deno.rename(old, out);
     log(`report: recovered "${displayPath(out)}" from an interrupted run (${basename(old)})`);
   } else {
@@ -297,7 +289,7 @@ export async function runReport(
     for (const nb of notebooks) {
       const id = nb.replace(/\.ipynb$/, "");
       const file = join(sections, `${id}.md`);
-      if (!(await exists(file))) {
+      if (!(await exists(file, { link: true }))) {
         throw new Error(
           `Notebook "notebooks/${nb}" ran but wrote no report section (call section.save() in its last cell)`,
         );
@@ -312,7 +304,7 @@ export async function runReport(
       JSON.stringify({ format: "workbench-report", version: 1, files }, null, 1) + "\n",
     );
     const old = join(dirname(out), `.${basename(out)}.old`);
-    if (await exists(out)) await Deno.rename(out, old);
+    if (await exists(out, { link: true })) await Deno.rename(out, old);
     await Deno.rename(staging, out);
     await Deno.remove(old, { recursive: true }).catch(() => {});
     return out;

@@ -31,6 +31,7 @@ import {
 } from "./run_samples_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
+import { exists } from "../io/exists.ts";
 
 /** The environment variable that moves the cache (default: `.cache/` at the repository root). */
 export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
@@ -256,15 +257,6 @@ export async function uncachedFiles(
     if (entry === null || !(await exists(entryPaths(cacheDir, entry).header))) out.push(path);
   }
   return out;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** {@linkcode loadScored}, returning only the scored-samples frame. */

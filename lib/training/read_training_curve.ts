@@ -5,6 +5,7 @@
  * @module
  */
 import { basename, dirname, join } from "node:path";
+import { exists } from "../io/exists.ts";
 
 /** One logging event. Training and evaluation events of one step are separate points. */
 export interface TrainingPoint {
@@ -73,15 +74,6 @@ export function toPoint(entry: unknown, where: string): TrainingPoint | null {
     point.gradNorm === null
   ) return null;
   return point;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Parses the text of a `train_log.jsonl`. */
