@@ -17,6 +17,7 @@ Deno.test("loadScoredFrame() on the study's eight files: 4,000 rows whose means 
     const c of ["run", "label", "family", "size_b", "variant", "id", "instruction", "reference"]
       .concat([
         "prediction",
+        "question_key",
         "language",
         "domain",
         "latency_s",
