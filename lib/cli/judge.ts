@@ -12,8 +12,7 @@
  * again to retry them) or on an error, 2 for a wrong command line, 130 when interrupted.
  * @module
  */
-import { parseArgs } from "node:util";
-import { usageMessage } from "./usage_message.ts";
+import { numberValue, optionList } from "./option_list.ts";
 import { join } from "node:path";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
@@ -123,14 +122,6 @@ function int(v: string, flag: string, min: number): number {
   return Number(v);
 }
 
-function num(v: string, flag: string): number {
-  const x = Number(v);
-  if (v.trim() === "" || !Number.isFinite(x)) {
-    throw new TypeError(`--${flag} needs a number, got "${v}"`);
-  }
-  return x;
-}
-
 /**
  * Parses the command line (`node:util` `parseArgs`, strict).
  *
@@ -145,38 +136,27 @@ function num(v: string, flag: string): number {
  * ```
  */
 export function parseJudgeArgs(args: readonly string[]): JudgeArgs {
-  let tokens;
-  try {
-    tokens = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        results: { type: "string" },
-        sheet: { type: "string" },
-        mode: { type: "string" },
-        rubric: { type: "string" },
-        "base-url": { type: "string" },
-        model: { type: "string" },
-        "api-key-env": { type: "string" },
-        runs: { type: "string" },
-        n: { type: "string" },
-        seed: { type: "string" },
-        concurrency: { type: "string" },
-        temperature: { type: "string" },
-        "max-tokens": { type: "string" },
-        timeout: { type: "string" },
-        retries: { type: "string" },
-        attempts: { type: "string" },
-        "retry-failed": { type: "boolean" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).tokens!;
-  } catch (error) {
-    throw new TypeError(usageMessage(error as Error));
-  }
+  const options = {
+    results: { type: "string" },
+    sheet: { type: "string" },
+    mode: { type: "string" },
+    rubric: { type: "string" },
+    "base-url": { type: "string" },
+    model: { type: "string" },
+    "api-key-env": { type: "string" },
+    runs: { type: "string" },
+    n: { type: "string" },
+    seed: { type: "string" },
+    concurrency: { type: "string" },
+    temperature: { type: "string" },
+    "max-tokens": { type: "string" },
+    timeout: { type: "string" },
+    retries: { type: "string" },
+    attempts: { type: "string" },
+    "retry-failed": { type: "boolean" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  } as const;
   const a: JudgeArgs = {
     results: [],
     sheet: null,
@@ -198,23 +178,11 @@ export function parseJudgeArgs(args: readonly string[]): JudgeArgs {
     out: null,
     help: false,
   };
-  let multi: string[] | null = null;
-  for (const t of tokens) {
-    if (t.kind === "positional") {
-      if (multi === null) {
-        throw new TypeError(`Unexpected argument "${t.value}" (options start with --)`);
-      }
-      multi.push(t.value);
-      continue;
-    }
-    if (t.kind !== "option") continue;
-    multi = null;
-    const v = t.value as string;
-    switch (t.name) {
+  for (const { name, values } of optionList(args, options, ["results"])) {
+    const v = values[0];
+    switch (name) {
       case "results":
-        if (v.startsWith("-")) throw new TypeError("--results needs at least one path");
-        a.results.push(v);
-        multi = a.results;
+        a.results.push(...values);
         break;
       case "sheet":
         a.sheet = v;
@@ -253,13 +221,13 @@ export function parseJudgeArgs(args: readonly string[]): JudgeArgs {
         a.concurrency = int(v, "concurrency", 1);
         break;
       case "temperature":
-        a.temperature = num(v, "temperature");
+        a.temperature = numberValue(v, "temperature");
         break;
       case "max-tokens":
         a.maxTokens = int(v, "max-tokens", 1);
         break;
       case "timeout":
-        a.timeout = num(v, "timeout");
+        a.timeout = numberValue(v, "timeout");
         if (!(a.timeout > 0)) {
           throw new TypeError(`--timeout needs a positive number of seconds, got "${v}"`);
         }

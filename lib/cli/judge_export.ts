@@ -12,8 +12,7 @@
  * a wrong command line.
  * @module
  */
-import { parseArgs } from "node:util";
-import { usageMessage } from "./usage_message.ts";
+import { numberValue, optionList } from "./option_list.ts";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import {
   readJudgements,
@@ -60,7 +59,8 @@ Options:
   --force               replace existing files
   -h, --help            show this help`;
 
-const MULTI = new Set(["judgments", "validation"]);
+/** The options that take several values. */
+const LISTS = ["judgments", "validation"];
 
 /**
  * Parses the command line.
@@ -75,27 +75,16 @@ const MULTI = new Set(["judgments", "validation"]);
  * ```
  */
 export function parseJudgeExportArgs(args: readonly string[]): JudgeExportArgs {
-  let tokens;
-  try {
-    tokens = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        judgments: { type: "string" },
-        threshold: { type: "string" },
-        criterion: { type: "string" },
-        validation: { type: "string" },
-        near: { type: "string" },
-        out: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).tokens!;
-  } catch (error) {
-    throw new TypeError(usageMessage(error as Error));
-  }
+  const options = {
+    judgments: { type: "string" },
+    threshold: { type: "string" },
+    criterion: { type: "string" },
+    validation: { type: "string" },
+    near: { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  } as const;
   const a: JudgeExportArgs = {
     judgments: [],
     threshold: null,
@@ -106,45 +95,23 @@ export function parseJudgeExportArgs(args: readonly string[]): JudgeExportArgs {
     force: false,
     help: false,
   };
-  const number = (v: string, flag: string) => {
-    const x = Number(v);
-    if (v.trim() === "" || !Number.isFinite(x)) {
-      throw new TypeError(`--${flag} needs a number, got "${v}"`);
-    }
-    return x;
-  };
-  let multi: string[] | null = null;
-  for (const t of tokens) {
-    if (t.kind === "positional") {
-      if (multi === null) {
-        throw new TypeError(`Unexpected argument "${t.value}" (options start with --)`);
-      }
-      multi.push(t.value);
-      continue;
-    }
-    if (t.kind !== "option") continue;
-    multi = null;
-    const v = t.value as string;
-    if (MULTI.has(t.name) && v.startsWith("-")) {
-      throw new TypeError(`--${t.name} needs at least one path`);
-    }
-    switch (t.name) {
+  for (const { name, values } of optionList(args, options, LISTS)) {
+    const v = values[0];
+    switch (name) {
       case "judgments":
-        a.judgments.push(v);
-        multi = a.judgments;
+        a.judgments.push(...values);
         break;
       case "validation":
-        a.validation.push(v);
-        multi = a.validation;
+        a.validation.push(...values);
         break;
       case "threshold":
-        a.threshold = number(v, "threshold");
+        a.threshold = numberValue(v, "threshold");
         break;
       case "criterion":
         a.criterion = v;
         break;
       case "near":
-        a.near = number(v, "near");
+        a.near = numberValue(v, "near");
         if (!(a.near > 0 && a.near <= 1)) {
           throw new TypeError(`--near must be in (0, 1], got "${v}"`);
         }

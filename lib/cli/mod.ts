@@ -8,3 +8,4 @@ export * from "./report_args.ts";
 export * from "./baseline.ts";
 export * from "./setup.ts";
 export * from "./strip_notebooks.ts";
+export * from "./option_list.ts";

@@ -3,8 +3,7 @@
  * several paths (`--data`, `--human-eval`, `--judgments`) read every value up to the next option.
  * @module
  */
-import { parseArgs } from "node:util";
-import { usageMessage } from "./usage_message.ts";
+import { optionList } from "./option_list.ts";
 import type { ReportParams } from "../report/params.ts";
 
 /** Usage text of `deno task report`. */
@@ -31,7 +30,8 @@ Options:
   --no-cache             score every result file afresh (do not read or write .cache/scored/)
   -h, --help             show this help`;
 
-const MULTI = new Set(["data", "human-eval", "judgments"]);
+/** The options that take several values. */
+const LISTS = ["data", "human-eval", "judgments"];
 
 function int(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) {
@@ -52,44 +52,25 @@ function int(value: string, flag: string): number {
  * ```
  */
 export function parseReportArgs(args: readonly string[]): Partial<ReportParams> & { help?: true } {
-  let tokens;
-  try {
-    ({ tokens } = parseArgs({
-      args: [...args],
-      options: {
-        results: { type: "string" },
-        out: { type: "string" },
-        data: { type: "string" },
-        "skip-bad-lines": { type: "boolean" },
-        "human-eval": { type: "string" },
-        "human-eval-key": { type: "string" },
-        judgments: { type: "string" },
-        published: { type: "string" },
-        runs: { type: "string" },
-        resamples: { type: "string" },
-        seed: { type: "string" },
-        "no-cache": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-      tokens: true,
-    }));
-  } catch (error) {
-    throw new TypeError(usageMessage(error as Error));
-  }
+  const options = {
+    results: { type: "string" },
+    out: { type: "string" },
+    data: { type: "string" },
+    "skip-bad-lines": { type: "boolean" },
+    "human-eval": { type: "string" },
+    "human-eval-key": { type: "string" },
+    judgments: { type: "string" },
+    published: { type: "string" },
+    runs: { type: "string" },
+    resamples: { type: "string" },
+    seed: { type: "string" },
+    "no-cache": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  } as const;
   const out: Partial<ReportParams> & { help?: true } = {};
-  let multi: string[] | null = null;
-  for (const t of tokens!) {
-    if (t.kind === "positional") {
-      if (multi === null) throw new TypeError(`Unexpected argument "${t.value}"`);
-      multi.push(t.value);
-      continue;
-    }
-    if (t.kind !== "option") continue;
-    multi = null;
-    const v = t.value as string;
-    switch (t.name) {
+  for (const { name, values } of optionList(args, options, LISTS)) {
+    const v = values[0];
+    switch (name) {
       case "results":
         out.results = v;
         break;
@@ -97,13 +78,13 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
         out.out = v;
         break;
       case "data":
-        out.data = multi = [v];
+        out.data = values;
         break;
       case "human-eval":
-        out.humanEval = multi = [v];
+        out.humanEval = values;
         break;
       case "judgments":
-        out.judgments = multi = [v];
+        out.judgments = values;
         break;
       case "skip-bad-lines":
         out.skipBadLines = true;
@@ -129,9 +110,6 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
       case "help":
         out.help = true;
         break;
-    }
-    if (MULTI.has(t.name) && v.startsWith("-")) {
-      throw new TypeError(`--${t.name} needs at least one path`);
     }
   }
   if (out.humanEval?.length === 1 && out.humanEval[0] === "none") out.humanEval = [];
