@@ -40,32 +40,11 @@ export interface RunReportOptions {
   log?: (message: string) => void;
   /**
    * Notebooks executed at the same time (each in its own kernel; they are independent and their
-   * sections are assembled in list order). Default: {@linkcode defaultConcurrency}.
+   * sections are assembled in list order). Default: the number of CPU cores, at most 4. (Two per
+   * core made the study's report faster, 24 → 19 s warm, but one CI run then rendered a PNG with
+   * text missing; see the README.)
    */
   concurrency?: number;
-}
-
-/** Result folders up to this size (bytes) count as small for {@linkcode defaultConcurrency}. */
-export const SMALL_RESULTS_BYTES = 64 * 2 ** 20;
-
-/**
- * How many notebooks run at once by default: twice the number of CPU cores for results up to
- * {@linkcode SMALL_RESULTS_BYTES} (a small notebook spends much of its time starting its kernel,
- * which leaves a core idle: 23 s → 18 s for the study's warm report on 2 cores), else one per
- * core, since each kernel then holds a large frame in memory; at most 4.
- */
-export function defaultConcurrency(resultBytes: number, cores: number): number {
-  const c = Math.max(1, cores);
-  return Math.min(4, resultBytes <= SMALL_RESULTS_BYTES ? 2 * c : c);
-}
-
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for await (const e of Deno.readDir(dir)) {
-    if (e.isDirectory) continue;
-    total += await Deno.stat(join(dir, e.name)).then((s) => s.size).catch(() => 0);
-  }
-  return total;
 }
 
 /** The manifest a report leaves in its output folder. */
@@ -222,7 +201,7 @@ export async function runReport(
     );
   }
   const concurrency = options.concurrency ??
-    defaultConcurrency(await folderBytes(params.results), navigator.hardwareConcurrency ?? 1);
+    Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
   const lock = await Deno.open(await lockPath(out), { create: true, write: true });
   await lock.lock(true); // a second report into the same folder waits here

@@ -6,12 +6,7 @@ import { resolveParams } from "./params.ts";
 import { loadResults } from "../results/load_results.ts";
 import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { NotebookError } from "../notebook/execute_notebook.ts";
-import {
-  defaultConcurrency,
-  REPORT_MANIFEST,
-  runReport,
-  SMALL_RESULTS_BYTES,
-} from "./run_report.ts";
+import { REPORT_MANIFEST, runReport } from "./run_report.ts";
 
 function notebook(...cells: string[]): string {
   return JSON.stringify({
@@ -336,13 +331,4 @@ Deno.test("`deno task report --runs DIR` writes the training sweep table: each r
     assert.ok(Number(r.best_eval_loss) > 0 && Number.isInteger(Number(r.best_step)), r.run);
   }
   assert.ok((await Deno.stat(join(out, "training_eval_loss.svg"))).size > 0);
-});
-
-Deno.test("defaultConcurrency(): two notebooks per core for small results, one per core for large ones, at most 4", () => {
-  assert.equal(defaultConcurrency(17 * 2 ** 20, 2), 4); // the study's results on this machine
-  assert.equal(defaultConcurrency(SMALL_RESULTS_BYTES + 1, 2), 2);
-  assert.equal(defaultConcurrency(0, 1), 2);
-  assert.equal(defaultConcurrency(0, 16), 4);
-  assert.equal(defaultConcurrency(10 * 2 ** 30, 16), 4);
-  assert.equal(defaultConcurrency(10 * 2 ** 30, 0), 1);
 });
