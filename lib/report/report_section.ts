@@ -32,7 +32,10 @@ export interface SectionTableOptions extends WriteTableOptions {
   sources: readonly SourceFile[];
   /** A sentence under the table (e.g. how to read it). Default: none. */
   note?: string;
-  /** Show the table in the report body; when `false` only links are given. Default: `true`. */
+  /**
+   * Show the table in the report body; when `false` the caption says so ("not shown here") and
+   * gives the row count and the links to the CSV and LaTeX files. Default: `true`.
+   */
   inline?: boolean;
 }
 
@@ -112,8 +115,13 @@ export class ReportSection {
     this.#format.set(name, tableOptions);
     this.#tables++;
     const caption = tableOptions.caption ?? name;
+    const files = `[CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex)`;
     const lines = [
-      `**Table ${name}.** ${caption} ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`,
+      inline
+        ? `**Table ${name}.** ${caption} (${files})\n`
+        : `**Table ${name}.** ${caption} (${written.rows.length} row${
+          written.rows.length === 1 ? "" : "s"
+        }, not shown here: ${files})\n`,
     ];
     if (inline) lines.push(written.markdown);
     if (note) lines.push(`${note}\n`);
