@@ -76,10 +76,12 @@ function compute(scored: ScoredResults, options: ScalingTableOptions): ScalingRo
       size_b: r.run.size_b,
       variant: r.run.variant,
     };
-    if (r.samples > 0) {
-      const frame = runRows(scored.frame, r.run.id);
+    // A run without samples and without stored aggregates (e.g. one left with no answer by
+    // `filterScored`) is a run of 0 answers: n 0 and no values, never another set's aggregates.
+    if (r.samples > 0 || Object.keys(r.summary).length === 0) {
+      const frame = r.samples > 0 ? runRows(scored.frame, r.run.id) : null;
       for (const metric of metrics) {
-        if (metric === "chrf_corpus") {
+        if (metric === "chrf_corpus" && frame !== null) {
           const e = corpusChrfFromStatistics(
             frame.getColumn("chrf_stats").toArray() as unknown as number[][],
             options,
@@ -96,7 +98,7 @@ function compute(scored: ScoredResults, options: ScalingTableOptions): ScalingRo
           });
           continue;
         }
-        const values = frame.columns.includes(metric)
+        const values = frame !== null && frame.columns.includes(metric)
           ? metricValues(frame, metric)
           : new Float64Array(0);
         const n_defined = definedCount(values);

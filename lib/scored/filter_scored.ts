@@ -8,7 +8,9 @@ import type { ScoredResults } from "./load_scored.ts";
 
 /**
  * `scored` with only the frame rows where `predicate` holds; each run's `samples` counts its
- * remaining rows (a run left with none is kept, with 0 samples).
+ * remaining rows (a run left with none is kept, with 0 samples). Every run's stored `summary` is
+ * dropped: a file's aggregates describe all its answers, not the subset, so a run left with no
+ * row (or a summary-only run) has no value in the subset rather than its all-answers one.
  *
  * @example
  * ```ts
@@ -34,6 +36,7 @@ export function filterScored(scored: ScoredResults, predicate: pl.Expr): ScoredR
     runs: scored.runs.map((r) => ({
       ...r,
       samples: r.samples === 0 ? 0 : counts.get(r.run.id) ?? 0,
+      summary: {},
     })),
   };
 }
