@@ -29,28 +29,10 @@ export const METRIC_ORDER: readonly string[] = [
   "latency_s",
 ];
 
-/** Display labels for figures and tables. */
-export const METRIC_LABELS: Readonly<Record<string, string>> = {
-  bertscore_f1: "BERTScore F1",
-  citation_accuracy: "Citation accuracy",
-  citation_accuracy_v2: "Citation accuracy (v2)",
-  hallucination_rate: "Hallucination rate",
-  hallucination_rate_v2: "Hallucination rate (v2)",
-  key_info: "Key info",
-  key_info_v2: "Key info (v2)",
-  rouge1: "ROUGE-1",
-  rouge2: "ROUGE-2",
-  rougeL: "ROUGE-L",
-  rouge1_v2: "ROUGE-1 (v2)",
-  rouge2_v2: "ROUGE-2 (v2)",
-  rougeL_v2: "ROUGE-L (v2)",
-  chrf: "chrF",
-  chrf_corpus: "chrF (corpus)",
-  exact_match: "Exact match",
-  bleu: "BLEU",
-  length_ratio: "Length ratio",
-  latency_s: "Latency (s)",
-};
+/** Display labels for figures, tables and prose, by metric name: the registry's `label`s. */
+export const METRIC_LABELS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.values(METRICS).map((m) => [m.name, m.label])),
+);
 
 /** Metrics where lower is better (the rest: higher is better), from the metric registry. */
 export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(
@@ -66,7 +48,7 @@ export function orderMetrics(names: readonly string[]): string[] {
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** A metric's display label. */
+/** A metric's display label (the registry's `label`), or its name for a metric the registry lacks. */
 export function metricLabel(name: string): string {
   return METRIC_LABELS[name] ?? name;
 }

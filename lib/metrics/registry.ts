@@ -12,7 +12,7 @@ export type MetricSuite = "legacy" | "v2" | "model" | "system";
 export interface MetricInfo {
   /** Key in `Sample.metrics`. */
   name: string;
-  /** Short label for figures and tables. */
+  /** Display label in figures, tables and prose: the one place a metric's name is written (see `metricLabel`). */
   label: string;
   suite: MetricSuite;
   /** Definition version; a changed definition gets a new version (and, here, a new name). */
@@ -46,7 +46,7 @@ function m(info: Omit<MetricInfo, "signature"> & { sig: string }): MetricInfo {
 export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Object.fromEntries([
   m({
     name: "citation_accuracy",
-    label: "Citation acc. (legacy)",
+    label: "Citation accuracy",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -60,7 +60,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "hallucination_rate",
-    label: "Halluc. rate (legacy)",
+    label: "Hallucination rate",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: false,
@@ -74,7 +74,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "key_info",
-    label: "Key info (legacy)",
+    label: "Key info",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -102,7 +102,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rouge1",
-    label: "ROUGE-1 (legacy)",
+    label: "ROUGE-1",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -116,7 +116,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rouge2",
-    label: "ROUGE-2 (legacy)",
+    label: "ROUGE-2",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -130,7 +130,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rougeL",
-    label: "ROUGE-L (legacy)",
+    label: "ROUGE-L",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -143,7 +143,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "bleu",
-    label: "BLEU (legacy)",
+    label: "BLEU",
     suite: "legacy",
     version: "legacy",
     higherIsBetter: true,
@@ -158,7 +158,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rouge1_v2",
-    label: "ROUGE-1",
+    label: "ROUGE-1 (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: true,
@@ -172,7 +172,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rouge2_v2",
-    label: "ROUGE-2",
+    label: "ROUGE-2 (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: true,
@@ -185,7 +185,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "rougeL_v2",
-    label: "ROUGE-L",
+    label: "ROUGE-L (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: true,
@@ -242,7 +242,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "citation_accuracy_v2",
-    label: "Citation acc.",
+    label: "Citation accuracy (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: true,
@@ -256,7 +256,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "hallucination_rate_v2",
-    label: "Unsupported citations",
+    label: "Hallucination rate (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: false,
@@ -270,7 +270,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
   }),
   m({
     name: "key_info_v2",
-    label: "Key info",
+    label: "Key info (v2)",
     suite: "v2",
     version: "2.0.0",
     higherIsBetter: true,

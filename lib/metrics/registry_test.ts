@@ -29,3 +29,12 @@ Deno.test("metricInfo() gives directions and rejects unknown names", () => {
   assert.equal(metricInfo("chrf").range[1], 100);
   assert.throws(() => metricInfo("rouge3"), RangeError);
 });
+
+Deno.test("a metric has one display name: metricLabel() is the registry's label, and the v2 hallucination metric is called so everywhere", async () => {
+  const { metricLabel, METRIC_LABELS } = await import("./metric_order.ts");
+  for (const info of Object.values(METRICS)) {
+    assert.equal(metricLabel(info.name), info.label);
+    assert.equal(METRIC_LABELS[info.name], info.label);
+  }
+  assert.equal(metricLabel("hallucination_rate_v2"), "Hallucination rate (v2)");
+});
