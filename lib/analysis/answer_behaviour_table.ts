@@ -70,7 +70,12 @@ export interface Confounder {
   run: string;
   /** Why, in words with the shares. */
   reason: string;
+  /** Which thresholds of {@linkcode CONFOUNDING} the run crossed, in the order of `reason`. */
+  kinds: ConfounderKind[];
 }
+
+/** A way in which a run's answers confound a comparison of answer quality. */
+export type ConfounderKind = "wrong_language" | "reasoning_trace" | "truncated" | "few_substantive";
 
 /**
  * The comparisons (e.g. the default family's `ft_vs_base`) in which a run answers mostly in the
@@ -83,44 +88,57 @@ export interface Confounder {
  * import { confounders } from "./answer_behaviour_table.ts";
  * import assert from "node:assert/strict";
  * const row = (run: string, wrong: number, trace: number, ok: number) => ({ run, n: 100,
- *   wrong_language_share: wrong, reasoning_trace_share: trace, truncated_share: 0, substantive_share: ok }) as never;
+ *   wrong_language_share: wrong, reasoning_trace_share: trace, truncated_share: 0,
+ *   substantive: ok * 100, substantive_share: ok }) as never;
  * const found = confounders([row("base", 0.98, 0.97, 0), row("ft", 0, 0, 0.96)],
  *   [{ run_a: "ft", run_b: "base" }]);
  * assert.equal(found.length, 1);
  * assert.equal(found[0].reason,
- *   "base's answers are 98% in another language than the question, 97% reasoning traces, only 0% substantive");
+ *   "base's answers are 98% in another language than the question, 97% reasoning traces; none is substantive");
+ * assert.deepEqual(found[0].kinds, ["wrong_language", "reasoning_trace", "few_substantive"]);
  * ```
  */
 export function confounders(
   rows: readonly BehaviourRow[],
   comparisons: readonly { run_a: string; run_b: string }[],
 ): Confounder[] {
-  const pct = (x: number | null) => `${Math.round(100 * (x ?? 0))}%`;
+  // Whole percent, but one decimal below 1% so that a share above 0 never reads as "0%".
+  const pct = (x: number | null) => {
+    const v = 100 * (x ?? 0);
+    return v > 0 && v < 1 ? `${v.toFixed(1)}%` : `${Math.round(v)}%`;
+  };
   const out: Confounder[] = [];
   for (const c of comparisons) {
     for (const run of [c.run_b, c.run_a]) {
       const r = rows.find((x) => x.run === run);
       if (!r || r.n === 0) continue;
       const why: string[] = [];
+      const kinds: ConfounderKind[] = [];
       if ((r.wrong_language_share ?? 0) >= CONFOUNDING.wrong_language) {
         why.push(`${pct(r.wrong_language_share)} in another language than the question`);
+        kinds.push("wrong_language");
       }
       if ((r.reasoning_trace_share ?? 0) >= CONFOUNDING.reasoning_trace) {
         why.push(`${pct(r.reasoning_trace_share)} reasoning traces`);
+        kinds.push("reasoning_trace");
       }
       if ((r.truncated_share ?? 0) >= CONFOUNDING.wrong_language) {
         why.push(`${pct(r.truncated_share)} cut at the token limit`);
+        kinds.push("truncated");
       }
+      // A share that rounds to 0% is still some answers: only a count of 0 is "none".
+      let none = false;
       if ((r.substantive_share ?? 1) < CONFOUNDING.substantive_below) {
-        why.push(`only ${pct(r.substantive_share)} substantive`);
+        const count = Number(r.substantive ?? 0);
+        if (count === 0) none = true;
+        else why.push(`only ${pct(r.substantive_share)} substantive (${count} of ${r.n})`);
+        kinds.push("few_substantive");
       }
-      if (why.length) {
-        out.push({
-          run_a: c.run_a,
-          run_b: c.run_b,
-          run,
-          reason: `${run}'s answers are ${why.join(", ")}`,
-        });
+      if (kinds.length) {
+        const reason = why.length === 0
+          ? `${run} has no substantive answer`
+          : `${run}'s answers are ${why.join(", ")}${none ? "; none is substantive" : ""}`;
+        out.push({ run_a: c.run_a, run_b: c.run_b, run, reason, kinds });
       }
     }
   }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { answerBehaviourTable } from "./answer_behaviour_table.ts";
+import { answerBehaviourTable, confounders } from "./answer_behaviour_table.ts";
 import { loadScored } from "../scored/load_scored.ts";
 import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { loadResults } from "../results/load_results.ts";
@@ -24,4 +24,26 @@ Deno.test("answerBehaviourTable() on the study's runs: counted from the frame, e
     483,
     0,
   ]);
+});
+
+Deno.test("confounders() says 'no substantive answer' for no substantive answer and never prints a share above 0 as 0%", () => {
+  const row = (run: string, substantive: number) =>
+    ({
+      run,
+      n: 500,
+      wrong_language_share: 0,
+      reasoning_trace_share: 0,
+      truncated_share: 0,
+      substantive,
+      substantive_share: substantive / 500,
+    }) as never;
+  const found = confounders([row("none", 0), row("one", 1), row("ft", 480)], [
+    { run_a: "ft", run_b: "none" },
+    { run_a: "ft", run_b: "one" },
+  ]);
+  assert.deepEqual(found.map((c) => c.reason), [
+    "none has no substantive answer",
+    "one's answers are only 0.2% substantive (1 of 500)",
+  ]);
+  for (const c of found) assert.doesNotMatch(c.reason, /only 0%/);
 });
