@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { findings } from "./findings.ts";
+import { findings, verdict } from "./findings.ts";
 import { readAnalysisPlan } from "./analysis_plan.ts";
 import { holm } from "../stats/holm.ts";
 import { benjaminiHochberg } from "../stats/benjamini_hochberg.ts";
@@ -57,6 +57,162 @@ Deno.test("findings(): the plan's primary family is Holm-adjusted together, the 
       "a primary test is never also exploratory",
     );
   });
-  assert.match(result.markdown, /raised b4 → f4/);
-  assert.match(result.markdown, /did not significantly change b8 → f8/);
+  assert.match(result.markdown, /raised BERTScore F1 from b4 to f4/);
+  assert.match(result.markdown, /did not significantly change BERTScore F1 from b8 to f8/);
+});
+
+// Scenarios on small hand-built frames: each checks the sentences against the numbers it was
+// built with (direction, significance, counts), not against the study's outcome.
+
+const plus = (shift: number) => Array.from({ length: N }, (_, i) => 0.8 + shift + wave(i));
+const chrf = (shift: number) => Array.from({ length: N }, (_, i) => 30 + shift + 10 * wave(i));
+/** Zero-mean noise, so that a shift of 0 is not significant. */
+const jitter = (i: number) => (i % 2 ? 0.02 : -0.02);
+const run = (
+  id: string,
+  variant: "base" | "fine-tuned" | "external",
+  size_b: number | null,
+  bert: number[],
+  c = chrf(0),
+) => ({
+  id,
+  variant,
+  size_b,
+  family: variant === "external" ? id : "qwen3",
+  label: `Label ${id}`,
+  values: { bertscore_f1: bert, chrf: c },
+});
+
+async function run_findings(runs: Parameters<typeof fakeScored>[0]) {
+  return findings(fakeScored(runs), await readAnalysisPlan(), { resamples: 1000, seed: 3 });
+}
+
+function bullet(markdown: string, title: string): string {
+  const line = markdown.split("\n").find((l) => l.startsWith(`- **${title}`));
+  assert.ok(line, `no bullet "${title}" in:\n${markdown}`);
+  return line;
+}
+
+Deno.test("findings(): a significant gain at one size and no change at another are said as such, and the size difference is not called small", async () => {
+  const base8 = plus(0.025);
+  const result = await run_findings([
+    run("b4", "base", 4, plus(0)),
+    run("b8", "base", 8, base8),
+    run("f4", "fine-tuned", 4, plus(0.092)),
+    run("f8", "fine-tuned", 8, base8.map((v, i) => v - 0.001 + jitter(i))),
+  ]);
+  const ft = bullet(result.markdown, "What fine-tuning changed");
+  assert.match(ft, /raised BERTScore F1 from Label b4 to Label f4: .* \(\+9\.2 points \[/);
+  assert.match(ft, /did not significantly change BERTScore F1 from Label b8 to Label f8/);
+  assert.match(
+    ft,
+    /Means and differences are paired, on the 40 questions where both runs define the metric\.$/,
+  );
+  assert.doesNotMatch(ft, /LoRA/);
+  const f8 = result.primary.find((r) => r.run_a === "f8" && r.run_b === "b8")!;
+  assert.equal(verdict(f8, result.alpha), "not significant");
+  const sizes = bullet(result.markdown, "Model size");
+  assert.equal(result.sizes!.smallNextToFineTuning, false);
+  assert.ok(Math.abs(result.sizes!.largest + 0.068) < 1e-9);
+  assert.match(
+    sizes,
+    /The largest size difference is −6\.8 points; the fine-tuning differences are \+9\.2 points \(Label f4, higher\), −0\.1 points \(Label f8, not significant\)\./,
+  );
+  assert.doesNotMatch(result.markdown, /small next to/);
+});
+
+Deno.test("findings(): the largest size difference is called small next to fine-tuning only by the written rule", async () => {
+  const result = await run_findings([
+    run("b4", "base", 4, plus(0)),
+    run("b8", "base", 8, plus(0.001)),
+    run("f4", "fine-tuned", 4, plus(0.05)),
+    run("f8", "fine-tuned", 8, plus(0.051)),
+  ]);
+  assert.equal(result.sizes!.smallNextToFineTuning, true);
+  assert.match(
+    bullet(result.markdown, "Model size"),
+    /1 of 1 pairwise difference in BERTScore F1 is significant .* The largest size difference is \+0\.1 points, small next to the effect of fine-tuning \(at most 25% of the smallest fine-tuning difference, \+5\.0 points\)\./,
+  );
+});
+
+Deno.test("findings(): when fine-tuning hurts, it 'lowered' the metric, and the external models are said to be better", async () => {
+  const result = await run_findings([
+    run("b4", "base", 4, plus(0.05), chrf(5)),
+    run("f4", "fine-tuned", 4, plus(0), chrf(0)),
+    run("gpt", "external", null, plus(0.1), chrf(10)),
+  ]);
+  assert.match(
+    bullet(result.markdown, "What fine-tuning changed"),
+    /lowered BERTScore F1 from Label b4 to Label f4: .*\(−5\.0 points/,
+  );
+  assert.match(
+    bullet(result.markdown, "Also changed"),
+    /chrF −5\.0 \(1 significantly lower after BH; paired, on the 40 questions/,
+  );
+  const ext = bullet(result.markdown, "Against the external models");
+  assert.deepEqual(result.external, { better: 0, worse: 2, notSignificant: 0 });
+  assert.match(
+    ext,
+    /fine-tuned runs \(Label f4\) with the external run \(Label gpt\) in BERTScore F1 and chrF/,
+  );
+  assert.match(
+    ext,
+    /significantly better in 0, significantly worse in 2 and not significantly different in 0/,
+  );
+  assert.doesNotMatch(result.markdown, /Qwen3|GPT/);
+});
+
+Deno.test("findings(): one size, no external model: no size or external sentence, and no model name the data lacks", async () => {
+  const result = await run_findings([
+    run("b4", "base", 4, plus(0)),
+    run("f4", "fine-tuned", 4, plus(0.05)),
+  ]);
+  assert.equal(result.sizes, null);
+  assert.equal(result.external, null);
+  assert.doesNotMatch(result.markdown, /Model size|external|Latency|Qwen3|GPT/);
+});
+
+Deno.test("findings(): no base run: no fine-tuning sentence, and the size sentence sets nothing against fine-tuning", async () => {
+  const result = await run_findings([
+    run("f4", "fine-tuned", 4, plus(0)),
+    run("f8", "fine-tuned", 8, plus(0.03)),
+  ]);
+  assert.doesNotMatch(result.markdown, /What fine-tuning changed|Also changed|small next to/);
+  assert.match(
+    bullet(result.markdown, "Model size"),
+    /The largest size difference is \+3\.0 points\.$/,
+  );
+});
+
+Deno.test("findings(): Kazakh citation default is counted and called 'most' only above half", async () => {
+  const cited = "Согласно статье 5 Налогового кодекса.";
+  const bare = "Салық кодексі бойынша.";
+  const refs = (without: number) =>
+    Array.from({ length: 36 }, (_, i) => (i < without ? `${bare} ${i}` : `${cited} ${i}`));
+  const scenario = async (without: number) =>
+    await run_findings([{
+      ...run("f4", "fine-tuned", 4, Array(36).fill(0.8)),
+      values: { bertscore_f1: Array(36).fill(0.8) },
+      reference: refs(without),
+      language: Array(36).fill("kz"),
+    }]);
+  const few = await scenario(4);
+  assert.deepEqual(few.artefacts.kazakhCitations, {
+    references: 36,
+    withoutCitation: 4,
+    mostly: false,
+  });
+  const text = bullet(few.markdown, "Artefact: Kazakh citation accuracy");
+  assert.match(text, /4 of 36 distinct Kazakh references \(11\.1%\)/);
+  assert.doesNotMatch(text, /most/);
+  const many = await scenario(30);
+  assert.match(
+    bullet(many.markdown, "Artefact: Kazakh citation accuracy"),
+    /30 of 36 .*; most of the study's Kazakh/,
+  );
+  const none = await scenario(0);
+  assert.match(
+    bullet(none.markdown, "Artefact: Kazakh citation accuracy"),
+    /finds one in each of the 36 distinct Kazakh references/,
+  );
 });
