@@ -22,6 +22,7 @@ import { defaultFamily } from "./default_family.ts";
 import { adjustRows, pairedComparisons, type PairedRow } from "./paired_comparisons.ts";
 import type { PublishedComparisonRow } from "./published_comparison.ts";
 import { formatValue } from "./describe_scaling.ts";
+import { formatP } from "./describe_paired.ts";
 import {
   answerBehaviourTable,
   type Confounder,
@@ -143,11 +144,6 @@ function diffWithCi(r: PairedRow): string {
   }]`;
 }
 
-/** A p-value in prose: `< 0.001` below 0.001, else `= 0.xyz`. */
-function p(x: number | null | undefined): string {
-  if (x === null || x === undefined) return "n/a";
-  return x < 0.001 ? "< 0.001" : `= ${x.toFixed(3)}`;
-}
 
 /** `3 of 5 pairwise differences are`, with number agreement. */
 function count(k: number, n: number, noun: string, plural = `${noun}s`): string {
@@ -289,7 +285,7 @@ function fineTuningBullet(
           label(r.run_a)
         }: ${formatValue(r.metric, r.mean_b!)} → ${formatValue(r.metric, r.mean_a!)} (${
           diffWithCi(r)
-        }, 95% interval; Holm p ${p(r.p_adj)})`
+        }, 95% interval; Holm p ${formatP(r.p_adj)})`
     ).join("; ") + `. Means and differences are ${pairedEstimand(ft)}.`;
 }
 

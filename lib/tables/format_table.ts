@@ -1,7 +1,8 @@
 /**
  * Turns table rows into display cells for Markdown and LaTeX: numbers rounded, and each
  * `<metric>_mean`, `<metric>_lo`, `<metric>_hi` triple merged into one `<metric>` column that
- * reads `0.824 [0.819, 0.829]`.
+ * reads `0.824 [0.819, 0.829]`. A p-value that rounds to zero prints as a bound, `< 0.0001`
+ * (see {@linkcode isPValueColumn}); CSV files keep the raw numbers.
  * @module
  */
 
@@ -35,6 +36,27 @@ function fmt(value: Cell, digits: number | null): string {
     return digits === null ? String(value) : value.toFixed(digits);
   }
   return String(value);
+}
+
+/**
+ * Whether a column holds p-values: `p`, or `p_` and a word (`p_adj`, `p_holm`, `p_bh`,
+ * `p_mcnemar`), except `p_method`, which names how `p` was computed.
+ */
+export function isPValueColumn(key: string): boolean {
+  return /^p(_[a-z]+)?$/.test(key) && key !== "p_method";
+}
+
+/**
+ * A p-value at `digits` decimals (the table's `tableDigits` where the column is all integers);
+ * one that would print as all zeros prints as the bound `< 0.0001` (for 4 digits) instead, so
+ * that no p reads as 0.
+ */
+function fmtP(value: Cell, digits: number | null, tableDigits: number): string {
+  const d = digits ?? tableDigits;
+  if (typeof value === "number" && Number.isFinite(value) && value < 0.5 * 10 ** -d) {
+    return `< ${(10 ** -d).toFixed(d)}`;
+  }
+  return fmt(value, digits);
 }
 
 /** Integer columns print as integers; any other numeric column gets fixed decimals. */
@@ -92,7 +114,10 @@ export function formatTable(
       });
     } else {
       const d = columnDigits[key] ?? columnDigitsFor(rows, i, digits);
-      cols.push({ key, numeric: isNum, get: (r) => fmt(r[i], d) });
+      const get = isPValueColumn(key)
+        ? (r: readonly Cell[]) => fmtP(r[i], d, digits)
+        : (r: readonly Cell[]) => fmt(r[i], d);
+      cols.push({ key, numeric: isNum, get });
     }
   }
   return {
@@ -131,8 +156,12 @@ export function htmlTable(table: DisplayTable): string {
 
 /** Escapes text for LaTeX. */
 export function latexEscape(s: string): string {
-  return s.replace(/[\\{}$&#^_%~]/g, (c) => {
+  return s.replace(/[\\{}$&#^_%~<>]/g, (c) => {
     switch (c) {
+      case "<":
+        return "\\textless{}";
+      case ">":
+        return "\\textgreater{}";
       case "\\":
         return "\\textbackslash{}";
       case "~":

@@ -38,3 +38,29 @@ Deno.test("tableCells() refuses a column the rows do not have, naming it", () =>
     ["b", 1],
   ]);
 });
+
+Deno.test("formatTable() prints a p-value that rounds to zero as a bound, never as 0.0000; other columns and p_method unchanged", () => {
+  const t = formatTable(
+    ["metric", "n", "diff", "p", "p_method", "p_adj", "p_mcnemar"],
+    [["chrf", 500, 0.00001, 2 / 2 ** 40, "exact", 0.00004, 0.0312], [
+      "bleu",
+      20,
+      0.5,
+      0.25,
+      "exact",
+      1,
+      0.00006,
+    ]],
+    { digits: 4 },
+  );
+  assert.deepEqual(t.rows, [
+    ["chrf", "500", "0.0000", "< 0.0001", "exact", "< 0.0001", "0.0312"],
+    ["bleu", "20", "0.5000", "0.2500", "exact", "1.0000", "0.0001"],
+  ]);
+  const three = formatTable(["p"], [[0.0004]], { digits: 3 });
+  assert.deepEqual(three.rows, [["< 0.001"]]);
+});
+
+Deno.test("latexEscape() writes < and > as LaTeX commands (a bare < prints as ¡ in OT1)", () => {
+  assert.equal(latexEscape("< 0.0001"), "\\textless{} 0.0001");
+});
