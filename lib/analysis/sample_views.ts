@@ -22,6 +22,52 @@ export function shorten(text: string | null, max = VIEW_TEXT_CHARS): string {
 }
 
 /**
+ * An instruction that heads at least this many distinct inputs in the frame is a generic prompt
+ * (e.g. «Ответь на вопрос по казахстанскому законодательству.»), and the question is its input.
+ */
+export const GENERIC_INSTRUCTION_MIN = 3;
+
+/**
+ * The question of each row of `rows` as a reader needs it: the input alone where the instruction
+ * is generic (it heads {@linkcode GENERIC_INSTRUCTION_MIN} or more distinct inputs in `all`),
+ * otherwise the instruction followed by the input (when there is one).
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import { questionTexts } from "./sample_views.ts";
+ * import assert from "node:assert/strict";
+ * const generic = "Ответь на вопрос по казахстанскому законодательству.";
+ * const all = pl.DataFrame({
+ *   instruction: [generic, generic, generic, "Что такое НДС?", "Переведи на казахский:"],
+ *   input: ["Что такое акциз?", "Кто платит КПН?", "Что такое ИПН?", "", "Налог"],
+ * });
+ * assert.deepEqual(questionTexts(all, all), ["Что такое акциз?", "Кто платит КПН?", "Что такое ИПН?",
+ *   "Что такое НДС?", "Переведи на казахский: Налог"]);
+ * ```
+ */
+export function questionTexts(rows: pl.DataFrame, all: pl.DataFrame): string[] {
+  const inputsOf = new Map<string, Set<string>>();
+  const allInstructions = textValues(all, "instruction");
+  const allInputs = all.columns.includes("input") ? textValues(all, "input") : [];
+  allInstructions.forEach((ins, i) => {
+    const input = (allInputs[i] ?? "").trim();
+    if (input === "") return;
+    const key = (ins ?? "").trim();
+    if (!inputsOf.has(key)) inputsOf.set(key, new Set());
+    inputsOf.get(key)!.add(input);
+  });
+  const inputs = rows.columns.includes("input") ? textValues(rows, "input") : [];
+  return textValues(rows, "instruction").map((ins, i) => {
+    const instruction = (ins ?? "").trim();
+    const input = (inputs[i] ?? "").trim();
+    if (input === "") return instruction;
+    const generic = (inputsOf.get(instruction)?.size ?? 0) >= GENERIC_INSTRUCTION_MIN;
+    return generic ? input : `${instruction} ${input}`;
+  });
+}
+
+/**
  * The question whose answers differ most on `metric` (largest max − min over the runs that
  * answered it); ties go to the smallest id. Null when no question has two defined values.
  */
@@ -77,7 +123,7 @@ export interface ExtremeAnswersOptions {
 
 /**
  * The `n` lowest and `n` highest answers by `metric` (undefined values left out), each with its
- * run, question id, value, question and answer (shortened); `end` says which end. Ties are
+ * run, question id, value, question ({@linkcode questionTexts}) and answer (shortened); `end` says which end. Ties are
  * broken by run and id, so the view is the same on every run.
  */
 export function extremeAnswers(
@@ -95,7 +141,11 @@ export function extremeAnswers(
       pl.col("id"),
       pl.col(metric).alias("value"),
     ).withColumns(
-      pl.Series("question", textValues(rows, "instruction").map((t) => shorten(t, 160)), pl.Utf8),
+      pl.Series(
+        "question",
+        questionTexts(rows, scored.frame).map((t) => shorten(t, 160)),
+        pl.Utf8,
+      ),
       pl.Series("answer", textValues(rows, "prediction").map((t) => shorten(t)), pl.Utf8),
     );
   const low = f.sort([metric, "run", "id"], [false, false, false]).head(n);
@@ -146,7 +196,7 @@ export function largestDifferences(
   const paired = pairRuns(scored, a, b);
   const { a: xa, b: xb } = paired.values(metric);
   const groups = textValues(paired.a, by).map((g) => g ?? UNLABELLED);
-  const questions = textValues(paired.a, "instruction");
+  const questions = questionTexts(paired.a, scored.frame);
   const answersA = textValues(paired.a, "prediction");
   const answersB = textValues(paired.b, "prediction");
   const members = new Map<string, number[]>();

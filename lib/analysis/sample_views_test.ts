@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { extremeAnswers, mostContestedQuestion, shorten } from "./sample_views.ts";
+import { extremeAnswers, largestDifferences, mostContestedQuestion, shorten } from "./sample_views.ts";
 import { fakeScored } from "../testing/fake_scored.ts";
 
 Deno.test("shorten() cuts whole characters of Kazakh text and collapses white space", () => {
@@ -27,4 +27,28 @@ Deno.test("extremeAnswers() gives the lowest and highest answers with their run 
   ]);
   assert.equal(extremeAnswers(scored, "chrf", { n: 1, runs: ["base"] }).height, 2);
   assert.equal(mostContestedQuestion(scored, "chrf"), "1"); // spread 40, against 0 for question 0
+});
+
+Deno.test("sample views show the question: the input where the instruction is the generic prompt, else instruction and input", () => {
+  const generic = "Ответь на вопрос по казахстанскому законодательству.";
+  const spec = (id: string, chrf: number[]) => ({
+    id,
+    values: { chrf },
+    instruction: [generic, generic, generic, "Что такое НДС?"],
+    input: ["Что такое акциз?", "Кто платит КПН?", "Что такое ИПН?", ""],
+  });
+  const scored = fakeScored([
+    { ...spec("base", [1, 2, 3, 4]), variant: "base" as const },
+    spec("ft", [9, 2, 3, 40]),
+  ]);
+  const f = extremeAnswers(scored, "chrf", { n: 1 });
+  assert.deepEqual(f.select("end", "run", "id", "question").toRecords(), [
+    { end: "lowest", run: "base", id: "0", question: "Что такое акциз?" },
+    { end: "highest", run: "ft", id: "3", question: "Что такое НДС?" },
+  ]);
+  const d = largestDifferences(scored, "ft", "base", "chrf", { by: "language" });
+  assert.deepEqual(d.getColumn("question").toArray(), ["Что такое НДС?", "Кто платит КПН?"]);
+  for (const q of [...f.getColumn("question").toArray(), ...d.getColumn("question").toArray()]) {
+    assert.notEqual(q, generic);
+  }
 });

@@ -28,6 +28,8 @@ export interface FakeScoredRun {
   domain?: (string | null)[];
   /** Per-sample questions. Default: `question <id>`. */
   instruction?: string[];
+  /** Per-sample inputs (the question where the instruction is generic). Default: `""`. */
+  input?: string[];
   /** Per-sample references. Default: `ref <id>`. */
   reference?: string[];
   /** Per-sample predictions. Default: `""`. */
@@ -47,6 +49,7 @@ export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
         id,
         reference: spec.reference?.[i] ?? `ref ${id}`,
         instruction: spec.instruction?.[i] ?? `question ${id}`,
+        input: spec.input?.[i] ?? "",
         prediction: spec.prediction?.[i] ?? "",
         language: spec.language?.[i] ?? null,
         domain: spec.domain?.[i] ?? null,
