@@ -36,18 +36,32 @@ function ci(r: ScalingRow): string {
     : "";
 }
 
+/** ` (n = 115)`: the answers that define the metric, which the mean is over. */
+function defined(r: ScalingRow): string {
+  return r.n_defined === null ? "" : ` (n = ${r.n_defined})`;
+}
+
+/** The sentence that says what {@linkcode describeScaling}'s numbers are. */
+export const SCALING_ESTIMAND =
+  "Each value is a mean over the n answers of the run that define the metric, with its 95% bootstrap " +
+  "interval; the change is the difference of the two means, which may rest on different answers " +
+  "(the paired difference, on the questions where both runs define the metric, is in the findings " +
+  "and the paired section).";
+
 /**
  * Markdown bullets, one per size with both a base and a fine-tuned run: each metric's base mean
- * (95% interval) → fine-tuned mean (interval) and the change.
+ * (95% interval, n answers that define it) → fine-tuned mean (interval, n) and the change, a
+ * difference of the two means (see {@linkcode SCALING_ESTIMAND}; not paired).
  *
  * @example
  * ```ts
  * import { describeScaling } from "./describe_scaling.ts";
  * import assert from "node:assert/strict";
- * const row = (variant: string, mean: number) => ({ run: variant, size_b: 4, variant, metric: "bertscore_f1",
- *   mean, lo: mean - 0.01, hi: mean + 0.01 });
- * const text = describeScaling([row("base", 0.81), row("fine-tuned", 0.9)] as never, ["bertscore_f1"]);
- * assert.equal(text, "- 4B: BERTScore F1 81.0% [80.0%, 82.0%] → 90.0% [89.0%, 91.0%] (+9.0 points)");
+ * const row = (variant: string, mean: number, n_defined: number) => ({ run: variant, size_b: 4, variant,
+ *   metric: "bertscore_f1", mean, lo: mean - 0.01, hi: mean + 0.01, n_defined });
+ * const text = describeScaling([row("base", 0.81, 115), row("fine-tuned", 0.9, 490)] as never, ["bertscore_f1"]);
+ * assert.equal(text,
+ *   "- 4B: BERTScore F1 81.0% [80.0%, 82.0%] (n = 115) → 90.0% [89.0%, 91.0%] (n = 490), change +9.0 points");
  * ```
  */
 export function describeScaling(rows: readonly ScalingRow[], metrics: readonly string[]): string {
@@ -63,9 +77,9 @@ export function describeScaling(rows: readonly ScalingRow[], metrics: readonly s
       );
       if (!base || !ft || base.mean === null || ft.mean === null) continue;
       parts.push(
-        `${metricLabel(m)} ${formatValue(m, base.mean)}${ci(base)} → ${formatValue(m, ft.mean)}${
-          ci(ft)
-        } (${points(m, ft.mean - base.mean)})`,
+        `${metricLabel(m)} ${formatValue(m, base.mean)}${ci(base)}${defined(base)} → ${
+          formatValue(m, ft.mean)
+        }${ci(ft)}${defined(ft)}, change ${points(m, ft.mean - base.mean)}`,
       );
     }
     if (parts.length) lines.push(`- ${size}B: ${parts.join("; ")}`);

@@ -30,3 +30,4 @@ export * from "./corpus_chrf.ts";
 export * from "./plan_families.ts";
 export * from "./power_table.ts";
 export * from "./binary_comparisons.ts";
+export * from "./question_sets.ts";
