@@ -60,7 +60,12 @@ export function answerBehaviourTable(scored: ScoredResults): BehaviourRow[] {
 }
 
 /** Shares above which a run's answers confound a comparison of answer quality. */
-export const CONFOUNDING = { wrong_language: 0.2, reasoning_trace: 0.2, substantive_below: 0.5 };
+export const CONFOUNDING = {
+  wrong_language: 0.2,
+  reasoning_trace: 0.2,
+  truncated: 0.2,
+  substantive_below: 0.5,
+};
 
 /** A comparison one of whose runs answers differently in kind, not only in quality. */
 export interface Confounder {
@@ -78,10 +83,10 @@ export interface Confounder {
 export type ConfounderKind = "wrong_language" | "reasoning_trace" | "truncated" | "few_substantive";
 
 /**
- * The comparisons (e.g. the default family's `ft_vs_base`) in which a run answers mostly in the
- * wrong language, mostly with reasoning traces, or with few substantive answers (thresholds:
- * {@linkcode CONFOUNDING}): a difference in a reference metric then measures that as much as
- * legal quality.
+ * The comparisons (e.g. the default family's `ft_vs_base`) in which a run has at least the
+ * shares of {@linkcode CONFOUNDING} of its answers in the wrong language, as reasoning traces or cut
+ * at the token limit, or fewer substantive answers than its `substantive_below`: a difference in a
+ * reference metric then measures that as much as legal quality.
  *
  * @example
  * ```ts
@@ -122,7 +127,7 @@ export function confounders(
         why.push(`${pct(r.reasoning_trace_share)} reasoning traces`);
         kinds.push("reasoning_trace");
       }
-      if ((r.truncated_share ?? 0) >= CONFOUNDING.wrong_language) {
+      if ((r.truncated_share ?? 0) >= CONFOUNDING.truncated) {
         why.push(`${pct(r.truncated_share)} cut at the token limit`);
         kinds.push("truncated");
       }

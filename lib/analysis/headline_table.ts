@@ -20,8 +20,9 @@ export const HEADLINE_METRICS: readonly string[] = [
 
 /**
  * Rows `label, variant, size_b, n`, then `<metric>_mean/_lo/_hi` for each headline metric any
- * run has (the table writer prints each triple as one "mean [lo, hi]" column), and display
- * labels for the columns.
+ * run has (the table writer prints each triple as one "mean [lo, hi]" column), followed by
+ * `<metric>_n`, the answers that define the metric (what its mean is over), for every metric
+ * where that differs from `n` for some run; and display labels for the columns.
  *
  * @example
  * ```ts
@@ -39,6 +40,11 @@ export function headlineTable(
 ): { rows: Record<string, Cell>[]; labels: Record<string, string> } {
   const present = metrics.filter((m) => scaling.some((r) => r.metric === m && r.mean !== null));
   const runs = [...new Set(scaling.map((r) => r.run))];
+  const partial = new Set(
+    present.filter((m) =>
+      scaling.some((r) => r.metric === m && r.n_defined !== undefined && r.n_defined !== r.n)
+    ),
+  );
   const rows = runs.map((run) => {
     const first = scaling.find((r) => r.run === run)!;
     const row: Record<string, Cell> = {
@@ -54,10 +60,14 @@ export function headlineTable(
         [`${m}_lo`]: r?.lo ?? null,
         [`${m}_hi`]: r?.hi ?? null,
       });
+      if (partial.has(m)) row[`${m}_n`] = r?.n_defined ?? null;
     }
     return row;
   });
   const labels: Record<string, string> = { size_b: "size (B)" };
-  for (const m of present) labels[m] = metricLabel(m);
+  for (const m of present) {
+    labels[m] = metricLabel(m);
+    if (partial.has(m)) labels[`${m}_n`] = `n (${metricLabel(m)})`;
+  }
   return { rows, labels };
 }
