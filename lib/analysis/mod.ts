@@ -31,3 +31,4 @@ export * from "./plan_families.ts";
 export * from "./power_table.ts";
 export * from "./binary_comparisons.ts";
 export * from "./question_sets.ts";
+export * from "./describe_breakdown.ts";

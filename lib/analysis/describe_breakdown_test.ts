@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { definedInGroup, describeGroupPaired } from "./describe_breakdown.ts";
+
+Deno.test("describeGroupPaired() names an example's metric and never writes an empty 'e.g.'", () => {
+  // Significant rows only in chrF while the preferred metric is citation accuracy (v2): the
+  // sentence used to read "e.g.  in the corrected citation accuracy."
+  const rows = [
+    { run_a: "ft", group: "tax", metric: "chrf", diff: 2.5, p_adj: 0.01 },
+    { run_a: "ft", group: "land", metric: "citation_accuracy_v2", diff: 0.1, p_adj: 0.3 },
+  ];
+  const text = describeGroupPaired(rows, { alpha: 0.05, prefer: "citation_accuracy_v2" });
+  assert.equal(
+    text,
+    "1 of 2 domain-level differences is significant after BH within its metric, e.g. tax (ft, chrF +2.500).",
+  );
+  assert.equal(
+    describeGroupPaired(rows, { alpha: 0.001 }),
+    "0 of 2 domain-level differences are significant after BH within their metric.",
+  );
+});
+
+Deno.test("definedInGroup() counts the defined values, not the questions", () => {
+  const row = (run: string, n_defined: number) =>
+    ({ run, group: "kz", n: 115, metric: "citation_accuracy_v2", n_defined }) as never;
+  assert.equal(definedInGroup([row("a", 6)], "kz", "citation_accuracy_v2"), "6 of 115 questions");
+  assert.equal(definedInGroup([row("a", 6)], "ru", "citation_accuracy_v2"), null);
+});
