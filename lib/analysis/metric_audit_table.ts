@@ -121,3 +121,36 @@ export function metricAuditTable(scored: ScoredResults): MetricAuditRow[] {
 function nullable(x: number | null | undefined): number | null {
   return x === undefined || x === null || Number.isNaN(x) ? null : x;
 }
+
+/** "Mostly" in {@linkcode legacyDefaultNote}: more than this share of the references. */
+export const MOSTLY = 0.5;
+
+/**
+ * The sentence on a language row of the audit: how many references give the legacy citation
+ * accuracy its default of 1.0 (no citation the legacy extractor finds), and, only when that is
+ * more than {@linkcode MOSTLY} of them, that the legacy value is mostly that default.
+ *
+ * @example
+ * ```ts
+ * import { legacyDefaultNote } from "./metric_audit_table.ts";
+ * import assert from "node:assert/strict";
+ * const row = { run: "ft", language: "kz", n: 36, refs_with_citation_legacy: 32, refs_with_citation_v2: 34,
+ *   citation_accuracy: 0.5 } as never;
+ * assert.equal(legacyDefaultNote(row, "Kazakh"),
+ *   "In run ft, 32 of 36 Kazakh references have a citation the legacy extractor finds (34 by the v2 extractor); " +
+ *   "on the other 4 (11%) the legacy Kazakh citation accuracy of 0.500 is its default of 1.0, not a measurement.");
+ * ```
+ */
+export function legacyDefaultNote(row: MetricAuditRow, language: string): string {
+  const without = row.n - row.refs_with_citation_legacy;
+  const head =
+    `In run ${row.run}, ${row.refs_with_citation_legacy} of ${row.n} ${language} references have a ` +
+    `citation the legacy extractor finds (${row.refs_with_citation_v2} by the v2 extractor)`;
+  if (without === 0 || row.citation_accuracy === null) return `${head}.`;
+  const value = `the legacy ${language} citation accuracy of ${row.citation_accuracy.toFixed(3)}`;
+  const share = without / row.n;
+  return `${head}; on the other ${without} (${
+    Math.round(100 * share)
+  }%) ${value} is its default of 1.0, ` +
+    `not a measurement${share > MOSTLY ? ", so it is mostly that default" : ""}.`;
+}
