@@ -127,7 +127,15 @@ export function describePaired(
       }` +
         ` (${sig(r) ? "differs" : "no significant difference"})`;
     });
-    lines.push(`- ${label(a)} − ${label(b)}: ${parts.join("; ")}.`);
+    const ns = of.filter((r) => r.diff !== null).map((r) => r.n);
+    const n = ns.length === 0
+      ? ""
+      : Math.min(...ns) === Math.max(...ns)
+      ? ` (paired, on the ${ns[0]} questions where both runs define the metric)`
+      : ` (paired, on the ${Math.min(...ns)}–${
+        Math.max(...ns)
+      } questions where both runs define each metric)`;
+    lines.push(`- ${label(a)} − ${label(b)}: ${parts.join("; ")}${n}.`);
   }
   const significant = selected.filter(sig);
   const rawOnly = selected.filter((r) => !sig(r) && (r.p ?? 1) <= alpha);
@@ -209,8 +217,8 @@ export function describePaired(
         (hidden.length ? ` (${hidden.map(name).join("; ")})` : "") + `. ` +
         (median === null
           ? ""
-          : `Because both runs answered the same questions, question difficulty cancels in the paired ` +
-            `difference: the paired interval is ${
+          : `Because the paired difference compares the two runs question by question (on the questions where ` +
+            `both define the metric), question difficulty cancels in it: the paired interval is ${
               median < 1 ? `${(median * 100).toFixed(0)}% as wide as` : "as wide as"
             } a ` +
             `marginal interval (median over these comparisons), so overlap of marginal intervals is no evidence of equality.`),

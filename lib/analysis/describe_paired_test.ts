@@ -71,6 +71,8 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
     /1 of 2 differences that are significant after adjustment have overlapping marginal intervals \(BERTScore F1/,
   );
   assert.match(text, /Latency \(s\) \+1\.25 s \[\+0\.89 s, \+1\.63 s\]/);
+  assert.match(text, /\(paired, on the 500 questions where both runs define the metric\)\.\n/);
+  assert.doesNotMatch(text, /both runs answered the same questions/);
   assert.match(text, /\(p-values: 4 Monte Carlo; none is limited by the number of sign flips\.\)/);
 });
 
