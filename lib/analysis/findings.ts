@@ -144,7 +144,6 @@ function diffWithCi(r: PairedRow): string {
   }]`;
 }
 
-
 /** `3 of 5 pairwise differences are`, with number agreement. */
 function count(k: number, n: number, noun: string, plural = `${noun}s`): string {
   return `${k} of ${n} ${n === 1 ? noun : plural}`;

@@ -12,7 +12,10 @@ const row = (cited: number, n: number) =>
   }) as unknown as MetricAuditRow;
 
 Deno.test("legacyDefaultNote() says 'mostly that default' only when more than half the references have no legacy citation", () => {
-  assert.match(legacyDefaultNote(row(7, 115), "Kazakh"), /on the other 108 \(94%\).*, so it is mostly that default\.$/);
+  assert.match(
+    legacyDefaultNote(row(7, 115), "Kazakh"),
+    /on the other 108 \(94%\).*, so it is mostly that default\.$/,
+  );
   assert.doesNotMatch(legacyDefaultNote(row(32, 36), "Kazakh"), /mostly/);
   assert.doesNotMatch(legacyDefaultNote(row(18, 36), "Kazakh"), /mostly/); // exactly half
   assert.equal(

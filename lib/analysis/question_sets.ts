@@ -57,10 +57,14 @@ export function questionSets(scored: ScoredResults): QuestionSets {
  */
 export function overlapNote(sets: QuestionSets): string {
   const start = "Overlapping intervals of two runs do not show that they are equal: ";
-  if (sets.runs < 2) return start + "only the paired comparison of two runs on the same questions can.";
+  if (sets.runs < 2) {
+    return start + "only the paired comparison of two runs on the same questions can.";
+  }
   return sets.same
     ? `${start}every run with per-sample records answered the same ${sets.questions} questions, so the paired comparison applies.`
     : `${start}the runs with per-sample records do not all answer the same questions (${sets.common} of ` +
-      `${sets.questions} are answered by ${sets.runs === 2 ? "both" : `all ${sets.runs}`}), so compare two runs with the paired comparison, ` +
+      `${sets.questions} are answered by ${
+        sets.runs === 2 ? "both" : `all ${sets.runs}`
+      }), so compare two runs with the paired comparison, ` +
       `on the questions both answered.`;
 }

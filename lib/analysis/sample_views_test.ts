@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { extremeAnswers, largestDifferences, mostContestedQuestion, shorten } from "./sample_views.ts";
+import {
+  extremeAnswers,
+  largestDifferences,
+  mostContestedQuestion,
+  shorten,
+} from "./sample_views.ts";
 import { fakeScored } from "../testing/fake_scored.ts";
 
 Deno.test("shorten() cuts whole characters of Kazakh text and collapses white space", () => {

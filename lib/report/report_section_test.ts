@@ -15,7 +15,11 @@ const sources = [{ path: "data/x.json", sha256: "0".repeat(64) }];
 
 Deno.test("ReportSection.table() with inline false tells the reader the table is not shown and where it is", async () => {
   const s = await section();
-  await s.table("hidden", [{ a: 1 }, { a: 2 }], { caption: "A hidden table", sources, inline: false });
+  await s.table("hidden", [{ a: 1 }, { a: 2 }], {
+    caption: "A hidden table",
+    sources,
+    inline: false,
+  });
   const md = s.markdown();
   assert.match(
     md,
