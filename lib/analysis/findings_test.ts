@@ -216,3 +216,33 @@ Deno.test("findings(): Kazakh citation default is counted and called 'most' only
     /finds one in each of the 36 distinct Kazakh references/,
   );
 });
+
+Deno.test("findings(): with no significant effect anywhere, no sentence claims one", async () => {
+  const same = (shift: number) => plus(shift).map((v, i) => v + jitter(i));
+  const result = await run_findings([
+    run("b4", "base", 4, plus(0)),
+    run("b8", "base", 8, plus(0)),
+    run("f4", "fine-tuned", 4, same(0)),
+    run("f8", "fine-tuned", 8, same(0).map((v, i) => v + jitter(i + 1) / 2)),
+    run("gpt", "external", null, same(0), chrf(0).map((v, i) => v + 10 * jitter(i))),
+  ]);
+  for (const r of [...result.primary, ...result.exploratory]) {
+    assert.equal(
+      verdict(r, result.alpha),
+      "not significant",
+      `${r.run_a} − ${r.run_b} ${r.metric}`,
+    );
+  }
+  const ft = bullet(result.markdown, "What fine-tuning changed");
+  assert.doesNotMatch(ft, /raised|lowered/);
+  assert.match(
+    bullet(result.markdown, "Model size"),
+    /0 of 1 pairwise difference in BERTScore F1 is significant .*; fine-tuning changed BERTScore F1 significantly at no size, so there is no fine-tuning effect to set it against\./,
+  );
+  assert.deepEqual(result.external, { better: 0, worse: 0, notSignificant: 4 });
+  assert.match(
+    bullet(result.markdown, "Against the external models"),
+    /significantly better in 0, significantly worse in 0 and not significantly different in 4\./,
+  );
+  assert.doesNotMatch(result.markdown, /small next to|e\.g\./);
+});
