@@ -37,6 +37,8 @@ export function definedInGroup(
 /** A per-group paired row: what {@linkcode describeGroupPaired} reads. */
 export interface GroupPairedRow {
   run_a: string;
+  /** Questions of the group where both runs define the metric. */
+  n: number;
   group: string;
   metric: string;
   diff: number | null;
@@ -52,10 +54,10 @@ export interface GroupPairedRow {
  * ```ts
  * import { describeGroupPaired } from "./describe_breakdown.ts";
  * import assert from "node:assert/strict";
- * const rows = [{ run_a: "ft", group: "tax", metric: "chrf", diff: 2.5, p_adj: 0.01 },
- *   { run_a: "ft", group: "land", metric: "chrf", diff: -1, p_adj: 0.4 }];
- * assert.equal(describeGroupPaired(rows, { alpha: 0.05, prefer: "citation_accuracy_v2" }),
- *   "1 of 2 domain-level differences is significant after BH within its metric, e.g. tax (ft, chrF +2.500).");
+ * const rows = [{ run_a: "ft", group: "tax", n: 40, metric: "chrf", diff: 2.5, p_adj: 0.01 },
+ *   { run_a: "ft", group: "land", n: 12, metric: "chrf", diff: -1, p_adj: 0.4 }];
+ * assert.match(describeGroupPaired(rows, { alpha: 0.05, prefer: "citation_accuracy_v2" }),
+ *   /^1 of 2 domain-level differences is significant after BH within its metric, e\.g\. tax \(ft, chrF \+2\.500, n = 40\); each/);
  * ```
  */
 export function describeGroupPaired(
@@ -77,7 +79,7 @@ export function describeGroupPaired(
     ordered.map((r) =>
       `${r.group} (${r.run_a}, ${metricLabel(r.metric)} ${r.diff! >= 0 ? "+" : "−"}${
         Math.abs(r.diff!).toFixed(3)
-      })`
+      }, n = ${r.n})`
     ).join(", ")
-  }.`;
+  }; each difference is paired, on the n questions of the group where both runs define the metric.`;
 }

@@ -5,13 +5,14 @@ Deno.test("describeGroupPaired() names an example's metric and never writes an e
   // Significant rows only in chrF while the preferred metric is citation accuracy (v2): the
   // sentence used to read "e.g.  in the corrected citation accuracy."
   const rows = [
-    { run_a: "ft", group: "tax", metric: "chrf", diff: 2.5, p_adj: 0.01 },
-    { run_a: "ft", group: "land", metric: "citation_accuracy_v2", diff: 0.1, p_adj: 0.3 },
+    { run_a: "ft", group: "tax", n: 40, metric: "chrf", diff: 2.5, p_adj: 0.01 },
+    { run_a: "ft", group: "land", n: 12, metric: "citation_accuracy_v2", diff: 0.1, p_adj: 0.3 },
   ];
   const text = describeGroupPaired(rows, { alpha: 0.05, prefer: "citation_accuracy_v2" });
   assert.equal(
     text,
-    "1 of 2 domain-level differences is significant after BH within its metric, e.g. tax (ft, chrF +2.500).",
+    "1 of 2 domain-level differences is significant after BH within its metric, e.g. tax (ft, chrF +2.500, n = 40); " +
+      "each difference is paired, on the n questions of the group where both runs define the metric.",
   );
   assert.equal(
     describeGroupPaired(rows, { alpha: 0.001 }),
