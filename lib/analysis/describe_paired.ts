@@ -118,23 +118,22 @@ export function describePaired(
   for (const [a, b] of pairs) {
     const of = selected.filter((r) => r.run_a === a && r.run_b === b);
     const metrics = orderMetrics(of.map((r) => r.metric));
+    const ns = of.filter((r) => r.diff !== null).map((r) => r.n);
+    const oneN = ns.length > 0 && Math.min(...ns) === Math.max(...ns);
     const parts = metrics.map((m) => {
       const r = of.find((x) => x.metric === m)!;
       if (r.diff === null) return `${metricLabel(m)}: no defined pair`;
       const ci = r.lo === null || r.hi === null ? "" : ` [${signed(r.lo, m)}, ${signed(r.hi, m)}]`;
-      return `${metricLabel(m)} ${signed(r.diff, m)}${ci}, p ${formatP(r.p)}, ${adjName} p ${
-        formatP(adj(r))
-      }` +
+      return `${metricLabel(m)} ${signed(r.diff, m)}${ci}${oneN ? "" : ` (n = ${r.n})`}, p ${
+        formatP(r.p)
+      }, ${adjName} p ${formatP(adj(r))}` +
         ` (${sig(r) ? "differs" : "no significant difference"})`;
     });
-    const ns = of.filter((r) => r.diff !== null).map((r) => r.n);
     const n = ns.length === 0
       ? ""
-      : Math.min(...ns) === Math.max(...ns)
+      : oneN
       ? ` (paired, on the ${ns[0]} questions where both runs define the metric)`
-      : ` (paired, on the ${Math.min(...ns)}–${
-        Math.max(...ns)
-      } questions where both runs define each metric)`;
+      : " (paired, on the n questions where both runs define each metric)";
     lines.push(`- ${label(a)} − ${label(b)}: ${parts.join("; ")}${n}.`);
   }
   const significant = selected.filter(sig);

@@ -73,6 +73,10 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
   assert.match(text, /Latency \(s\) \+1\.25 s \[\+0\.89 s, \+1\.63 s\]/);
   assert.match(text, /\(paired, on the 500 questions where both runs define the metric\)\.\n/);
   assert.doesNotMatch(text, /both runs answered the same questions/);
+  const mixed = describePaired([{ ...rows[0], n: 66 }, rows[1]], runs);
+  assert.match(mixed, /BERTScore F1 \+0\.0050 \[\+0\.0030, \+0\.0080\] \(n = 66\), p/);
+  assert.match(mixed, /Citation accuracy \+0\.0170 \[\+0\.0040, \+0\.0310\] \(n = 500\), p/);
+  assert.match(mixed, /\(paired, on the n questions where both runs define each metric\)\./);
   assert.match(text, /\(p-values: 4 Monte Carlo; none is limited by the number of sign flips\.\)/);
 });
 
