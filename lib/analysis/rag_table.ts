@@ -59,3 +59,24 @@ export function ragTable(ablations: readonly RagAblation[]): RagRow[] {
     )
   );
 }
+
+/**
+ * The sentence under the RAG ablation table: how many questions each configuration's aggregates
+ * rest on (counted from the rows: one number, or the range), and why the configurations cannot be
+ * compared question by question.
+ *
+ * @example
+ * ```ts
+ * import { describeRagAggregates } from "./rag_table.ts";
+ * import assert from "node:assert/strict";
+ * assert.match(describeRagAggregates([{ n: 120 }, { n: 200 }] as never), /^These are aggregates of 120–200 questions per configuration; /);
+ * ```
+ */
+export function describeRagAggregates(rows: readonly Pick<RagRow, "n">[]): string {
+  const ns = rows.map((r) => r.n);
+  const lo = Math.min(...ns), hi = Math.max(...ns);
+  const n = lo === hi ? `${lo}` : `${lo}–${hi}`;
+  return `These are aggregates of ${n} question${hi === 1 ? "" : "s"} per configuration; no ` +
+    "per-sample records survive, so the configurations cannot be compared question by question, " +
+    "and overlapping intervals here are not evidence of equal quality.";
+}
