@@ -130,7 +130,10 @@ Deno.test("pairedTTestPower() is a probability: in [0, 1] where the series round
     for (const alpha of [0.05, 0.01, 0.05 / 6]) {
       for (let es = -3; es <= 3; es += 0.05) {
         const q = pairedTTestPower({ diff: es, sd: 1, n, alpha });
-        assert.ok(q >= 0 && q <= 1, `power ${q} outside [0, 1] at n = ${n}, es = ${es}, α = ${alpha}`);
+        assert.ok(
+          q >= 0 && q <= 1,
+          `power ${q} outside [0, 1] at n = ${n}, es = ${es}, α = ${alpha}`,
+        );
       }
     }
   }
