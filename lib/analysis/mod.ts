@@ -15,6 +15,7 @@ export * from "./metric_audit_table.ts";
 export * from "./pair_runs.ts";
 export * from "./paired_by_group.ts";
 export * from "./paired_comparisons.ts";
+export * from "./paired_family_table.ts";
 export * from "./rag_family.ts";
 export * from "./rag_table.ts";
 export * from "./reproduction_table.ts";
