@@ -7,6 +7,7 @@
  */
 export * from "./breakdown_table.ts";
 export * from "./default_family.ts";
+export * from "./describe_derived_labels.ts";
 export * from "./describe_missing_samples.ts";
 export * from "./describe_paired.ts";
 export * from "./describe_scaling.ts";
