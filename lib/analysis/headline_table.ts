@@ -19,9 +19,11 @@ export const HEADLINE_METRICS: readonly string[] = [
 ];
 
 /**
- * Rows `label, variant, size_b, n`, then `<metric>_mean/_lo/_hi` for each headline metric any
- * run has (the table writer prints each triple as one "mean [lo, hi]" column), and display
- * labels for the columns.
+ * Rows `label, variant, size_b, n` (`n`: the run's answers), then `<metric>_mean/_lo/_hi` for
+ * each headline metric any run has (the table writer prints each triple as one "mean [lo, hi]"
+ * column), followed by `<metric>_n`, the answers where the metric is defined, for a metric that
+ * some run leaves undefined on some answers (as `widenEstimates` does): a mean is never shown
+ * beside a count of answers that do not define it. Also display labels for the columns.
  *
  * @example
  * ```ts
@@ -38,6 +40,13 @@ export function headlineTable(
   metrics: readonly string[] = HEADLINE_METRICS,
 ): { rows: Record<string, Cell>[]; labels: Record<string, string> } {
   const present = metrics.filter((m) => scaling.some((r) => r.metric === m && r.mean !== null));
+  const partial = new Set(
+    present.filter((m) =>
+      scaling.some((r) =>
+        r.metric === m && r.n_defined !== null && r.n !== null && r.n_defined < r.n
+      )
+    ),
+  );
   const runs = [...new Set(scaling.map((r) => r.run))];
   const rows = runs.map((run) => {
     const first = scaling.find((r) => r.run === run)!;
@@ -54,10 +63,12 @@ export function headlineTable(
         [`${m}_lo`]: r?.lo ?? null,
         [`${m}_hi`]: r?.hi ?? null,
       });
+      if (partial.has(m)) row[`${m}_n`] = r?.n_defined ?? null;
     }
     return row;
   });
   const labels: Record<string, string> = { size_b: "size (B)" };
   for (const m of present) labels[m] = metricLabel(m);
+  for (const m of partial) labels[`${m}_n`] = "n (defined)";
   return { rows, labels };
 }

@@ -8,7 +8,9 @@ import type { ScoredResults } from "./load_scored.ts";
 
 /**
  * `scored` with only the frame rows where `predicate` holds; each run's `samples` counts its
- * remaining rows (a run left with none is kept, with 0 samples).
+ * remaining rows (a run left with none is kept, with 0 samples). Stored aggregates (`summary`)
+ * are dropped: they describe all of a file's answers, not the subset, so a table must not fall
+ * back to them for a run with no row left (it shows n = 0 and no value instead).
  *
  * @example
  * ```ts
@@ -34,6 +36,7 @@ export function filterScored(scored: ScoredResults, predicate: pl.Expr): ScoredR
     runs: scored.runs.map((r) => ({
       ...r,
       samples: r.samples === 0 ? 0 : counts.get(r.run.id) ?? 0,
+      summary: {},
     })),
   };
 }
