@@ -48,10 +48,13 @@ export function describeDerivedLabels(scored: ScoredResults): string {
     const runs = derivedByRun(scored, `${kind}_source`);
     if (runs.length === 0) return [];
     const n = runs.reduce((s, r) => s + r.derived, 0);
+    const num = (x: number) => x.toLocaleString("en");
     const each = runs.map((r) =>
-      `${r.label}: ${r.derived === r.total ? `all ${r.total}` : `${r.derived} of ${r.total}`}`
+      `${r.label}: ${
+        r.derived === r.total ? `all ${num(r.total)}` : `${num(r.derived)} of ${num(r.total)}`
+      }`
     ).join("; ");
-    return [`the ${kind} of ${n} of ${total} answers (${each})`];
+    return [`the ${kind} of ${num(n)} of ${num(total)} answers (${each})`];
   });
   if (parts.length === 0) return "";
   return `Labels derived by the loader: ${parts.join(" and ")} ${
