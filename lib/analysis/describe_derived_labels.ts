@@ -62,6 +62,6 @@ export function describeDerivedLabels(scored: ScoredResults): string {
   } not in the result files, so the loader derived ${
     parts.length > 1 ? "them" : "it"
   } from the question (instruction, input and reference) by the study's rules ` +
-    "(`lib/text/question_labels.json`), the rules that gave the labels of the files that carry them; " +
+    "(`lib/text/question_labels.json`), the rules behind the study's stored labels; " +
     "`domain_source` and `language_source` in the scored frame say which.";
 }
