@@ -2,6 +2,11 @@
  * Paired comparisons of yes/no outcomes per question (an answer in the wrong language, a
  * reasoning trace, a substantive answer, any hallucinated citation) with McNemar's exact test
  * beside the paired bootstrap interval of the difference in proportions.
+ *
+ * Multiplicity: none of these outcomes is the analysis plan's primary metric, so every row is
+ * exploratory, and McNemar's p-values are Benjamini–Hochberg-adjusted over all rows returned
+ * together (the `binary_paired` table), like every other exploratory table (`p_adj`, with
+ * `family` and `correction` saying so; see `planFamilies`).
  * @module
  */
 import pl from "nodejs-polars";
@@ -12,6 +17,7 @@ import type { BootstrapOptions } from "../stats/bootstrap.ts";
 import type { Comparison } from "./paired_comparisons.ts";
 import { pairRuns } from "./pair_runs.ts";
 import { memo } from "../scored/memo.ts";
+import { planFamilies } from "./plan_families.ts";
 
 /** A binary outcome: a name and how to read it from a run's rows (null where undefined). */
 export interface BinaryOutcome {
@@ -47,12 +53,19 @@ export interface BinaryRow {
   b_only: number;
   /** McNemar's exact two-sided p-value. */
   p_mcnemar: number | null;
+  /** Always `exploratory`: no yes/no outcome is in the plan's primary family. */
+  family: "exploratory";
+  /** `p_mcnemar` Benjamini–Hochberg-adjusted over all rows returned together. */
+  p_adj: number | null;
+  /** `bh`. */
+  correction: "bh";
 }
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
 /**
- * One row per comparison × outcome whose column exists.
+ * One row per comparison × outcome whose column exists, with McNemar's p-value BH-adjusted over
+ * all of them (`p_adj`).
  *
  * @example
  * ```ts
@@ -86,7 +99,7 @@ function compute(
   outcomes: readonly BinaryOutcome[],
   boot: BootstrapOptions,
 ): BinaryRow[] {
-  const rows: BinaryRow[] = [];
+  const rows: Omit<BinaryRow, "family" | "p_adj" | "correction">[] = [];
   for (const c of comparisons) {
     const paired = pairRuns(scored, c.run_a, c.run_b);
     for (const o of outcomes) {
@@ -125,5 +138,5 @@ function compute(
       });
     }
   }
-  return rows;
+  return planFamilies(rows, null, { pValue: (r) => r.p_mcnemar }) as BinaryRow[];
 }

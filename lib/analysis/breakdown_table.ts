@@ -16,7 +16,7 @@ export interface BreakdownTableOptions extends BootstrapOptions {
   by: string;
   /** Metrics, in order. Default: every metric of the frame. */
   metrics?: string[];
-  /** Cells with fewer samples are flagged (`flag = "n<30"`). Default: `30`. */
+  /** Cells with fewer defined values of the metric are flagged (`flag = "n<30"`). Default: `30`. */
   minN?: number;
 }
 
@@ -33,7 +33,10 @@ export interface BreakdownRow {
   hi: number | null;
   /** Samples of the cell where the metric is defined. */
   n_defined: number;
-  /** `"n<30"` for cells too small to read (`"n<10, no interval"` below the bootstrap's minimum), else `""`. */
+  /**
+   * `"n<30"` for cells whose metric has too few defined values to read (`"n<10, no interval"`
+   * below the bootstrap's minimum), counted by `n_defined`, else `""`.
+   */
   flag: string;
   /** Why the cell has no interval (too few defined values), or `""`. */
   note: string;
@@ -103,7 +106,9 @@ function compute(scored: ScoredResults, options: BreakdownTableOptions): Breakdo
           lo: finite(ci?.lo),
           hi: finite(ci?.hi),
           n_defined,
-          flag: idx.length < 10 ? "n<10, no interval" : idx.length < minN ? `n<${minN}` : "",
+          // By the values the mean rests on, not the cell's questions: a metric undefined on
+          // most of a cell's answers is as hard to read as a small cell.
+          flag: n_defined < 10 ? "n<10, no interval" : n_defined < minN ? `n<${minN}` : "",
           note: ci?.reason ?? "",
         });
       }

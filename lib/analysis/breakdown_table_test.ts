@@ -51,6 +51,25 @@ Deno.test("breakdownTable() groups by a frame column, orders by size, flags smal
   assert.equal(wide[0].v2_n, 30);
 });
 
+Deno.test("breakdownTable() flags a cell by the values that define its metric, not by its questions", () => {
+  // 40 questions in one domain; v2 is defined on 9 of them, w on 25.
+  const samples = Array.from({ length: 40 }, (_, i) => ({
+    domain: "other",
+    metrics: { m: i % 2, v2: i < 9 ? i % 2 : null, w: i < 25 ? 1 : null },
+  }));
+  const rows = breakdownTable(scoredFromRuns([fakeRun("r", samples)]), {
+    by: "domain",
+    resamples: 300,
+    metrics: ["m", "v2", "w"],
+  });
+  assert.deepEqual(rows.map((r) => [r.metric, r.n, r.n_defined, r.flag]), [
+    ["m", 40, 40, ""],
+    ["v2", 40, 9, "n<10, no interval"],
+    ["w", 40, 25, "n<30"],
+  ]);
+  assert.equal(rows[1].lo, null); // no interval below 10 defined values, as the flag says
+});
+
 Deno.test("pairedByGroup() compares within each group and adjusts over all groups", () => {
   const lang = (i: number) => (i < 40 ? "ru" : "kz");
   const a = fakeRun(

@@ -19,7 +19,9 @@ import { metricLabel } from "../metrics/metric_order.ts";
 import { metricInfo } from "../metrics/registry.ts";
 import type { AnalysisPlan } from "./analysis_plan.ts";
 import { defaultFamily } from "./default_family.ts";
-import { adjustRows, pairedComparisons, type PairedRow } from "./paired_comparisons.ts";
+import type { Comparison, PairedRow } from "./paired_comparisons.ts";
+import { pairedFamilyTable } from "./paired_family_table.ts";
+import type { FamilyRow } from "./plan_families.ts";
 import type { PublishedComparisonRow } from "./published_comparison.ts";
 import { formatValue } from "./describe_scaling.ts";
 import { formatP } from "./describe_paired.ts";
@@ -105,17 +107,26 @@ export interface ArtefactFacts {
   kazakhCitations: { references: number; withoutCitation: number; mostly: boolean } | null;
 }
 
+/**
+ * A test the findings quote: a row of the paired table ({@linkcode pairedFamilyTable}), whose
+ * `p_adj` is adjusted within its declared family there (its `p_holm` is Holm over the whole
+ * table, which the findings do not use).
+ */
+export type FindingsRow<F extends "primary" | "exploratory" = "primary" | "exploratory"> =
+  & FamilyRow<PairedRow>
+  & { family: F };
+
 /** What {@linkcode findings} computed. */
 export interface Findings {
   /** Markdown bullets. */
   markdown: string;
-  /** The primary family's tests, Holm-adjusted together (`p_holm`, repeated as `p_adj`). */
-  primary: (PairedRow & { family: "primary"; p_adj: number | null; correction: "holm" })[];
+  /** The primary family's tests (`p_adj`: Holm over the primary family of the paired table). */
+  primary: FindingsRow<"primary">[];
   /**
-   * Exploratory tests quoted in the findings, BH-adjusted together (`p_bh`, repeated as `p_adj`;
-   * their `p_holm` is Holm over the exploratory rows, which the findings do not use).
+   * Exploratory tests quoted in the findings (`p_adj`: Benjamini–Hochberg over every exploratory
+   * row of the paired table, their declared family; not over the quoted tests alone).
    */
-  exploratory: (PairedRow & { family: "exploratory"; p_adj: number | null; correction: "bh" })[];
+  exploratory: FindingsRow<"exploratory">[];
   /** The significance level the verdicts use (the plan's `alpha`). */
   alpha: number;
   /** The size finding, or null without two fine-tuned sizes. */
@@ -170,7 +181,8 @@ export function pairedEstimand(rows: readonly { n: number }[]): string {
 /**
  * Computes the findings. The primary family is the plan's: its comparisons of the default family
  * on its primary metric, Holm-adjusted together at the plan's `alpha`; the other numbers quoted
- * are exploratory (Benjamini–Hochberg over them).
+ * are exploratory, with the p-value adjusted within their declared family, the exploratory rows
+ * of the paired table (Benjamini–Hochberg), looked up from {@linkcode pairedFamilyTable}.
  */
 export function findings(
   scored: ScoredResults,
@@ -182,37 +194,24 @@ export function findings(
     .filter((m) => scored.metrics.includes(m) && m !== plan.primary_metric);
   const label = (id: string) => scored.runs.find((r) => r.run.id === id)?.run.label ?? id;
   const family = defaultFamily(scored.runs);
-  const kinds = plan.primary.map((h) => h.comparison);
-  const opts = { resamples, permutations: resamples, seed };
-  const primary = adjustRows(
-    pairedComparisons(scored, family.filter((c) => kinds.includes(c.comparison)), {
-      ...opts,
-      metrics: [plan.primary_metric],
-    }).rows,
-  ).map((r) => ({
-    ...r,
-    family: "primary" as const,
-    p_adj: r.p_holm,
-    correction: "holm" as const,
-  }));
+  // Every test quoted here is a row of the paired table (paired.csv), adjusted within its
+  // declared family there: the findings look the rows up, they never adjust again.
+  const table = pairedFamilyTable(scored, plan, { resamples, seed }).rows;
+  const primary = table.filter((r): r is FindingsRow<"primary"> => r.family === "primary");
   const ftBase = family.filter((c) => c.comparison === "ft_vs_base");
   const external = family.filter((c) =>
     c.comparison === "vs_external" &&
     scored.runs.find((r) => r.run.id === c.run_a)?.run.variant === "fine-tuned"
   );
-  const exploratory = adjustRows(
-    [
-      ...pairedComparisons(scored, ftBase, { ...opts, metrics: secondary }).rows,
-      ...pairedComparisons(scored, external, { ...opts, metrics: [plan.primary_metric, "chrf"] })
-        .rows,
-    ],
-    true,
-  ).map((r) => ({
-    ...r,
-    family: "exploratory" as const,
-    p_adj: r.p_bh ?? null,
-    correction: "bh" as const,
-  }));
+  const quoted = (cs: readonly Comparison[], metrics: readonly string[]) =>
+    table.filter((r): r is FindingsRow<"exploratory"> =>
+      r.family === "exploratory" && metrics.includes(r.metric) &&
+      cs.some((c) => c.run_a === r.run_a && c.run_b === r.run_b)
+    );
+  const exploratory = [
+    ...quoted(ftBase, secondary),
+    ...quoted(external, [plan.primary_metric, "chrf"]),
+  ];
   const alpha = plan.alpha;
   const ctx: Context = { label, alpha, plan };
   const lines: string[] = [];

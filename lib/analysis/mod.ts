@@ -7,6 +7,7 @@
  */
 export * from "./breakdown_table.ts";
 export * from "./default_family.ts";
+export * from "./describe_derived_labels.ts";
 export * from "./describe_missing_samples.ts";
 export * from "./describe_paired.ts";
 export * from "./describe_scaling.ts";
@@ -15,6 +16,7 @@ export * from "./metric_audit_table.ts";
 export * from "./pair_runs.ts";
 export * from "./paired_by_group.ts";
 export * from "./paired_comparisons.ts";
+export * from "./paired_family_table.ts";
 export * from "./rag_family.ts";
 export * from "./rag_table.ts";
 export * from "./reproduction_table.ts";

@@ -10,8 +10,17 @@ import { benjaminiHochberg } from "../stats/benjamini_hochberg.ts";
 import type { AnalysisPlan } from "./analysis_plan.ts";
 import type { PairedRow } from "./paired_comparisons.ts";
 
+/** What {@linkcode planFamilies} reads of a row: its kind of comparison, metric and p-value. */
+export interface FamilyInput {
+  comparison: string;
+  /** The metric tested; a row without one (e.g. a yes/no outcome) is never primary. */
+  metric?: string;
+  /** The unadjusted p-value, unless `pValue` reads it from elsewhere. */
+  p?: number | null;
+}
+
 /** A paired row with its family and the p-value adjusted within it. */
-export type FamilyRow<T extends PairedRow = PairedRow> = T & {
+export type FamilyRow<T extends FamilyInput = PairedRow> = T & {
   /** `primary` (declared in the analysis plan) or `exploratory`. */
   family: "primary" | "exploratory";
   /** The p-value adjusted within the row's family: Holm (primary) or BH (exploratory). */
@@ -29,6 +38,8 @@ export interface PlanFamiliesOptions<T> {
   exploratoryGroup?: (row: T) => string;
   /** Treat every row as exploratory (tables outside the plan, e.g. per domain). Default: `false`. */
   allExploratory?: boolean;
+  /** The unadjusted p-value of a row (e.g. `p_mcnemar`). Default: the row's `p`. */
+  pValue?: (row: T) => number | null | undefined;
 }
 
 function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
@@ -54,7 +65,7 @@ function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
  *   [["primary", "holm", 0.02], ["primary", "holm", 0.02], ["exploratory", "bh", 0.04], ["exploratory", "bh", 0.04]]);
  * ```
  */
-export function planFamilies<T extends PairedRow>(
+export function planFamilies<T extends FamilyInput>(
   rows: readonly T[],
   plan: AnalysisPlan | null,
   options: PlanFamiliesOptions<T> = {},
@@ -69,8 +80,9 @@ export function planFamilies<T extends PairedRow>(
     p_adj: null,
     correction: isPrimary(r) ? "holm" : "bh",
   })) as FamilyRow<T>[];
+  const pOf = (r: FamilyRow<T>) => (options.pValue ? options.pValue(r) : r.p) ?? null;
   const primary = out.filter((r) => r.family === "primary");
-  adjusted(primary.map((r) => r.p), "holm").forEach((p, i) => (primary[i].p_adj = p));
+  adjusted(primary.map(pOf), "holm").forEach((p, i) => (primary[i].p_adj = p));
   const groups = new Map<string, FamilyRow<T>[]>();
   for (const r of out) {
     if (r.family === "primary") continue;
@@ -79,7 +91,7 @@ export function planFamilies<T extends PairedRow>(
     groups.get(key)!.push(r);
   }
   for (const group of groups.values()) {
-    adjusted(group.map((r) => r.p), "bh").forEach((p, i) => (group[i].p_adj = p));
+    adjusted(group.map(pOf), "bh").forEach((p, i) => (group[i].p_adj = p));
   }
   return out;
 }

@@ -116,7 +116,9 @@ function compute(scored: ScoredResults, options: ScalingTableOptions): ScalingRo
       }
     } else {
       const ns = Object.values(r.summary).map((a) => a.n).filter((n): n is number => n !== null);
-      const n = ns.reduce((m, x) => Math.max(m, x), 0) || null;
+      // No sample and no stored aggregate (e.g. a subset that left the run no answer): 0 answers.
+      const empty = Object.keys(r.summary).length === 0;
+      const n = empty ? 0 : ns.reduce((m, x) => Math.max(m, x), 0) || null;
       for (const metric of metrics) {
         const a = r.summary[metric];
         rows.push({
@@ -127,7 +129,7 @@ function compute(scored: ScoredResults, options: ScalingTableOptions): ScalingRo
           mean: a?.mean ?? null,
           lo: a?.lo ?? null,
           hi: a?.hi ?? null,
-          n_defined: a?.n ?? null,
+          n_defined: empty ? 0 : a?.n ?? null,
         });
       }
     }

@@ -240,8 +240,9 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
         reference: s.reference,
         prediction: s.prediction,
         ...dropNulls({
-          language: s.language,
-          domain: s.domain,
+          // Only labels the input file carried; the reader derives missing ones again.
+          language: s.language_source === "file" ? s.language : null,
+          domain: s.domain_source === "file" ? s.domain : null,
           new_tokens: s.new_tokens,
           hit_max_new_tokens: s.hit_max_new_tokens,
           retrieval: s.retrieval,

@@ -1,6 +1,6 @@
 /**
  * Domain breakdown: per legal domain, each selected run's mean and 95% interval of a few metrics;
- * domains with fewer than 30 questions drawn hollow with dashed intervals.
+ * domains whose metric has fewer than 30 defined values drawn hollow with dashed intervals.
  * @module
  */
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
@@ -67,7 +67,7 @@ export function domainFigure(
   const legend: LegendItem[] = [
     ...series.map((s) => ({ label: s.name, color: s.color, shape: "circle" as const })),
     {
-      label: "hollow, dashed: fewer than 30 questions (not a finding)",
+      label: "hollow, dashed: fewer than 30 defined values (not a finding)",
       color: "#9498a0",
       shape: "dashed",
     },

@@ -74,7 +74,7 @@ export function languageFigure(
   }));
   if (rows.some((r) => r.flag !== "")) {
     legend.push({
-      label: "hollow, dashed: fewer than 30 questions",
+      label: "hollow, dashed: fewer than 30 defined values",
       color: "#9498a0",
       shape: "dashed",
     });

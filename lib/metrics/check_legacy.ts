@@ -38,7 +38,7 @@ export interface CheckLegacyOptions {
  * import type { RunResult } from "../results/run_result.ts";
  * import assert from "node:assert/strict";
  * const sample = { id: "7", instruction: "q", input: "", reference: "a b", prediction: "a b",
- *   language: null, domain: null, latency_s: null, new_tokens: null, hit_max_new_tokens: null,
+ *   language: null, language_source: "file" as const, domain: null, domain_source: "file" as const, latency_s: null, new_tokens: null, hit_max_new_tokens: null,
  *   retrieval: null, metrics: { length_ratio: 1, rouge1: 0.5 } };
  * const run = { run: { id: "r", model: "m", family: "f", size_b: null, variant: "base", label: "r", adapter: null, rag: null },
  *   source: { path: "r.json", sha256: "0".repeat(64), format: "legacy" }, samples: [sample], summary: {},

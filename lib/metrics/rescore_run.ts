@@ -32,7 +32,7 @@ export interface RescoreRunOptions {
  * import type { RunResult } from "../results/run_result.ts";
  * import assert from "node:assert/strict";
  * const sample = { id: "0", instruction: "q", input: "", reference: "статья 5", prediction: "статья 5",
- *   language: null, domain: null, latency_s: 1.5, new_tokens: null, hit_max_new_tokens: null,
+ *   language: null, language_source: "file" as const, domain: null, domain_source: "file" as const, latency_s: 1.5, new_tokens: null, hit_max_new_tokens: null,
  *   retrieval: null, metrics: { latency_s: 1.5, bertscore_f1: 0.9 } };
  * const run = { run: { id: "r", model: "m", family: "f", size_b: null, variant: "base", label: "r", adapter: null, rag: null },
  *   source: { path: "r.json", sha256: "0".repeat(64), format: "v1" }, samples: [sample], summary: {},

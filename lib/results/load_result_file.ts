@@ -10,6 +10,7 @@ import { validate } from "./_validate.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import { inferRunInfo, type RunOverride } from "./run_identity.ts";
 import type { Aggregate, RunInfo, RunResult, Sample } from "./run_result.ts";
+import { questionLabels } from "../text/question_labels.ts";
 
 /** Legacy metric names that the project renames on read. */
 export const LEGACY_METRIC_RENAMES: Readonly<Record<string, string>> = { gen_time: "latency_s" };
@@ -162,6 +163,30 @@ interface LegacyFile {
   }[];
 }
 
+/**
+ * A sample's language and domain: as the file stores them, or, where it stores none (`null`,
+ * missing or empty), derived from the question by the study's rules (`questionLabels`), with the
+ * source of each.
+ */
+function labels(
+  s: {
+    instruction: string;
+    input?: string | null;
+    reference: string;
+    language?: string | null;
+    domain?: string | null;
+  },
+): Pick<Sample, "language" | "language_source" | "domain" | "domain_source"> {
+  const has = (x: string | null | undefined): x is string => typeof x === "string" && x !== "";
+  const derived = has(s.language) && has(s.domain) ? null : questionLabels(s);
+  return {
+    language: has(s.language) ? s.language : derived!.language,
+    language_source: has(s.language) ? "file" : "derived",
+    domain: has(s.domain) ? s.domain : derived!.domain,
+    domain_source: has(s.domain) ? "file" : "derived",
+  };
+}
+
 function rename(metric: string): string {
   return LEGACY_METRIC_RENAMES[metric] ?? metric;
 }
@@ -187,8 +212,7 @@ function fromLegacy(data: LegacyFile, stem: string, path: string, sha256: string
       input: r.input ?? "",
       reference: r.reference,
       prediction: r.prediction,
-      language: r.language ?? null,
-      domain: r.domain ?? null,
+      ...labels(r),
       latency_s: r.metrics.gen_time ?? null,
       new_tokens: null,
       hit_max_new_tokens: null,
@@ -228,7 +252,9 @@ interface V1File {
     & Omit<
       Sample,
       | "language"
+      | "language_source"
       | "domain"
+      | "domain_source"
       | "latency_s"
       | "new_tokens"
       | "hit_max_new_tokens"
@@ -264,8 +290,7 @@ function fromV1(data: V1File, path: string, sha256: string): RunResult {
         input: s.input,
         reference: s.reference,
         prediction: s.prediction,
-        language: s.language ?? null,
-        domain: s.domain ?? null,
+        ...labels({ ...s, input: s.input }),
         latency_s: s.latency_s ?? null,
         new_tokens: s.new_tokens ?? null,
         hit_max_new_tokens: s.hit_max_new_tokens ?? null,

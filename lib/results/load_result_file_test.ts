@@ -154,3 +154,24 @@ Deno.test("loadResultFile() names both records and the id when two records share
     /"[^"]*dup\.json": detailed_results\[7\]\.id "2" repeats the id of detailed_results\[2\]/,
   );
 });
+
+Deno.test("loadResultFile() derives a missing language and domain from the question by the study's rules, and says so", async () => {
+  const file = JSON.parse(await Deno.readTextFile(join(FIXTURES, "v1_samples.json")));
+  // What python/benchmark.py wrote before it labelled domains: language only.
+  for (const s of file.samples) delete s.domain;
+  delete file.samples[1].language;
+  const r = await loadResultFile(await tempJson("unlabelled.json", file));
+  const samples = r.samples!;
+  assert.deepEqual(samples.map((s) => s.domain), ["civil", "labor", "other"]);
+  assert.deepEqual(samples.map((s) => s.domain_source), ["derived", "derived", "derived"]);
+  assert.deepEqual(samples.map((s) => s.language), ["ru", "kz", "ru"]);
+  assert.deepEqual(samples.map((s) => s.language_source), ["file", "derived", "file"]);
+  // Labels a file carries are kept as written (sample 2's "tax" is the producer's, not the rule's).
+  const labelled = (await loadResultFile(join(FIXTURES, "v1_samples.json"))).samples!;
+  assert.deepEqual(labelled.map((s) => s.domain), ["civil", "labor", "tax"]);
+  assert.deepEqual(labelled.map((s) => [s.language_source, s.domain_source]), [
+    ["file", "file"],
+    ["file", "file"],
+    ["file", "file"],
+  ]);
+});

@@ -41,6 +41,9 @@ export interface Retrieved {
   rank: number;
 }
 
+/** Where a sample's label comes from: the result file, or derived by the reader from the question. */
+export type LabelSource = "file" | "derived";
+
 /** One question answered by one run. */
 export interface Sample {
   /** Question id, the same across runs that answered the same question. */
@@ -49,10 +52,17 @@ export interface Sample {
   input: string;
   reference: string;
   prediction: string;
-  /** Language label stored by the producer, if any (the study's rule for legacy files). */
+  /**
+   * Language label: the producer's (the study's rule for legacy files), or, where the file has
+   * none, derived from the question by the study's rule (`questionLabels` in `lib/text/`).
+   */
   language: string | null;
-  /** Domain label stored by the producer, if any. */
+  /** Where `language` comes from: the result file (or the caller, for runs built in memory), or derived by the reader. */
+  language_source: LabelSource;
+  /** Domain label: the producer's, or, where the file has none, derived like `language`. */
   domain: string | null;
+  /** Where `domain` comes from: the result file, or derived by the reader. */
+  domain_source: LabelSource;
   /** Generation time of this sample in seconds, if measured. */
   latency_s: number | null;
   new_tokens: number | null;

@@ -81,7 +81,7 @@ export interface ScoredResults {
   /**
    * One row per run × sample: `run, label, family, size_b, variant`, then `id, instruction,
    * input, reference, prediction` (these four left out with `text: false`), `question_key,
-   * language, domain, latency_s, new_tokens, hit_max_new_tokens, retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
+   * language, language_source, domain, domain_source (`file`, or `derived` from the question where the file has no label), latency_s, new_tokens, hit_max_new_tokens, retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
    * Boolean flags `wrong_language, reasoning_trace, truncated, truncated_estimated, empty,
    * refusal, substantive`), `chrf_stats` (each answer's chrF n-gram counts), then one Float64
    * column per metric (null where undefined). Summary-only runs have no rows.

@@ -13,7 +13,7 @@ import { REPO_ROOT } from "../io/paths.ts";
 import { METRICS } from "../metrics/registry.ts";
 
 /** Version of the cache entry layout (bump when the stored columns change). */
-export const SCORED_CACHE_FORMAT = 2;
+export const SCORED_CACHE_FORMAT = 3;
 
 /** Folders whose source defines the scored rows. */
 const SOURCE_DIRS = ["lib/results", "lib/metrics", "lib/text", "lib/behaviour", "lib/scored"];

@@ -77,7 +77,9 @@ export function noncentralTCdf(t: number, df: number, nc: number): number {
     }
   }
   tnc += normalCdf(-del);
-  const v = Math.min(tnc, 1);
+  // The series can round a few 1e-14 past either end of [0, 1] (R's pnt clamps only at 1); a
+  // probability outside [0, 1] would carry into every sum built on it, e.g. a power of 1 + 1e-13.
+  const v = Math.min(Math.max(tnc, 0), 1);
   return negdel ? 1 - v : v;
 }
 

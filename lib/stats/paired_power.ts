@@ -77,7 +77,9 @@ function powerAt(es: number, n: number, alpha: number): number {
   const df = n - 1;
   const crit = studentTQuantile(1 - alpha / 2, df);
   const nc = es * Math.sqrt(n);
-  return 1 - noncentralTCdf(crit, df, nc) + noncentralTCdf(-crit, df, nc);
+  // Each CDF lies in [0, 1], but their sum can still round past 1 by an ulp or so: clamp.
+  const power = 1 - noncentralTCdf(crit, df, nc) + noncentralTCdf(-crit, df, nc);
+  return Math.min(Math.max(power, 0), 1);
 }
 
 /**

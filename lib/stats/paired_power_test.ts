@@ -119,3 +119,22 @@ Deno.test("power helpers give NaN where undefined and reject bad levels", () => 
   assert.throws(() => requiredSampleSize({ diff: 1, sd: 0 }), /sd must be positive/);
   assert.equal(requiredSampleSize({ diff: 50, sd: 1 }), 2);
 });
+
+Deno.test("pairedTTestPower() is a probability: in [0, 1] where the series rounds past 1", () => {
+  // The noncentral t series sums to slightly below 0 at a negative noncentrality, so
+  // 1 − F(crit) + F(−crit) came out as 1.000000000000089 here before the clamp.
+  const p = pairedTTestPower({ diff: -0.25, sd: 1, n: 2000, alpha: 0.05 / 6 });
+  assert.ok(p >= 0 && p <= 1, `power ${p} outside [0, 1]`);
+  assert.ok(p > 1 - 1e-9);
+  for (const n of [2, 10, 100, 500, 2000]) {
+    for (const alpha of [0.05, 0.01, 0.05 / 6]) {
+      for (let es = -3; es <= 3; es += 0.05) {
+        const q = pairedTTestPower({ diff: es, sd: 1, n, alpha });
+        assert.ok(
+          q >= 0 && q <= 1,
+          `power ${q} outside [0, 1] at n = ${n}, es = ${es}, α = ${alpha}`,
+        );
+      }
+    }
+  }
+});

@@ -6,7 +6,10 @@
  * sign of each difference `d_i = a_i - b_i` is equally likely to be + or −. The statistic is
  * `T = |Σ d_i|` (equivalently `|mean(d)|`); the two-sided p-value is the share of the `2^n` sign
  * vectors `s` with `|Σ s_i d_i| ≥ T`. Zero differences carry no sign and do not move the
- * statistic, so only the `m` non-zero differences matter. The p-value comes from one of three
+ * statistic, so only the `m` non-zero differences matter; a difference within floating-point
+ * rounding of 0 (at most `1e-12` of the data's largest |value|, e.g. `(0.1 + 0.2) − 0.3`) is 0
+ * (see `pairedDifferences`), so rounding noise does not push data off its lattice or out of the
+ * exact method. The p-value comes from one of three
  * computations, named in the result's `method`:
  *
  * - `"exact"`: the distribution is computed exactly, with no Monte-Carlo error and no floor,

@@ -283,3 +283,25 @@ Deno.test("signFlipMatrix() has balanced signs and rejects bad sizes", () => {
   assert.throws(() => signFlipMatrix(0), RangeError);
   assert.throws(() => signFlipMatrix(5, { permutations: 0 }), RangeError);
 });
+
+Deno.test("signFlipTest() treats a floating-point zero such as (0.1 + 0.2) − 0.3 as an exact zero", () => {
+  // 20 questions +0.1, 15 questions −0.1, and 5 where both runs score 0.3, one of them summed
+  // as 0.1 + 0.2: that difference is 5.6e-17 in floating point, 0 in exact arithmetic.
+  assert.notEqual(0.1 + 0.2 - 0.3, 0);
+  const a = [...Array(20).fill(0.6), ...Array(15).fill(0.4), ...Array(5).fill(0.1 + 0.2)];
+  const b = [...Array(20).fill(0.5), ...Array(15).fill(0.5), ...Array(5).fill(0.3)];
+  const r = signFlipTest(a, b, { permutations: 2000 });
+  assert.equal(r.method, "exact");
+  assert.equal(r.nonzero, 35);
+  assert.equal(r.n, 40);
+  // Exact sign test on 35 signs, 20 of them +: P(|2X − 35| ≥ 5), X ~ Bin(35, 1/2).
+  let tail = 0, c = 1;
+  for (let k = 0; k <= 35; k++) {
+    if (Math.abs(2 * k - 35) >= 5) tail += c;
+    c = (c * (35 - k)) / (k + 1);
+  }
+  assert.ok(Math.abs(r.p - tail / 2 ** 35) < 1e-12, `${r.p} vs ${tail / 2 ** 35}`);
+  // Identical runs up to rounding: p = 1, no spread.
+  const same = signFlipTest(Array(40).fill(0.1 + 0.2), Array(40).fill(0.3));
+  assert.deepEqual([same.p, same.method, same.nonzero], [1, "exact", 0]);
+});

@@ -3,6 +3,7 @@
  * multi-label set.
  * @module
  */
+import QUESTION_LABELS from "./question_labels.json" with { type: "json" };
 
 /** The study's ten legal domains, in the order the study tries them. */
 export const DOMAINS = [
@@ -27,23 +28,28 @@ export type DomainLabel = Domain | "other";
 /**
  * The study's keyword lists, verbatim, in its order (`DOMAIN_KEYWORDS` in the study's
  * `benchmark.py`, nurkal022/fine_tune_qwen3, commit 02a909e2ee8fca5901e526d752fa46b9871fe599).
- * Each keyword is a substring (a stem) looked for in the lower-cased text.
+ * Each keyword is a substring (a stem) looked for in the lower-cased text. They are read from
+ * `question_labels.json`, the one declaration that `python/benchmark.py` reads too, so that the
+ * labels written by Python and derived here cannot drift.
  *
  * Quirk kept on purpose: `НДС` and `ҚҚС` (tax) are upper case and so never match lower-cased
  * text; pass `{ foldKeywords: true }` to lower-case keywords too.
  */
-export const DOMAIN_KEYWORDS: Readonly<Record<Domain, readonly string[]>> = {
-  criminal: ["уголовн", "преступлен", "наказан", "қылмыс"],
-  civil: ["гражданск", "договор", "сделк", "азаматтық"],
-  administrative: ["административн", "штраф", "правонарушен", "әкімшілік"],
-  labor: ["трудов", "работник", "работодател", "еңбек"],
-  tax: ["налог", "салық", "НДС", "ҚҚС"],
-  family: ["семейн", "брак", "развод", "отбасы", "некелес"],
-  land: ["земельн", "участок", "жер"],
-  housing: ["жилищн", "квартир", "тұрғын"],
-  business: ["предприниматель", "компани", "юридическ", "кәсіпкер"],
-  constitutional: ["конституц", "основн", "негізгі"],
-};
+export const DOMAIN_KEYWORDS: Readonly<Record<Domain, readonly string[]>> = domainKeywords();
+
+function domainKeywords(): Record<Domain, readonly string[]> {
+  const listed = QUESTION_LABELS.domains.map((d) => d.domain);
+  if (listed.join() !== DOMAINS.join()) {
+    throw new SyntaxError(
+      `Cannot read "lib/text/question_labels.json": domains must be ${
+        DOMAINS.join(", ")
+      } in this order, got ${listed.join(", ")}`,
+    );
+  }
+  return Object.fromEntries(
+    QUESTION_LABELS.domains.map((d) => [d.domain, Object.freeze([...d.keywords])]),
+  ) as Record<Domain, readonly string[]>;
+}
 
 /** Options for {@linkcode primaryDomain} and {@linkcode matchDomains}. */
 export interface DomainOptions {

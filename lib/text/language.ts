@@ -3,6 +3,7 @@
  * proportion-based rule with a `mixed` class.
  * @module
  */
+import QUESTION_LABELS from "./question_labels.json" with { type: "json" };
 
 /** A language label. `none`: the text has no Cyrillic letter to judge by. */
 export type Language = "kz" | "ru" | "mixed" | "none";
@@ -10,9 +11,10 @@ export type Language = "kz" | "ru" | "mixed" | "none";
 /**
  * The letters that the study's rule looks for: the Kazakh-specific Cyrillic letters
  * ә ғ қ ң ө ү ұ і in both cases. (The study's list leaves out һ, which is also Kazakh-specific;
- * the legacy rule keeps that omission.)
+ * the legacy rule keeps that omission.) Read from `question_labels.json`, which
+ * `python/benchmark.py` reads too.
  */
-export const LEGACY_KAZAKH_LETTERS = "әғқңөүұіӘҒҚҢӨҮҰІ";
+export const LEGACY_KAZAKH_LETTERS: string = QUESTION_LABELS.legacy_kazakh_letters;
 
 /** The nine Kazakh-specific Cyrillic letters (with һ), lower case; {@linkcode detectLanguage} uses these. */
 export const KAZAKH_LETTERS = "әғқңөұүһі";

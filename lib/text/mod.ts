@@ -5,4 +5,5 @@
  */
 export * from "./language.ts";
 export * from "./domain.ts";
+export * from "./question_labels.ts";
 export * from "./transliterate.ts";

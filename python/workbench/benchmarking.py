@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .core.data import detect_language, display_path, input_record, read_alpaca_jsonl
+from .core.data import display_path, input_record, question_labels, read_alpaca_jsonl
 from .core.environment import capture_environment
 from .core.manifest import load_or_create_manifest, select
 from .core.prompts import format_context, prompt_spec, strip_thinking
@@ -155,7 +155,7 @@ def run_benchmark(config: dict[str, Any], backend: Any = None, encoder: Any = No
 
     def base_record(row: dict[str, str], batch: int) -> dict[str, Any]:
         return {"id": row["id"], "instruction": row["instruction"], "input": row["input"], "reference": row["output"],
-                "language": detect_language(f"{row['instruction']} {row['input']} {row['output']}"), "batch": batch}
+                **question_labels(row["instruction"], row["input"], row["output"]), "batch": batch}
 
     batch_size = max(1, config["batch_size"])
     first_batch = max((r.get("batch") or 0 for r in store.records), default=-1) + 1

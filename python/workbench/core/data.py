@@ -87,10 +87,47 @@ def input_record(path: str | Path, rows: int | None = None) -> dict[str, Any]:
     return record
 
 
-KZ_LETTERS = set("әғқңөүұіӘҒҚҢӨҮҰІ")
+QUESTION_LABELS_PATH = REPO_ROOT / "lib" / "text" / "question_labels.json"
+
+
+def _question_labels_rules() -> dict[str, Any]:
+    """The study's labelling rules as the TypeScript reader declares them (one file for both
+    languages, so the labels written here and derived there cannot drift)."""
+    try:
+        rules = json.loads(QUESTION_LABELS_PATH.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataError(f'Cannot read the labelling rules "{QUESTION_LABELS_PATH}": {error}') from error
+    if rules.get("format") != "workbench-question-labels" or rules.get("version") != 1:
+        raise DataError(f'Labelling rules "{QUESTION_LABELS_PATH}": expected format "workbench-question-labels", '
+                        f"version 1, got {rules.get('format')!r}, version {rules.get('version')!r}")
+    return rules
+
+
+_RULES = _question_labels_rules()
+KZ_LETTERS = set(_RULES["legacy_kazakh_letters"])
+DOMAIN_KEYWORDS: list[tuple[str, list[str]]] = [(d["domain"], list(d["keywords"])) for d in _RULES["domains"]]
 
 
 def detect_language(text: str) -> str:
-    """The study's rule: any Kazakh-specific letter -> "kz", else "ru" (a label only; the
-    TypeScript side recomputes languages)."""
+    """The study's rule: any Kazakh-specific letter -> "kz", else "ru" (`legacyLanguage` in
+    lib/text/language.ts, letters from lib/text/question_labels.json)."""
     return "kz" if any(ch in KZ_LETTERS for ch in text) else "ru"
+
+
+def classify_domain(text: str) -> str:
+    """The study's rule: the first domain (in the declared order) one of whose keywords is a
+    substring of the lower-cased text, else "other" (`primaryDomain` in lib/text/domain.ts).
+    Keywords are compared as declared: the study's upper-case "НДС"/"ҚҚС" never match."""
+    lower = text.lower()
+    for domain, keywords in DOMAIN_KEYWORDS:
+        if any(keyword and keyword in lower for keyword in keywords):
+            return domain
+    return "other"
+
+
+def question_labels(instruction: str, input_text: str, reference: str) -> dict[str, str]:
+    """Language and domain of a question by the study's rules, on its text joined as the study
+    joined it (instruction, input and reference, one space between): what `questionLabels` in
+    lib/text/question_labels.ts gives and what the reader derives for files without labels."""
+    text = f"{instruction} {input_text} {reference}"
+    return {"language": detect_language(text), "domain": classify_domain(text)}
