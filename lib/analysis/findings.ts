@@ -55,7 +55,7 @@ export interface FindingsOptions {
 export const FINDINGS_RULES = Object.freeze({ smallNextTo: 0.25, most: 0.5 });
 
 /** What a test says about `run_a − run_b`: significantly higher, lower, or not significant. */
-export type Verdict = "higher" | "lower" | "not significant";
+export type TestVerdict = "higher" | "lower" | "not significant";
 
 /**
  * The verdict of a test: `higher` or `lower` when its adjusted p (`p_adj`) is at most `alpha`
@@ -73,7 +73,7 @@ export type Verdict = "higher" | "lower" | "not significant";
 export function verdict(
   row: { diff: number | null; p_adj: number | null | undefined },
   alpha: number,
-): Verdict {
+): TestVerdict {
   if (row.diff === null || row.p_adj === null || row.p_adj === undefined) return "not significant";
   if (row.p_adj > alpha || row.diff === 0) return "not significant";
   return row.diff > 0 ? "higher" : "lower";
