@@ -13,9 +13,11 @@
  *   else (your draft, your inputs) is refused, naming the files.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
  *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
- * - Kernels end on every exit path: each notebook runs in a child Python that shuts its kernel
- *   down when it is stopped (SIGTERM or SIGINT) or when this process dies; on SIGINT/SIGTERM the
- *   runner stops its children and waits for them before exiting.
+ * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
+ *   its kernel down when it is stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
+ *   those signals the runner stops its children and waits for them before exiting. Linux also
+ *   kills each runner, kernel and cache-warming scorer when its parent dies, even by SIGKILL
+ *   (`PR_SET_PDEATHSIG`: lib/process/die_with_parent.ts, lib/notebook/_kernel_launcher.py).
  * @module
  */
 import { basename, dirname, join, relative } from "node:path";
@@ -208,7 +210,7 @@ export async function runReport(
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM"];
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM", "SIGHUP"];
   signals.forEach((s) => Deno.addSignalListener(s, onSignal));
   try {
     await recover(out, log);
@@ -225,6 +227,9 @@ export async function runReport(
     const warmed = params.cache
       ? await warmScoredCache(params.results, { signal: stopping.signal })
       : 0;
+    if (stopping.signal.aborted) {
+      throw new Error("The report was interrupted; nothing was replaced");
+    }
     const scored = await loadScored(params.results, { cache: params.cache, text: false });
     log(
       `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
