@@ -21,8 +21,7 @@
  * @module
  */
 import { basename, dirname, join, relative } from "node:path";
-import { tmpdir } from "node:os";
-import { sha256Hex } from "../io/sha256.ts";
+import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
@@ -168,19 +167,6 @@ async function alive(pid: number): Promise<boolean> {
 }
 
 /**
- * The lock file of an output folder: in `<tmp>/workbench-report-locks/`, named by the SHA-256 of
- * the folder's real path, so every report into the same folder (whatever path names it) takes the
- * same lock and nothing is written beside the user's folder. Lock files are never removed (a
- * waiting run holds the file open), and they are empty.
- */
-async function lockPath(out: string): Promise<string> {
-  const where = join(await Deno.realPath(dirname(out)), basename(out));
-  const dir = join(tmpdir(), "workbench-report-locks");
-  await Deno.mkdir(dir, { recursive: true });
-  return join(dir, `${(await sha256Hex(where)).slice(0, 32)}.lock`);
-}
-
-/**
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
  */
@@ -205,8 +191,7 @@ export async function runReport(
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
-  const lock = await Deno.open(await lockPath(out), { create: true, write: true });
-  await lock.lock(true); // a second report into the same folder waits here
+  const lock = await lockFolder(out, { holder: "a report" }); // a second report waits here
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
@@ -311,6 +296,6 @@ export async function runReport(
     throw error;
   } finally {
     signals.forEach((s) => Deno.removeSignalListener(s, onSignal));
-    lock.close();
+    lock.release();
   }
 }

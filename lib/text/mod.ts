@@ -6,3 +6,4 @@
 export * from "./language.ts";
 export * from "./domain.ts";
 export * from "./transliterate.ts";
+export * from "./terminal_safe.ts";
