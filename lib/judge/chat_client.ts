@@ -107,6 +107,7 @@ function secretsOf(baseUrl: string, apiKey: string | null): string[] {
       ]]
     ) {
       if (password) secrets.add(password);
+      if (user) secrets.add(user); // a token may be sent as the user name alone
       secrets.add(`${user}:${password}`);
       secrets.add(base64(`${user}:${password}`));
     }
