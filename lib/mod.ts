@@ -9,6 +9,7 @@
  * @module
  */
 export * from "./io/mod.ts";
+export * from "./process/mod.ts";
 export * from "./stats/mod.ts";
 export * from "./text/mod.ts";
 export * from "./results/mod.ts";

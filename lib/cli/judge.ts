@@ -13,7 +13,9 @@
  * @module
  */
 import { numberValue, optionList } from "./option_list.ts";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { lockFolder } from "../io/lock_folder.ts";
+import { terminalSafe } from "../text/terminal_safe.ts";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadResults } from "../results/load_results.ts";
@@ -333,6 +335,10 @@ async function main(a: JudgeArgs): Promise<number> {
       (set.notShared > 0 ? `; ${set.notShared} questions not answered by every run left out` : "");
   }
   const out = fromRoot(a.out!);
+  // One judge run per folder (held until this process exits): a second would ask every
+  // judgement again, at twice the cost. It is refused, naming the folder and the holder.
+  await Deno.mkdir(dirname(out), { recursive: true });
+  await lockFolder(out, { wait: false, holder: `a judge run (deno task judge, ${client.model})` });
   const cache = await JudgementCache.open(join(out, JUDGEMENTS_FILE));
   if (cache.repairedBytes > 0) {
     console.error(
@@ -387,7 +393,9 @@ async function main(a: JudgeArgs): Promise<number> {
         console.error(
           `judge: ${done} judged${
             r.status !== "ok"
-              ? `; ${r.id} ${r.runs.join(" vs ")} ${r.order ?? ""} ${r.status}: ${r.error}`
+              ? terminalSafe(
+                `; ${r.id} ${r.runs.join(" vs ")} ${r.order ?? ""} ${r.status}: ${r.error}`,
+              )
               : ""
           }`,
         );
@@ -461,7 +469,7 @@ if (import.meta.main) {
   try {
     Deno.exit(await main(args));
   } catch (error) {
-    console.error(`judge: ${(error as Error).message}`);
+    console.error(`judge: ${terminalSafe((error as Error).message)}`);
     Deno.exit(1);
   }
 }

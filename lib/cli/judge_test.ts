@@ -347,3 +347,156 @@ Deno.test("parseJudgeArgs() and checkJudgeArgs() check values and combinations",
   );
   assert.equal(checkJudgeArgs(parseJudgeArgs([...base, "--results", "r"])), null);
 });
+
+/** Every file under `dir`, as bytes decoded to text. */
+async function allFiles(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const e of Deno.readDir(dir)) {
+    const p = join(dir, e.name);
+    if (e.isDirectory) { for (const [k, v] of await allFiles(p)) out.set(k, v); }
+    else if (e.isFile) out.set(p, await Deno.readTextFile(p));
+  }
+  return out;
+}
+
+const single = (results: string, url: string, out: string, extra: string[] = []) => [
+  "--results",
+  results,
+  "--mode",
+  "single",
+  "--rubric",
+  "lawyer",
+  "--base-url",
+  url,
+  "--model",
+  "m",
+  "--retries",
+  "0",
+  "--attempts",
+  "1",
+  "--out",
+  out,
+  ...extra,
+];
+
+Deno.test("deno task judge writes no key and no base-URL password anywhere, even when the server echoes the request's headers", async () => {
+  const dir = await Deno.makeTempDir();
+  await resultFile(dir, "ft", ["Эхо. [эхо]", "Эхо қате. [эхо қате]", "Ответ. [балл 4]"]);
+  const server = startScriptedJudge();
+  const key = "sk-SECRET-4f9a7c";
+  const password = "pa55-Wörd";
+  const withCredentials = server.url.replace(
+    "http://",
+    `http://judge-user:${encodeURIComponent(password)}@`,
+  );
+  try {
+    const out = join(dir, "j");
+    const withKey = await cli(
+      "judge.ts",
+      single(join(dir, "ft.json"), server.url, out, [
+        "--api-key-env",
+        "JUDGE_TEST_KEY",
+      ]),
+      { JUDGE_TEST_KEY: key },
+    );
+    // and once with the URL's credentials alone (sent by fetch as a Basic header)
+    const out2 = join(dir, "j2");
+    const withUrl = await cli("judge.ts", single(join(dir, "ft.json"), withCredentials, out2));
+    assert.equal(withKey.code, 1, withKey.text); // the echoed 400 is an error
+    assert.equal(withUrl.code, 1, withUrl.text);
+    // the server did get the secrets, and echoed them
+    assert.ok(server.authorizations.includes(`Bearer ${key}`), String(server.authorizations));
+    assert.ok(server.authorizations.some((h) => h?.startsWith("Basic ")));
+    const basic = server.authorizations.find((h) => h?.startsWith("Basic "))!.slice(6);
+    const files = await allFiles(dir);
+    const secrets = [key, password, encodeURIComponent(password), basic, "judge-user:"];
+    for (const [path, text] of [...files, ["stderr/stdout", withKey.text + withUrl.text]]) {
+      for (const secret of secrets) {
+        assert.ok(!text.includes(secret), `${path} holds the secret ${JSON.stringify(secret)}`);
+      }
+    }
+    const records = (await lines(join(out, "judgements.jsonl"))).map((l) => JSON.parse(l));
+    const echoed = records.find((r) => r.answers[0].includes("[эхо]"));
+    assert.match(echoed.raw_reply, /authorization: Bearer \[redacted\]/);
+    const refused = records.find((r) => r.answers[0].includes("[эхо қате]"));
+    assert.match(refused.error, /HTTP 400 .*authorization: Bearer \[redacted\]/s);
+    const urlRecords = (await lines(join(out2, "judgements.jsonl"))).map((l) => JSON.parse(l));
+    const shown = server.url.replace("http://", "http://***@");
+    assert.ok(
+      urlRecords.every((r) => r.judge.base_url === shown),
+      "the URL is kept, not its credentials",
+    );
+    assert.match(withUrl.text, /judge m at http:\/\/\*\*\*@127\.0\.0\.1/);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("deno task judge prints a server's error body with its terminal escapes made visible", async () => {
+  const dir = await Deno.makeTempDir();
+  await resultFile(dir, "ft", ["Сбой. [терминал]"]);
+  const server = startScriptedJudge();
+  try {
+    const r = await cli("judge.ts", single(join(dir, "ft.json"), server.url, join(dir, "j")));
+    assert.equal(r.code, 1, r.text);
+    assert.match(
+      r.text,
+      /HTTP 500 .*\\x1b\[2J\\x1b\[H\\x1b\]0;owned\\x07\\x1b\[31mscripted failure/,
+    );
+    assert.ok(
+      // deno-lint-ignore no-control-regex -- raw control characters are what must not be printed
+      !/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(r.text),
+      `raw control characters: ${JSON.stringify(r.text)}`,
+    );
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("deno task judge bounds what it reads and stores of a reply: a 20 MB reply is refused unread, a long one is stored cut, with a note", async () => {
+  const dir = await Deno.makeTempDir();
+  await resultFile(dir, "ft", ["Огромный. [үлкен]", "Длинный. [ұзақ]"]);
+  const server = startScriptedJudge();
+  try {
+    const out = join(dir, "j");
+    const r = await cli("judge.ts", single(join(dir, "ft.json"), server.url, out));
+    assert.equal(r.code, 1, r.text);
+    const text = await Deno.readTextFile(join(out, "judgements.jsonl"));
+    assert.ok(text.length < 100_000, `judgements.jsonl holds ${text.length} characters`);
+    const records = text.split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const huge = records.find((r) => r.answers[0].includes("[үлкен]"));
+    assert.equal(huge.status, "error");
+    assert.match(huge.error, /larger than 1048576 bytes; it was not read/);
+    const long = records.find((r) => r.answers[0].includes("[ұзақ]"));
+    assert.equal(long.status, "failed");
+    assert.equal(long.raw_reply.slice(0, 16_384), "ы".repeat(16_384));
+    assert.match(
+      long.raw_reply.slice(16_384),
+      /^ \[cut: the reply had 200000 characters; the first 16384 are stored\]$/,
+    );
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("two judge runs into one --out: the second is refused, naming the folder and the run that holds it, and nothing is asked twice", async () => {
+  const dir = await Deno.makeTempDir();
+  await resultFile(dir, "ft", ["Один. [балл 4]", "Два. [балл 3]", "Три. [балл 2]"]);
+  const server = startScriptedJudge({ delayMs: 1500 });
+  try {
+    const out = join(dir, "судья");
+    const args = single(join(dir, "ft.json"), server.url, out, ["--concurrency", "1"]);
+    const [a, b] = await Promise.all([cli("judge.ts", args), cli("judge.ts", args)]);
+    const [won, refused] = a.code === 0 ? [a, b] : [b, a];
+    assert.equal(won.code, 0, won.text);
+    assert.equal(refused.code, 1, refused.text);
+    assert.match(
+      refused.text,
+      /judge: Folder ".*судья" is in use by a judge run \(deno task judge, m\) \(process \d+, since [0-9T:.-]+Z\); wait for it to finish, or use another folder/,
+    );
+    assert.equal(server.requests, 3, "each judgement asked once");
+    assert.equal((await lines(join(out, "judgements.jsonl"))).length, 3);
+  } finally {
+    await server.close();
+  }
+});

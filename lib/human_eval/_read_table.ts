@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { extname } from "node:path";
 import { type CsvDelimiter, detectCsvDelimiter, parseCsvRows } from "../io/csv.ts";
 import { sha256Hex } from "../io/sha256.ts";
+import { checkXlsxBounds } from "./_xlsx_bounds.ts";
 
 /** An XLSX formula cell that has no saved result (its value is unknown without recalculation). */
 export interface UncachedFormula {
@@ -79,6 +80,8 @@ function cellText(value: ExcelJS.CellValue, where: string): string | Uncached {
  * skipped (they hold nothing); every other row is returned.
  *
  * @throws {SyntaxError} when the file cannot be parsed.
+ * @throws {RangeError} when an XLSX file holds more entries or inflates to more bytes than
+ *   `XLSX_LIMITS` allows (see `_xlsx_bounds.ts`), before it is parsed.
  * @throws {TypeError} when the extension is neither `.csv` nor `.xlsx`.
  */
 export async function readTable(path: string): Promise<RawTable> {
@@ -115,6 +118,8 @@ export async function readTable(path: string): Promise<RawTable> {
     };
   }
   if (ext === ".xlsx") {
+    // a file that inflates beyond what a sheet can hold is refused before exceljs inflates it
+    await checkXlsxBounds(bytes, path);
     const wb = new ExcelJS.Workbook();
     try {
       // deno-lint-ignore no-explicit-any

@@ -8,3 +8,4 @@ export * from "./sha256.ts";
 export * from "./source_file.ts";
 export * from "./paths.ts";
 export * from "./exists.ts";
+export * from "./lock_folder.ts";

@@ -4,8 +4,16 @@
  * bounded retries with exponential backoff for failures that may pass (network errors, timeouts,
  * HTTP 408, 429 and 5xx, an unreadable body), none for those that will not (other 4xx: a wrong
  * key, model or request). The API key is sent as a bearer token and never recorded.
+ *
+ * Nothing secret leaves it: the key, and a user name and password inside the base URL (sent by
+ * `fetch` as a Basic `Authorization` header), are redacted from every message, error and reply it
+ * returns, even when a server or proxy echoes the request's headers; its `url` and `baseUrl` carry
+ * no credentials. What a server sends is bounded: an error body is read up to 64 KiB and quoted
+ * up to 300 characters, with control characters escaped (no terminal escape sequences), and a
+ * reply body larger than `maxReplyBytes` is refused unread.
  * @module
  */
+import { terminalSafe } from "../text/terminal_safe.ts";
 import type { ChatMessage } from "./rubric.ts";
 
 /** Options of {@linkcode ChatClient}. */
@@ -33,6 +41,8 @@ export interface ChatClientOptions {
   backoffMs?: number;
   /** Longest wait between tries. Default: `30000`. */
   maxBackoffMs?: number;
+  /** Largest reply body read, in bytes; a larger one is a failure that is not retried. Default: `1048576` (1 MiB). */
+  maxReplyBytes?: number;
   /** The fetch function. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
 }
@@ -47,7 +57,97 @@ export const CHAT_CLIENT_DEFAULTS = Object.freeze({
   maxRetries: 3,
   backoffMs: 1000,
   maxBackoffMs: 30_000,
+  maxReplyBytes: 1024 * 1024,
 });
+
+/** How much of an error body is read, and how much of it is quoted. */
+const ERROR_BODY_BYTES = 64 * 1024;
+const ERROR_QUOTE_CHARS = 300;
+
+/** What stands for a secret in messages and replies. */
+export const REDACTED = "[redacted]";
+
+/**
+ * `text` with the user name and password of every URL in it replaced by `***`.
+ *
+ * @example
+ * ```ts
+ * import { withoutCredentials } from "./chat_client.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(withoutCredentials("http://me:pw@host:8000/v1"), "http://***@host:8000/v1");
+ * assert.equal(withoutCredentials("http://host/v1"), "http://host/v1");
+ * ```
+ */
+export function withoutCredentials(text: string): string {
+  return text.replace(/(\/\/)[^\/@\s?#]*@/g, "$1***@");
+}
+
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+/** The secrets a client sends: the key, and the base URL's credentials in every form sent. */
+function secretsOf(baseUrl: string, apiKey: string | null): string[] {
+  const secrets = new Set<string>();
+  if (apiKey) secrets.add(apiKey);
+  let url: URL | null = null;
+  try {
+    url = new URL(baseUrl);
+  } catch { /* refused by chatCompletionsUrl */ }
+  if (url && (url.username || url.password)) {
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    for (
+      const [user, password] of [[url.username, url.password], [
+        decode(url.username),
+        decode(url.password),
+      ]]
+    ) {
+      if (password) secrets.add(password);
+      if (user) secrets.add(user); // a token may be sent as the user name alone
+      secrets.add(`${user}:${password}`);
+      secrets.add(base64(`${user}:${password}`));
+    }
+  }
+  // longest first, so that a secret inside another is not left half-redacted
+  return [...secrets].filter((s) => s !== "" && s !== ":").sort((a, b) => b.length - a.length);
+}
+
+/** Reads at most `max` bytes of a body; `over` tells whether there was more (then unread). */
+async function readCapped(res: Response, max: number): Promise<{ text: string; over: boolean }> {
+  if (res.body === null) return { text: "", over: false };
+  const declared = Number(res.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body.cancel().catch(() => {});
+    return { text: "", over: true };
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.length > max) {
+      chunks.push(value.subarray(0, max - total));
+      over = true;
+      await reader.cancel().catch(() => {});
+      break;
+    }
+    chunks.push(value);
+    total += value.length;
+  }
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { text: new TextDecoder().decode(bytes), over };
+}
 
 /** The sampling settings that shape a reply (recorded with every judgement). */
 export interface ChatSettings {
@@ -94,13 +194,14 @@ export class ChatError extends Error {
  */
 export function chatCompletionsUrl(baseUrl: string): string {
   let url: URL;
+  const shown = terminalSafe(withoutCredentials(baseUrl));
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`Base URL "${baseUrl}" must be an http:// or https:// URL`);
+    throw new TypeError(`Base URL "${shown}" must be an http:// or https:// URL`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`Base URL "${baseUrl}" must be an http:// or https:// URL`);
+    throw new TypeError(`Base URL "${shown}" must be an http:// or https:// URL`);
   }
   const path = url.pathname.replace(/\/+$/, "");
   url.pathname = path.endsWith("/chat/completions") ? path : `${path}/chat/completions`;
@@ -134,16 +235,20 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * ```
  */
 export class ChatClient {
-  /** The base URL as given. */
+  /** The base URL as given, without credentials (see {@linkcode withoutCredentials}). */
   readonly baseUrl: string;
-  /** The resolved URL requests go to. */
+  /** The resolved URL requests go to, without credentials. */
   readonly url: string;
   readonly model: string;
   readonly #o: Required<Omit<ChatClientOptions, "baseUrl" | "model">>;
+  readonly #requestUrl: string;
+  readonly #secrets: string[];
 
   constructor(options: ChatClientOptions) {
-    this.url = chatCompletionsUrl(options.baseUrl);
-    this.baseUrl = options.baseUrl;
+    this.#requestUrl = chatCompletionsUrl(options.baseUrl);
+    this.url = withoutCredentials(this.#requestUrl);
+    this.baseUrl = withoutCredentials(options.baseUrl);
+    this.#secrets = secretsOf(options.baseUrl, options.apiKey ?? null);
     if (typeof options.model !== "string" || options.model.trim() === "") {
       throw new TypeError("The judge model name must be a non-empty string");
     }
@@ -164,12 +269,26 @@ export class ChatClient {
     if (!(Number.isInteger(o.maxRetries) && o.maxRetries >= 0)) {
       throw new RangeError(`Retries must be a non-negative integer, got ${o.maxRetries}`);
     }
+    if (!(Number.isInteger(o.maxReplyBytes) && o.maxReplyBytes >= 1)) {
+      throw new RangeError(`The reply bound must be a positive integer, got ${o.maxReplyBytes}`);
+    }
     this.#o = o as Required<Omit<ChatClientOptions, "baseUrl" | "model">>;
   }
 
   /** The sampling settings sent with every request. */
   get settings(): ChatSettings {
     return { temperature: this.#o.temperature, max_tokens: this.#o.maxTokens, seed: this.#o.seed };
+  }
+
+  /** `text` with every secret this client sends replaced by {@linkcode REDACTED}. */
+  redact(text: string): string {
+    for (const secret of this.#secrets) text = text.replaceAll(secret, REDACTED);
+    return withoutCredentials(text);
+  }
+
+  /** Server text for a message: secrets redacted, control characters escaped. */
+  #quote(text: string): string {
+    return terminalSafe(this.redact(text));
   }
 
   /** Timeout and retry settings (recorded, but they do not shape a reply). */
@@ -208,7 +327,7 @@ export class ChatClient {
       const timeout = AbortSignal.timeout(o.timeoutS * 1000);
       const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
       try {
-        const res = await o.fetch(this.url, {
+        const res = await o.fetch(this.#requestUrl, {
           method: "POST",
           headers,
           body: JSON.stringify(body),
@@ -216,15 +335,28 @@ export class ChatClient {
         });
         lastStatus = res.status;
         if (!res.ok) {
-          const text = await res.text().catch(() => "");
-          last = `HTTP ${res.status} from ${this.url}${text ? `: ${text.slice(0, 300)}` : ""}`;
+          const body = await readCapped(res, ERROR_BODY_BYTES).catch(() => ({ text: "" }));
+          const text = this.#quote(body.text.trim()).slice(0, ERROR_QUOTE_CHARS);
+          last = `HTTP ${res.status} from ${this.url}${text ? `: ${text}` : ""}`;
           if (!(RETRY_STATUS.has(res.status) || res.status >= 500)) {
             throw new ChatError(last, res.status, requests);
           }
           const after = Number(res.headers.get("retry-after"));
           if (Number.isFinite(after) && after > 0) wait = Math.min(after * 1000, o.maxBackoffMs);
         } else {
-          const data = await res.json().catch(() => undefined) as {
+          const body = await readCapped(res, o.maxReplyBytes);
+          if (body.over) {
+            throw new ChatError(
+              `the reply of ${this.url} is larger than ${o.maxReplyBytes} bytes; it was not read`,
+              res.status,
+              requests,
+            );
+          }
+          let parsedBody: unknown;
+          try {
+            parsedBody = JSON.parse(body.text);
+          } catch { /* not a chat completion: below */ }
+          const data = parsedBody as {
             choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
           } | undefined;
           const choice = data?.choices?.[0];
@@ -233,7 +365,7 @@ export class ChatClient {
           } else {
             const content = choice.message.content;
             return {
-              content: typeof content === "string" ? content : "",
+              content: typeof content === "string" ? this.redact(content) : "",
               finishReason: typeof choice.finish_reason === "string" ? choice.finish_reason : null,
               requests,
             };
@@ -245,7 +377,7 @@ export class ChatClient {
         lastStatus = null;
         last = timeout.aborted
           ? `no reply from ${this.url} within ${o.timeoutS} s`
-          : `request to ${this.url} failed: ${(error as Error).message}`;
+          : `request to ${this.url} failed: ${this.#quote((error as Error).message)}`;
       }
       if (attempt < o.maxRetries) await sleep(wait, signal);
     }

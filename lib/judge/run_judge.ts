@@ -6,7 +6,7 @@
  * @module
  */
 import { countWords } from "../dataset/count_words.ts";
-import { ChatError, type ChatReply, type ChatSettings } from "./chat_client.ts";
+import { ChatError, type ChatReply, type ChatSettings, withoutCredentials } from "./chat_client.ts";
 import type { JudgeItem } from "./judge_items.ts";
 import { type JudgementCache } from "./judgement_cache.ts";
 import {
@@ -65,6 +65,11 @@ export interface RunJudgeOptions {
   onRecord?: (record: JudgementRecord) => void;
   /** The clock (for the records' timestamps). Default: the system clock. */
   now?: () => Date;
+  /**
+   * Characters of each reply stored in a record; a longer reply is stored cut, with a note of its
+   * length (it is still parsed whole). Default: `16384`.
+   */
+  maxStoredReplyChars?: number;
 }
 
 /** What a run did. */
@@ -113,7 +118,19 @@ export async function runJudge(
     signal,
     onRecord,
     now = () => new Date(),
+    maxStoredReplyChars = 16_384,
   } = options;
+  if (!(Number.isInteger(maxStoredReplyChars) && maxStoredReplyChars >= 1)) {
+    throw new RangeError(
+      `The stored reply bound must be a positive integer, got ${maxStoredReplyChars}`,
+    );
+  }
+  const stored = (content: string) =>
+    content.length <= maxStoredReplyChars
+      ? content
+      : `${
+        content.slice(0, maxStoredReplyChars)
+      } [cut: the reply had ${content.length} characters; the first ${maxStoredReplyChars} are stored]`;
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new RangeError(`Concurrency must be a positive integer, got ${concurrency}`);
   }
@@ -125,7 +142,7 @@ export async function runJudge(
   const template = await templateSha256(rubric, mode);
   const identity: JudgeIdentity = {
     model: client.model,
-    base_url: client.baseUrl,
+    base_url: withoutCredentials(client.baseUrl),
     rubric: rubric.name,
     rubric_version: rubric.version,
     template_sha256: template,
@@ -195,7 +212,11 @@ export async function runJudge(
         : parsePairwiseReply(reply.content);
       const why = parsed.ok ? null : parsed.error +
         (reply.finishReason === "length" ? " (the reply was cut at max_tokens)" : "");
-      replies.push({ content: reply.content, error: why, finish_reason: reply.finishReason });
+      replies.push({
+        content: stored(reply.content),
+        error: why,
+        finish_reason: reply.finishReason,
+      });
       if (parsed.ok) {
         status = "ok";
         reason = parsed.reason;

@@ -25,6 +25,7 @@ import queue
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat  # noqa: E402
+from jupyter_client import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError, DeadKernelError
@@ -52,8 +53,20 @@ def drain_late_outputs(client, parent_id, cell, index):
             pass
 
 
+KERNEL_LAUNCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_kernel_launcher.py")
+
+
+class DyingWithRunnerKernelManager(AsyncKernelManager):
+    """Starts the kernel through _kernel_launcher.py, so that it dies with this process even when
+    this process is killed by a signal it cannot handle (SIGKILL)."""
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        return [sys.executable, "-I", KERNEL_LAUNCHER, str(os.getpid()), *command]
+
+
 class Stopped(Exception):
-    """SIGTERM or SIGINT: leave the kernel context so the kernel is shut down, then exit."""
+    """SIGTERM, SIGINT or SIGHUP: leave the kernel context so the kernel is shut down, then exit."""
 
 
 def on_signal(signum, frame):
@@ -125,9 +138,11 @@ def main():
         record_timing=False,
         allow_errors=False,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(a.input))}},
+        kernel_manager_class=DyingWithRunnerKernelManager,
     )
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
     die_with_parent()
     try:
         run_cells(client, nb, a)

@@ -13,14 +13,15 @@
  *   else (your draft, your inputs) is refused, naming the files.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
  *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
- * - Kernels end on every exit path: each notebook runs in a child Python that shuts its kernel
- *   down when it is stopped (SIGTERM or SIGINT) or when this process dies; on SIGINT/SIGTERM the
- *   runner stops its children and waits for them before exiting.
+ * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
+ *   its kernel down when it is stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
+ *   those signals the runner stops its children and waits for them before exiting. Linux also
+ *   kills each runner, kernel and cache-warming scorer when its parent dies, even by SIGKILL
+ *   (`PR_SET_PDEATHSIG`: lib/process/die_with_parent.ts, lib/notebook/_kernel_launcher.py).
  * @module
  */
 import { basename, dirname, join, relative } from "node:path";
-import { tmpdir } from "node:os";
-import { sha256Hex } from "../io/sha256.ts";
+import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
@@ -166,19 +167,6 @@ async function alive(pid: number): Promise<boolean> {
 }
 
 /**
- * The lock file of an output folder: in `<tmp>/workbench-report-locks/`, named by the SHA-256 of
- * the folder's real path, so every report into the same folder (whatever path names it) takes the
- * same lock and nothing is written beside the user's folder. Lock files are never removed (a
- * waiting run holds the file open), and they are empty.
- */
-async function lockPath(out: string): Promise<string> {
-  const where = join(await Deno.realPath(dirname(out)), basename(out));
-  const dir = join(tmpdir(), "workbench-report-locks");
-  await Deno.mkdir(dir, { recursive: true });
-  return join(dir, `${(await sha256Hex(where)).slice(0, 32)}.lock`);
-}
-
-/**
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
  */
@@ -203,12 +191,11 @@ export async function runReport(
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
-  const lock = await Deno.open(await lockPath(out), { create: true, write: true });
-  await lock.lock(true); // a second report into the same folder waits here
+  const lock = await lockFolder(out, { holder: "a report" }); // a second report waits here
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM"];
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM", "SIGHUP"];
   signals.forEach((s) => Deno.addSignalListener(s, onSignal));
   try {
     await recover(out, log);
@@ -225,6 +212,9 @@ export async function runReport(
     const warmed = params.cache
       ? await warmScoredCache(params.results, { signal: stopping.signal })
       : 0;
+    if (stopping.signal.aborted) {
+      throw new Error("The report was interrupted; nothing was replaced");
+    }
     const scored = await loadScored(params.results, { cache: params.cache, text: false });
     log(
       `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
@@ -306,6 +296,6 @@ export async function runReport(
     throw error;
   } finally {
     signals.forEach((s) => Deno.removeSignalListener(s, onSignal));
-    lock.close();
+    lock.release();
   }
 }

@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT } from "../io/paths.ts";
+import { dieWithParent, PARENT_PID_ENV } from "../process/die_with_parent.ts";
 import { scoredCacheDir, scoreIntoCache, uncachedFiles } from "./load_scored.ts";
 
 /** Options for {@linkcode warmScoredCache}. */
@@ -65,6 +66,7 @@ export async function warmScoredCache(
     const child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", self, "--cache-dir", cacheDir, ...share.paths],
       cwd: REPO_ROOT, // the project's deno.json and lock file
+      env: { [PARENT_PID_ENV]: String(Deno.pid) }, // it dies with this process: see below
       stdin: "null",
       stdout: "null",
       stderr: "null",
@@ -76,6 +78,9 @@ export async function warmScoredCache(
 }
 
 if (import.meta.main) {
+  // A killed report (SIGKILL included) must not leave scorers running: Linux kills this process
+  // when the report ends.
+  dieWithParent();
   const { values, positionals } = parseArgs({
     args: Deno.args,
     options: { "cache-dir": { type: "string" } },

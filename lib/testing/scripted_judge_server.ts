@@ -11,7 +11,11 @@
  * - `[ойлау]`: the valid reply comes after a `<think>` block, in a fenced code block;
  * - `[баяу]`: the first request showing this answer stalls for `stallMs` (longer than the client's
  *   timeout), later ones are fast;
- * - `[қате]`: HTTP 500, always.
+ * - `[қате]`: HTTP 500, always;
+ * - `[эхо]`: a reply (not JSON) that echoes the request's headers, as a careless proxy might;
+ *   `[эхо қате]`: HTTP 400 whose body echoes them;
+ * - `[терминал]`: HTTP 500 whose body holds terminal escape sequences (clear screen, retitle, bell);
+ * - `[үлкен]`: a reply of `hugeChars` characters (not JSON); `[ұзақ]`: one of 200,000 characters.
  *
  * Pairwise, it is position-biased: the answer shown as A wins, unless one answer carries
  * `[үздік]` (that one wins in both orders) or both carry `[тең]` (a tie).
@@ -24,6 +28,8 @@ export interface ScriptedJudgeOptions {
   delayMs?: number;
   /** Milliseconds a `[баяу]` answer's first request stalls. Default: `3000`. */
   stallMs?: number;
+  /** Characters of a `[үлкен]` reply. Default: `20_000_000`. */
+  hugeChars?: number;
 }
 
 /** A running scripted server. */
@@ -50,7 +56,7 @@ const between = (text: string, start: string, end: string): string => {
 
 /** Starts the server. Close it with `close()`. */
 export function startScriptedJudge(options: ScriptedJudgeOptions = {}): ScriptedJudge {
-  const { delayMs = 0, stallMs = 3000 } = options;
+  const { delayMs = 0, stallMs = 3000, hugeChars = 20_000_000 } = options;
   const stalled = new Set<string>();
   const pending = new Map<ReturnType<typeof setTimeout>, () => void>();
   const state: ScriptedJudge = {
@@ -110,6 +116,18 @@ export function startScriptedJudge(options: ScriptedJudgeOptions = {}): Scripted
     }
     if (delayMs > 0) await wait(delayMs);
     if (has("[қате]")) return new Response("scripted failure", { status: 500 });
+    const headers = [...req.headers].map(([k, v]) => `${k}: ${v}`).join("\n");
+    if (has("[эхо қате]")) {
+      return new Response(`Bad request ${req.url}\n${headers}`, { status: 400 });
+    }
+    if (has("[эхо]")) return reply(`Received:\n${headers}`);
+    if (has("[терминал]")) {
+      return new Response("\x1b[2J\x1b[H\x1b]0;owned\x07\x1b[31mscripted failure\x1b[0m\r", {
+        status: 500,
+      });
+    }
+    if (has("[үлкен]")) return reply("ы".repeat(hugeChars));
+    if (has("[ұзақ]")) return reply("ы".repeat(200_000));
     if (has("[мусор]") || (has("[бір рет мусор]") && !repair)) {
       return reply("Жауап жақсы, бағасы бес. Ответ хороший.");
     }

@@ -7,3 +7,4 @@ export * from "./language.ts";
 export * from "./domain.ts";
 export * from "./question_labels.ts";
 export * from "./transliterate.ts";
+export * from "./terminal_safe.ts";

@@ -1,0 +1,5 @@
+/**
+ * Processes: children that do not outlive their parent.
+ * @module
+ */
+export * from "./die_with_parent.ts";
