@@ -3,33 +3,33 @@
  * comparison and metric), kept on disk next to the scored-results cache so that a second report
  * on the same inputs reuses them. A result is keyed by the analysis' name, its arguments, the
  * scored results it ran on ({@linkcode ScoredResults.key}: every input's SHA-256, the runs'
- * identities, the scorer) and the source text of the code that computes it (`lib/analysis/`,
- * `lib/stats/`, `lib/metrics/`, `lib/scored/`, `lib/behaviour/`), so that a change to any of them
- * computes afresh. Results are JSON, written atomically; scored results loaded with
+ * identities, the scorer) and the bytes of the code that computes it: every module of
+ * `lib/analysis/` and every local module they import, however indirectly (their whole static
+ * import graph, with the lock file), so that a change to any of them computes afresh. Results are JSON, written atomically; scored results loaded with
  * `cache: false` never read or write here.
  * @module
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { REPO_ROOT } from "../io/paths.ts";
+import { sourceHash } from "./_source_hash.ts";
 
-const CODE_DIRS = ["lib/analysis", "lib/stats", "lib/metrics", "lib/scored", "lib/behaviour"];
+/** The folder whose modules (and everything they import) compute the memoised analyses. */
+const ANALYSIS_DIR = "lib/analysis";
 
 let codeHash: string | null = null;
 
-function sourceHash(): string {
-  if (codeHash) return codeHash;
-  const hash = createHash("sha256");
-  for (const dir of CODE_DIRS) {
-    const names = [...Deno.readDirSync(join(REPO_ROOT, dir))]
-      .filter((e) => e.isFile && /\.(ts|json)$/.test(e.name) && !/_(test|bench)\.ts$/.test(e.name))
-      .map((e) => e.name).sort();
-    for (const name of names) {
-      hash.update(`${dir}/${name}\0`);
-      hash.update(Deno.readFileSync(join(REPO_ROOT, dir, name)));
-    }
-  }
-  return (codeHash = hash.digest("hex"));
+/** The entry modules of the analyses: every module of `lib/analysis/` but tests and benchmarks. */
+export function analysisEntries(root = REPO_ROOT): string[] {
+  return [...Deno.readDirSync(join(root, ANALYSIS_DIR))]
+    .filter((e) => e.isFile && /\.ts$/.test(e.name) && !/_(test|bench)\.ts$/.test(e.name))
+    .map((e) => `${ANALYSIS_DIR}/${e.name}`).sort();
+}
+
+function codeKey(): string {
+  return (codeHash ??= sourceHash([...analysisEntries(), "lib/scored/memo.ts"], {
+    root: REPO_ROOT,
+  }));
 }
 
 /** What a memoised analysis needs from the scored results. */
@@ -57,7 +57,7 @@ function stable(value: unknown): string {
  */
 export function memo<T>(scope: MemoScope, name: string, args: unknown, compute: () => T): T {
   if (scope.key === null || scope.cacheDir === null) return compute();
-  const key = createHash("sha256").update(`${name}\0${scope.key}\0${sourceHash()}\0${stable(args)}`)
+  const key = createHash("sha256").update(`${name}\0${scope.key}\0${codeKey()}\0${stable(args)}`)
     .digest("hex").slice(0, 32);
   const dir = join(scope.cacheDir, "..", "analysis");
   const file = join(dir, `${name}-${key}.json`);
