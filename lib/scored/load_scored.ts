@@ -22,7 +22,13 @@ import { finishResultSet, listResultFiles, readRunOverrides } from "../results/l
 import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts";
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
-import { type CachedHeader, entryPaths, readEntry, writeEntry } from "./_cache.ts";
+import {
+  type CachedHeader,
+  entryPaths,
+  readEntry,
+  warnCacheUnusable,
+  writeEntry,
+} from "./_cache.ts";
 import {
   BEHAVIOUR_COLUMNS_OF_FRAME,
   runSamplesFrame,
@@ -186,9 +192,15 @@ type LoadedFile =
   | { kind: "run"; header: CachedHeader; frame: pl.DataFrame; hit: boolean }
   | { kind: "rag"; ablation: RagAblation };
 
-/** The cache entry of a result file: its run id, the SHA-256 of its bytes, the scorer key. */
+/**
+ * The cache entry of a result file: a hash of its run id, the SHA-256 of its bytes and the scorer
+ * key (a fixed 48 characters, however long the file's name).
+ */
 export function cacheEntryName(path: string, sha256: string, key: string): string {
-  return `${runIdOf(path)}-${sha256.slice(0, 24)}-${key}`;
+  return createHash("sha256").update(`${runIdOf(path)}\0${sha256}\0${key}`).digest("hex").slice(
+    0,
+    48,
+  );
 }
 
 /** Reads one result file from the cache, or validates, scores and caches it. */
@@ -200,7 +212,13 @@ async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
   // Hashed in chunks: a cache hit never holds the file's bytes.
   const sha256 = await read(sha256File);
   const entry = cacheEntryName(path, sha256, s.key);
-  const hit = s.cache ? await readEntry(s.cacheDir, entry, { text: s.text }) : null;
+  const found = s.cache ? await readEntry(s.cacheDir, entry, { text: s.text }) : null;
+  if (found && "corrupt" in found) {
+    console.error(
+      `note: cache entry "${found.corrupt}" of "${path}" fails its checksum; scoring the file again`,
+    );
+  }
+  const hit = found && "header" in found ? found : null;
   if (hit) {
     const header = { ...hit.header, source: { ...hit.header.source, path } };
     return { kind: "run", header, frame: hit.frame, hit: true };
@@ -219,7 +237,12 @@ async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
   const frame = run.samples ? runSamplesFrame(run) : pl.DataFrame({});
   const { samples, ...rest } = run;
   const header: CachedHeader = { ...rest, samples: samples?.length ?? 0 };
-  if (s.cache) await writeEntry(s.cacheDir, entry, header, frame);
+  if (s.cache) {
+    // A full, read-only or misplaced cache only costs time: warn once and go on.
+    await writeEntry(s.cacheDir, entry, header, frame).catch((e) =>
+      warnCacheUnusable(s.cacheDir, e)
+    );
+  }
   return { kind: "run", header, frame, hit: false };
 }
 
