@@ -13,6 +13,8 @@
  *   else (your draft, your inputs) is refused, naming the files.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
  *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
+ * - One version of each input: the result folders (`--results`, `--published`) are copied into
+ *   the staging folder once, and every section reads the copy (see `input_snapshot.ts`).
  * - Kernels end on every exit path: each notebook runs in a child Python that shuts its kernel
  *   down when it is stopped (SIGTERM or SIGINT) or when this process dies; on SIGINT/SIGTERM the
  *   runner stops its children and waits for them before exiting.
@@ -29,6 +31,12 @@ import { loadScored } from "../scored/load_scored.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import {
+  INPUT_SNAPSHOT_ENV,
+  readFolderOf,
+  snapshotDirs,
+  snapshotInputs,
+} from "../scored/input_snapshot.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -221,11 +229,13 @@ export async function runReport(
     // Score every result file once, in processes of their own (in parallel, and their memory
     // goes back to the system when they end); the notebooks then read the cache. The load here
     // checks every input and names a file that cannot be scored.
+    // One version of each result folder for the whole report: copied once, read by every section.
+    const snapshot = await snapshotInputs(await snapshotDirs(params), join(staging, ".inputs"));
     const t0 = performance.now();
     const warmed = params.cache
-      ? await warmScoredCache(params.results, { signal: stopping.signal })
+      ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
       : 0;
-    const scored = await loadScored(params.results, { cache: params.cache, text: false });
+    const scored = await loadScored(params.results, { cache: params.cache, text: false, snapshot });
     log(
       `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
         scored.cache.hits - warmed
@@ -240,7 +250,10 @@ export async function runReport(
         log(`report: running notebooks/${nb}`);
         try {
           await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-            env: { [PARAMS_ENV]: JSON.stringify(staged) },
+            env: {
+              [PARAMS_ENV]: JSON.stringify(staged),
+              [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
+            },
             signal: stopping.signal,
           });
         } catch (error) {
@@ -277,6 +290,7 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
+    await Deno.remove(join(staging, ".inputs"), { recursive: true });
     const files = await listFiles(staging);
     await writeFileAtomic(
       join(staging, REPORT_MANIFEST),

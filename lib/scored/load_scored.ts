@@ -38,6 +38,7 @@ import {
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 import { exists } from "../io/exists.ts";
+import { type InputSnapshot, readFolderOf, snapshotFromEnv } from "./input_snapshot.ts";
 
 /** The environment variable that moves the cache (default: `.cache/` at the repository root). */
 export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
@@ -67,6 +68,12 @@ export interface LoadScoredOptions {
    * uses `question_key`).
    */
   text?: boolean;
+  /**
+   * Copies of result folders to read instead of the folders themselves (files are still named by
+   * their real paths); see `input_snapshot.ts`. Default: the snapshot named by
+   * `WORKBENCH_INPUT_SNAPSHOT` (a report's), else none.
+   */
+  snapshot?: InputSnapshot;
 }
 
 /** A run as the analysis sees it: identity, provenance, stored aggregates, no samples. */
@@ -129,17 +136,24 @@ export async function loadScored(
     legacySuite = "v2",
     v1Suite = "all",
     text = true,
+    snapshot = snapshotFromEnv(),
   } = options;
   const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
-  const overrides = await readRunOverrides(dir);
+  const from = readFolderOf(dir, snapshot);
+  const overrides = await readRunOverrides(from).catch((error: Error) => {
+    // A snapshot's copy is named by the real file.
+    if (from === dir) throw error;
+    error.message = error.message.replaceAll(from, dir);
+    throw error;
+  });
   const headers: CachedHeader[] = [];
   const frames = new Map<string, pl.DataFrame>();
   const ragAblations: RagAblation[] = [];
   let hits = 0, misses = 0;
   const settings = { cache, cacheDir, key, legacySuite, v1Suite, text };
-  for (const name of await listResultFiles(dir)) {
+  for (const name of await listResultFiles(from)) {
     const path = join(dir, name);
-    const loaded = await loadFile(path, settings);
+    const loaded = await loadFile(path, settings, join(from, name));
     if (loaded.kind === "rag") {
       ragAblations.push(loaded.ablation);
       continue;
@@ -203,10 +217,13 @@ export function cacheEntryName(path: string, sha256: string, key: string): strin
   );
 }
 
-/** Reads one result file from the cache, or validates, scores and caches it. */
-async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
+/**
+ * Reads one result file from the cache, or validates, scores and caches it; its bytes are read
+ * from `readPath` (a snapshot's copy) and it is named `path`.
+ */
+async function loadFile(path: string, s: FileSettings, readPath = path): Promise<LoadedFile> {
   const read = <T>(how: (path: string) => Promise<T>): Promise<T> =>
-    how(path).catch((error) => {
+    how(readPath).catch((error) => {
       throw new Error(`Cannot read result file "${path}": ${(error as Error).message}`);
     });
   // Hashed in chunks: a cache hit never holds the file's bytes.
