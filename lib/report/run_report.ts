@@ -27,7 +27,8 @@ import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts"
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
-import { loadScored } from "../scored/load_scored.ts";
+import { loadScored, scoredCacheDir } from "../scored/load_scored.ts";
+import { checkCacheDir } from "../scored/check_cache_dir.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
@@ -225,17 +226,21 @@ export async function runReport(
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     const sections = join(staging, ".sections");
     await Deno.mkdir(sections, { recursive: true });
-    const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
+    // A cache that cannot be written costs time, not the report: one warning, then no cache.
+    const cacheTrouble = params.cache ? await checkCacheDir(scoredCacheDir()) : null;
+    if (cacheTrouble) log(`report: warning: ${cacheTrouble}; going on without it (slower)`);
+    const cache = params.cache && cacheTrouble === null;
+    const staged: ReportParams = { ...params, cache, out: staging, sectionsDir: sections };
     // Score every result file once, in processes of their own (in parallel, and their memory
     // goes back to the system when they end); the notebooks then read the cache. The load here
     // checks every input and names a file that cannot be scored.
     // One version of each result folder for the whole report: copied once, read by every section.
     const snapshot = await snapshotInputs(await snapshotDirs(params), join(staging, ".inputs"));
     const t0 = performance.now();
-    const warmed = params.cache
+    const warmed = cache
       ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
       : 0;
-    const scored = await loadScored(params.results, { cache: params.cache, text: false, snapshot });
+    const scored = await loadScored(params.results, { cache, text: false, snapshot });
     log(
       `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
         scored.cache.hits - warmed

@@ -75,3 +75,34 @@ Deno.test("a result file replaced while the report runs: every section reads the
     await Deno.remove(notebooks, { recursive: true });
   }
 });
+
+Deno.test("a WORKBENCH_CACHE_DIR that is a file costs time only: one warning naming it, then the report", async () => {
+  const results = await Deno.makeTempDir({ prefix: "cache-trouble-results-" });
+  await Deno.copyFile(join(STUDY_RESULTS, "baseline_4b.json"), join(results, "baseline_4b.json"));
+  await Deno.mkdir(join(REPO_ROOT, "runs"), { recursive: true });
+  const notebooks = await Deno.makeTempDir({
+    dir: join(REPO_ROOT, "runs"),
+    prefix: "test-notebooks-",
+  });
+  await Deno.writeTextFile(join(notebooks, "01_first.ipynb"), loadingNotebook("01_first"));
+  const file = await Deno.makeTempFile({ prefix: "not-a-cache-" });
+  await Deno.writeTextFile(file, "mine");
+  const out = join(await Deno.makeTempDir(), "out");
+  const messages: string[] = [];
+  Deno.env.set("WORKBENCH_CACHE_DIR", file);
+  try {
+    await runReport(resolveParams({ results, out, published: null, humanEval: [] }), {
+      notebooks: ["01_first.ipynb"],
+      notebookDir: notebooks,
+      log: (m) => messages.push(m),
+    });
+  } finally {
+    Deno.env.delete("WORKBENCH_CACHE_DIR");
+    await Deno.remove(notebooks, { recursive: true });
+  }
+  const warnings = messages.filter((m) => m.includes("warning"));
+  assert.equal(warnings.length, 1, messages.join("\n"));
+  assert.match(warnings[0], new RegExp(`WORKBENCH_CACHE_DIR=${file}.*going on without it`));
+  assert.match(await Deno.readTextFile(join(out, "report.md")), /\| baseline_4b \| 500 \|/);
+  assert.equal(await Deno.readTextFile(file), "mine");
+});
