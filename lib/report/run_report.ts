@@ -32,6 +32,7 @@ import { checkCacheDir } from "../scored/check_cache_dir.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import { checkOutPath, checkResultsPath } from "./check_out_path.ts";
 import {
   INPUT_SNAPSHOT_ENV,
   readFolderOf,
@@ -201,14 +202,8 @@ export async function runReport(
     log = console.error,
   } = options;
   const out = params.out;
-  try {
-    const info = await Deno.stat(params.results);
-    if (!info.isDirectory) throw new Error("not a folder");
-  } catch {
-    throw new Error(
-      `Results folder "${params.results}" does not exist or is not a folder (--results)`,
-    );
-  }
+  await checkResultsPath(params.results);
+  await checkOutPath(out);
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
