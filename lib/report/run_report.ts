@@ -32,6 +32,13 @@ import { checkCacheDir } from "../scored/check_cache_dir.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import { acquireLock } from "../io/acquire_lock.ts";
+import {
+  FAILED_MARKER,
+  FAILED_PREFIX,
+  LOCKS_DIR,
+  removeOldLeftovers,
+} from "./remove_old_leftovers.ts";
 import { checkOutPath, checkResultsPath } from "./check_out_path.ts";
 import {
   INPUT_SNAPSHOT_ENV,
@@ -178,12 +185,12 @@ async function alive(pid: number): Promise<boolean> {
 /**
  * The lock file of an output folder: in `<tmp>/workbench-report-locks/`, named by the SHA-256 of
  * the folder's real path, so every report into the same folder (whatever path names it) takes the
- * same lock and nothing is written beside the user's folder. Lock files are never removed (a
- * waiting run holds the file open), and they are empty.
+ * same lock and nothing is written beside the user's folder. Lock files are empty; one unused
+ * for a week is removed (`removeOldLeftovers`; `acquireLock` makes that safe).
  */
 async function lockPath(out: string): Promise<string> {
   const where = join(await Deno.realPath(dirname(out)), basename(out));
-  const dir = join(tmpdir(), "workbench-report-locks");
+  const dir = join(tmpdir(), LOCKS_DIR);
   await Deno.mkdir(dir, { recursive: true });
   return join(dir, `${(await sha256Hex(where)).slice(0, 32)}.lock`);
 }
@@ -207,8 +214,8 @@ export async function runReport(
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
-  const lock = await Deno.open(await lockPath(out), { create: true, write: true });
-  await lock.lock(true); // a second report into the same folder waits here
+  await removeOldLeftovers();
+  const lock = await acquireLock(await lockPath(out)); // a second report into the same folder waits here
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
@@ -304,7 +311,8 @@ export async function runReport(
   } catch (error) {
     if (error instanceof NotebookError) {
       // Keep the failing notebook's outputs for inspection, outside the output folder.
-      const keep = await Deno.makeTempDir({ prefix: "workbench-failed-" });
+      const keep = await Deno.makeTempDir({ prefix: FAILED_PREFIX });
+      await Deno.writeTextFile(join(keep, FAILED_MARKER), `${error.notebook}\n`).catch(() => {});
       const name = basename(error.notebook);
       await Deno.copyFile(join(staging, "notebooks", name), join(keep, name)).catch(() => {});
       await Deno.remove(staging, { recursive: true }).catch(() => {});
