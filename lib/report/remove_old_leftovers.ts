@@ -1,7 +1,8 @@
 /**
  * Cleans what reports leave in the system's temporary folder: the folders kept for inspection
  * after a notebook failed (`workbench-failed-*`, each marked by {@linkcode FAILED_MARKER}) and the
- * lock files of output folders (`workbench-report-locks/<32 hex>.lock`). Only entries this tool
+ * lock files of output folders and Python environments (`workbench-report-locks/<32 hex>.lock`,
+ * `workbench-venv-locks/<32 hex>.lock`). Only entries this tool
  * made (by name and, for folders, by marker), owned by the current user and older than
  * `maxAgeDays` are removed; a lock file's time is renewed by every report that takes it (see
  * `acquireLock`), so a lock in use is never old.
@@ -9,6 +10,7 @@
  */
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { VENV_LOCKS_DIR } from "../pyenv/project_python.ts";
 
 /** The file a report writes into each folder it keeps after a failure: its ownership mark. */
 export const FAILED_MARKER = ".workbench-failed";
@@ -54,16 +56,17 @@ export async function removeOldLeftovers(
       removed.push(dir);
     } catch { /* not ours, or gone */ }
   }
-  const locks = join(tmp, LOCKS_DIR);
-  for (const e of await entries(locks)) {
-    if (!e.isFile || !/^[0-9a-f]{32}\.lock$/.test(e.name)) continue;
-    const path = join(locks, e.name);
-    try {
-      const info = await Deno.lstat(path);
-      if (!old(info) || info.size !== 0) continue;
-      await Deno.remove(path);
-      removed.push(path);
-    } catch { /* gone */ }
+  for (const locks of [join(tmp, LOCKS_DIR), join(tmp, VENV_LOCKS_DIR)]) {
+    for (const e of await entries(locks)) {
+      if (!e.isFile || !/^[0-9a-f]{32}\.lock$/.test(e.name)) continue;
+      const path = join(locks, e.name);
+      try {
+        const info = await Deno.lstat(path);
+        if (!old(info) || info.size !== 0) continue;
+        await Deno.remove(path);
+        removed.push(path);
+      } catch { /* gone */ }
+    }
   }
   return removed;
 }
