@@ -5,7 +5,9 @@
  * scored results it ran on ({@linkcode ScoredResults.key}: every input's SHA-256, the runs'
  * identities, the scorer) and the bytes of the code that computes it: every module of
  * `lib/analysis/` and every local module they import, however indirectly (their whole static
- * import graph, with the lock file), so that a change to any of them computes afresh. Results are JSON, written atomically; scored results loaded with
+ * import graph, with the lock file), so that a change to any of them computes afresh. Results are
+ * JSON with their SHA-256 (checked on every read: a damaged file is computed afresh, with a note),
+ * written atomically; scored results loaded with
  * `cache: false` never read or write here.
  * @module
  */
@@ -40,6 +42,10 @@ export interface MemoScope {
   cacheDir: string | null;
 }
 
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
 function stable(value: unknown): string {
   return JSON.stringify(value, (_, v) => {
     if (v instanceof Set) return [...v].sort();
@@ -61,14 +67,29 @@ export function memo<T>(scope: MemoScope, name: string, args: unknown, compute: 
     .digest("hex").slice(0, 32);
   const dir = join(scope.cacheDir, "..", "analysis");
   const file = join(dir, `${name}-${key}.json`);
+  // The file: the SHA-256 of the JSON text on the first line, then the text; a damaged file
+  // (a changed digit would read as another number) fails the check and is computed afresh.
+  let raw: string | null = null;
   try {
-    return JSON.parse(Deno.readTextFileSync(file)) as T;
+    raw = Deno.readTextFileSync(file);
   } catch { /* not computed yet, or unreadable: compute */ }
+  if (raw !== null) {
+    const cut = raw.indexOf("\n");
+    const body = raw.slice(cut + 1);
+    if (cut > 0 && sha256Hex(body) === raw.slice(0, cut)) {
+      try {
+        return JSON.parse(body) as T;
+      } catch { /* compute */ }
+    } else {
+      console.error(`note: analysis cache file "${file}" fails its checksum; computing it again`);
+    }
+  }
   const result = compute();
   try {
     Deno.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${crypto.randomUUID()}.tmp`;
-    Deno.writeTextFileSync(tmp, JSON.stringify(result));
+    const body = JSON.stringify(result);
+    Deno.writeTextFileSync(tmp, `${sha256Hex(body)}\n${body}`);
     Deno.renameSync(tmp, file);
   } catch { /* a read-only cache only costs time */ }
   return result;
