@@ -58,9 +58,7 @@ function indexById(scored: ScoredResults, run: string): Map<string, number> {
   ids.forEach((id, i) => {
     if (map.has(id!)) {
       throw new TypeError(
-        `Cannot pair run "${run}" (${info.source.path}): question id "${id}" occurs twice (records ${
-          map.get(id!)! + 1
-        } and ${i + 1})`,
+        `Cannot pair run "${run}" (${info.source.path}): question id "${id}" occurs twice`,
       );
     }
     map.set(id!, i);

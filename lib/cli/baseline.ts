@@ -92,6 +92,9 @@ export function parseBaselineArgs(argv: string[]): BaselineArgs {
     if (!/^\d+$/.test(value)) {
       throw new RangeError(`--${key} must be a non-negative integer, got "${value}"`);
     }
+    if (!Number.isSafeInteger(Number(value))) {
+      throw new RangeError(`--${key} is too large to be represented exactly, got ${value}`);
+    }
     args[key] = Number(value);
   }
   if (values.retriever !== undefined) {

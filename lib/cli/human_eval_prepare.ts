@@ -18,6 +18,7 @@ import { loadResults } from "../results/load_results.ts";
 import { fromRoot } from "../io/paths.ts";
 import { PREPARE_DEFAULTS, prepareHumanEval } from "../human_eval/prepare_human_eval.ts";
 import { writeHumanEval } from "../human_eval/write_human_eval.ts";
+import { seedValue } from "./option_list.ts";
 
 /** Settings of the command, with their defaults. */
 export interface HumanEvalPrepareArgs {
@@ -104,7 +105,7 @@ export function parseHumanEvalPrepareArgs(args: readonly string[]): HumanEvalPre
       ? null
       : v.runs.split(",").map((s) => s.trim()).filter((s) => s !== ""),
     n: nonNegativeInt(v.n, "--n") ?? PREPARE_DEFAULTS.n,
-    seed: nonNegativeInt(v.seed, "--seed") ?? null,
+    seed: v.seed === undefined ? null : seedValue(v.seed, "seed"),
     keepTraces: v["keep-traces"],
     out: v.out ?? null,
     force: v.force,

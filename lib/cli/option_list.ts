@@ -6,6 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { usageMessage } from "./usage_message.ts";
+import { MAX_SEED } from "../stats/rng.ts";
 
 /** One option as given: its name and values (none for a Boolean flag). */
 export interface GivenOption {
@@ -89,6 +90,31 @@ export function numberValue(v: string, flag: string): number {
   const x = Number(v);
   if (v.trim() === "" || !Number.isFinite(x)) {
     throw new TypeError(`--${flag} needs a number, got "${v}"`);
+  }
+  return x;
+}
+
+/**
+ * The seed an option's value gives: a whole number from 0 to {@linkcode MAX_SEED}, refused (never
+ * rounded or wrapped) outside that range.
+ *
+ * @throws {TypeError} for a value that is not a non-negative integer.
+ * @throws {RangeError} naming the option and the range for a larger one.
+ * @example
+ * ```ts
+ * import { seedValue } from "./option_list.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(seedValue("42", "seed"), 42);
+ * assert.throws(() => seedValue("9007199254740993", "seed"), /--seed must be at most 4294967295/);
+ * ```
+ */
+export function seedValue(v: string, flag: string): number {
+  if (!/^\d+$/.test(v)) throw new TypeError(`--${flag} needs a non-negative integer, got "${v}"`);
+  const x = Number(v);
+  if (!Number.isSafeInteger(x) || x > MAX_SEED) {
+    throw new RangeError(
+      `--${flag} must be at most ${MAX_SEED} (the random generator keeps 32 bits of its seed), got ${v}`,
+    );
   }
   return x;
 }

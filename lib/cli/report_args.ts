@@ -3,7 +3,7 @@
  * several paths (`--data`, `--human-eval`, `--judgments`) read every value up to the next option.
  * @module
  */
-import { optionList } from "./option_list.ts";
+import { optionList, seedValue } from "./option_list.ts";
 import type { ReportParams } from "../report/params.ts";
 
 /** Usage text of `deno task report`. */
@@ -36,6 +36,9 @@ const LISTS = ["data", "human-eval", "judgments"];
 function int(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) {
     throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
+  }
+  if (!Number.isSafeInteger(Number(value))) {
+    throw new RangeError(`--${flag} is too large to be represented exactly, got ${value}`);
   }
   return Number(value);
 }
@@ -102,7 +105,7 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
         out.resamples = int(v, "resamples");
         break;
       case "seed":
-        out.seed = int(v, "seed");
+        out.seed = seedValue(v, "seed");
         break;
       case "no-cache":
         out.cache = false;

@@ -52,3 +52,16 @@ Deno.test("parseReportArgs() rejects unknown options, stray arguments and missin
   );
   assert.throws(() => parseReportArgs(["--seed=-1"]), /--seed needs a non-negative integer/);
 });
+
+Deno.test("parseReportArgs() refuses a seed the generator would round or wrap, naming --seed", () => {
+  assert.throws(
+    () => parseReportArgs(["--seed", "9007199254740993"]),
+    (e: Error) => e instanceof RangeError && /--seed must be at most 4294967295/.test(e.message),
+  );
+  assert.throws(() => parseReportArgs(["--seed", "4294967296"]), /--seed must be at most/);
+  assert.equal(parseReportArgs(["--seed", "4294967295"]).seed, 4294967295);
+  assert.throws(
+    () => parseReportArgs(["--resamples", "9007199254740993"]),
+    /--resamples is too large to be represented exactly/,
+  );
+});

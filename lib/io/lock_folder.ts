@@ -6,6 +6,10 @@ import { basename, dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import { sha256Hex } from "./sha256.ts";
 import { displayPath } from "./paths.ts";
+import { acquireLock } from "./acquire_lock.ts";
+
+/** The folder of the lock files, in the system's temporary folder. */
+export const LOCKS_DIR = "workbench-report-locks";
 
 /** Options for {@linkcode lockFolder}. */
 export interface LockFolderOptions {
@@ -42,7 +46,7 @@ export class FolderLockedError extends Error {
  */
 export async function folderLockPath(folder: string): Promise<string> {
   const where = join(await Deno.realPath(dirname(folder)), basename(folder));
-  const dir = join(tmpdir(), "workbench-report-locks");
+  const dir = join(tmpdir(), LOCKS_DIR);
   await Deno.mkdir(dir, { recursive: true });
   return join(dir, `${(await sha256Hex(where)).slice(0, 32)}.lock`);
 }
@@ -50,7 +54,9 @@ export async function folderLockPath(folder: string): Promise<string> {
 /**
  * Takes the exclusive lock of `folder` (see {@linkcode folderLockPath}); the holder's description
  * (`holder`, its process id and when it started) is written into the lock file so that another
- * process can name it. Lock files are never removed: a waiting process holds the file open.
+ * process can name it. Taking the lock renews the lock file's time and checks that the path still
+ * names the locked file ({@linkcode acquireLock}), so `removeOldLeftovers` may remove lock files
+ * unused for a week.
  *
  * @throws {FolderLockedError} when `wait` is `false` and another process holds the lock; the
  *   message names the folder and the holder.
@@ -61,13 +67,22 @@ export async function lockFolder(
 ): Promise<FolderLock> {
   const { wait = true, holder = "a run" } = options;
   const path = await folderLockPath(folder);
-  const file = await Deno.open(path, { create: true, read: true, write: true });
-  try {
-    if (wait) await file.lock(true);
-    else if (!(await file.tryLock(true))) {
-      const text = (await Deno.readTextFile(path).catch(() => "")).trim();
-      throw new FolderLockedError(folder, text === "" ? "another process" : text);
+  let file: Deno.FsFile;
+  if (wait) file = await acquireLock(path);
+  else {
+    for (;;) {
+      file = await Deno.open(path, { create: true, write: true });
+      if (!(await file.tryLock(true))) {
+        file.close();
+        const text = (await Deno.readTextFile(path).catch(() => "")).trim();
+        throw new FolderLockedError(folder, text === "" ? "another process" : text);
+      }
+      const [named, held] = await Promise.all([Deno.stat(path).catch(() => null), file.stat()]);
+      if (named !== null && named.ino === held.ino && named.dev === held.dev) break;
+      file.close(); // removed or replaced meanwhile: lock the file the path names now
     }
+  }
+  try {
     await file.truncate(0);
     await file.seek(0, Deno.SeekMode.Start);
     await file.write(

@@ -11,15 +11,20 @@
  *    {@linkcode PYTHON_NEEDS}). A layer counts as installed only when the stamp file
  *    `.venv/.workbench-layers.json` holds its requirements' SHA-256, written after pip succeeded
  *    and the layer's modules imported; a changed pin reinstalls the layer. Never whatever
- *    `python3` happens to have.
+ *    `python3` happens to have. The environment is built under a lock (in the temporary folder),
+ *    in a folder of its own that is renamed into place only once its interpreter runs, and its
+ *    interpreter is checked before every first use in a process: two tasks setting up one clone
+ *    at once never leave, or use, a half-made `.venv/`.
  *
  * Installs go through pip with `--retries 0`: where only the machine's local package folders are
  * reachable (as here), pip does not wait on PyPI.
  * @module
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { tmpdir } from "node:os";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
+import { acquireLock } from "../io/acquire_lock.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { PYTHON_NEEDS, type PythonNeed } from "./python_needs.ts";
 import { exists } from "../io/exists.ts";
@@ -220,13 +225,18 @@ async function ensureLayers(
   const key = `${venv}:${[...needs].sort().join(",")}`;
   if (verified.has(key) && await exists(python)) return python;
 
-  const createdDir = !(await exists(venv));
-  await Deno.mkdir(venv, { recursive: true });
-  // One process at a time installs into the environment; the others wait for it.
-  const lock = await Deno.open(join(venv, ".workbench.lock"), { create: true, write: true });
-  await lock.lock(true);
+  // One process at a time builds or installs into the environment; the others wait for it. The
+  // lock lives in the temporary folder, so that the environment's folder appears only whole.
+  const lock = await acquireLock(await venvLockPath(venv));
   try {
-    if (!(await exists(python))) await createVenv(venv, createdDir, options, log);
+    if (!(await exists(venv, { link: true }))) await createVenv(venv, options, log);
+    const base = await checkPython(python, ["subprocess", "venv"]);
+    if (!base.ok) {
+      throw new PythonEnvError(
+        `The Python environment ${displayPath(venv)}/ is broken (${base.why}); ` +
+          `remove it (rm -rf ${displayPath(venv)}) and run the task again to rebuild it`,
+      );
+    }
     const stamp = await readStamp(join(venv, STAMP));
     const order = Object.keys(PYTHON_NEEDS) as PythonNeed[];
     const current: Record<string, string> = {};
@@ -288,26 +298,83 @@ async function ensureLayers(
   }
 }
 
+/** The lock file of an environment: in the temporary folder, named by its absolute path. */
+async function venvLockPath(venv: string): Promise<string> {
+  const dir = join(tmpdir(), VENV_LOCKS_DIR);
+  await Deno.mkdir(dir, { recursive: true });
+  return join(dir, `${createHash("sha256").update(resolve(venv)).digest("hex").slice(0, 32)}.lock`);
+}
+
+/** The folder of the environments' lock files, in the temporary folder. */
+export const VENV_LOCKS_DIR = "workbench-venv-locks";
+
+/**
+ * Builds the environment in a folder of its own beside `venv` (`.<name>.building-<pid>`), checks
+ * that its interpreter runs, and only then renames it into place; a base interpreter that fails
+ * leaves nothing behind for the next one to write over. pip is installed after the rename
+ * (`ensurepip`, offline), so that its scripts name the final folder, and the activation scripts
+ * are made to name it too.
+ */
 async function createVenv(
   venv: string,
-  createdDir: boolean,
   options: ProjectPythonOptions,
   log: (line: string) => void,
 ): Promise<void> {
+  const final = resolve(venv);
+  const building = join(dirname(final), `.${basename(final)}.building-${Deno.pid}`);
+  await Deno.mkdir(dirname(final), { recursive: true });
   const tried: string[] = [];
   for (const base of options.basePythons ?? BASE_PYTHONS) {
-    const r = await exec(base, ["-m", "venv", venv]);
-    if (r.ok) {
+    await Deno.remove(building, { recursive: true }).catch(() => {});
+    const r = await exec(base, [
+      "-m",
+      "venv",
+      "--without-pip",
+      "--prompt",
+      basename(final),
+      building,
+    ]);
+    const made = r.ok ? await checkPython(join(building, "bin", "python"), ["subprocess"]) : null;
+    if (made?.ok) {
+      await fixActivationScripts(building, final);
+      await Deno.rename(building, final);
+      const pip = await exec(join(final, "bin", "python"), ["-m", "ensurepip", "--default-pip"]);
+      if (!pip.ok) {
+        throw new PythonEnvError(
+          `Created ${displayPath(venv)}/ with ${base}, but cannot install pip into it: ${
+            tail(pip.out, 3)
+          }`,
+        );
+      }
       log(`python: created ${displayPath(venv)}/ with ${base}`);
       return;
     }
-    tried.push(`${base}: ${r.missing ? "not found" : tail(r.out, 1) || "failed"}`);
+    tried.push(
+      `${base}: ${
+        made
+          ? `its environment does not run (${made.why})`
+          : r.missing
+          ? "not found"
+          : tail(r.out, 1) || "failed"
+      }`,
+    );
   }
-  if (createdDir) await Deno.remove(venv, { recursive: true }).catch(() => {});
+  await Deno.remove(building, { recursive: true }).catch(() => {});
   throw new PythonEnvError(
     `Cannot create the project's Python environment ${displayPath(venv)}/ (tried ${
       tried.join("; ")
     }). Install Python 3.11 with its venv module (Debian: apt-get install python3-venv), ` +
       `or set ${PYTHON_ENV} to an interpreter that has the packages`,
   );
+}
+
+/** Makes the activation scripts of an environment built at `from` name `to`. */
+async function fixActivationScripts(from: string, to: string): Promise<void> {
+  const bin = join(from, "bin");
+  for await (const e of Deno.readDir(bin)) {
+    if (!e.isFile || !/^activate/i.test(e.name)) continue;
+    const path = join(bin, e.name);
+    const text = await Deno.readTextFile(path);
+    if (text.includes(from)) await Deno.writeTextFile(path, text.replaceAll(from, to));
+  }
 }

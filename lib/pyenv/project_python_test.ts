@@ -100,3 +100,52 @@ Deno.test("parseNeeds() accepts known needs and names the known ones otherwise",
   assert.deepEqual(parseNeeds(["notebooks", "lab", "lab"]), ["notebooks", "lab"]);
   assert.throws(() => parseNeeds(["torch"]), /Unknown Python need "torch"; known: notebooks, /);
 });
+
+Deno.test("projectPython() builds the environment aside and renames it into place: a base that fails half-way leaves nothing to write over", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyenv-" });
+  const venv = join(dir, "venv");
+  // A base interpreter that writes half an environment (a python pointing nowhere) and fails.
+  const half = join(dir, "half-python");
+  await Deno.writeTextFile(
+    half,
+    '#!/bin/sh\n# called as: half-python -m venv [--without-pip] DIR\nfor a; do d="$a"; done\n' +
+      'mkdir -p "$d/bin" && ln -s /nonexistent/python3 "$d/bin/python" && ' +
+      'echo "home = /nonexistent" > "$d/pyvenv.cfg"; exit 1\n',
+  );
+  await Deno.chmod(half, 0o755);
+  const lines: string[] = [];
+  const options = {
+    venv,
+    basePythons: [half, "python3"],
+    override: null,
+    log: (l: string) => lines.push(l),
+  };
+  // Two tasks set up the same clone at once.
+  const [a, b] = await Promise.all([projectPython([], options), projectPython([], options)]);
+  assert.equal(a, join(venv, "bin", "python"));
+  assert.equal(b, a);
+  assert.equal(lines.filter((l) => /created/.test(l)).length, 1, lines.join("\n"));
+  assert.deepEqual(await checkPython(a, ["subprocess", "pip"]), { ok: true });
+  assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name).sort(), ["half-python", "venv"]);
+  const activate = await Deno.readTextFile(join(venv, "bin", "activate"));
+  assert.ok(
+    activate.includes(venv) && !activate.includes(".building-"),
+    "activate names the folder",
+  );
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("projectPython() checks the environment before using it: a broken one is named, not installed into", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "pyenv-" });
+  const venv = join(dir, "venv");
+  await Deno.mkdir(join(venv, "bin"), { recursive: true });
+  await Deno.symlink("/nonexistent/python3", join(venv, "bin", "python"));
+  await assert.rejects(
+    projectPython([], { venv, override: null, log: () => {} }),
+    (e: Error) =>
+      e instanceof PythonEnvError &&
+      new RegExp(`environment .*venv/ is broken .*remove it`).test(e.message),
+  );
+  assert.ok(await Deno.lstat(join(venv, "bin", "python")), "nothing removed");
+  await Deno.remove(dir, { recursive: true });
+});

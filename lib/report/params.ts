@@ -12,6 +12,7 @@
  * @module
  */
 import { fromRoot } from "../io/paths.ts";
+import { MAX_SEED } from "../stats/rng.ts";
 
 /** Parameters of one report run. Paths are absolute once resolved. */
 export interface ReportParams {
@@ -130,8 +131,10 @@ export function resolveParams(
       `Invalid ${where}: resamples must be an integer in [100, 1000000], got ${p.resamples}`,
     );
   }
-  if (!Number.isInteger(p.seed) || p.seed < 0) {
-    throw new RangeError(`Invalid ${where}: seed must be a non-negative integer, got ${p.seed}`);
+  if (!Number.isInteger(p.seed) || p.seed < 0 || p.seed > MAX_SEED) {
+    throw new RangeError(
+      `Invalid ${where}: seed must be an integer in [0, ${MAX_SEED}], got ${p.seed}`,
+    );
   }
   const orNull = (x: string | null) => (x === null ? null : fromRoot(x));
   return {

@@ -13,6 +13,8 @@
  *   else (your draft, your inputs) is refused, naming the files.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
  *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
+ * - One version of each input: the result folders (`--results`, `--published`) are copied into
+ *   the staging folder once, and every section reads the copy (see `input_snapshot.ts`).
  * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
  *   its kernel down when it is stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
  *   those signals the runner stops its children and waits for them before exiting. Linux also
@@ -26,10 +28,19 @@ import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts"
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
-import { loadScored } from "../scored/load_scored.ts";
+import { loadScored, scoredCacheDir } from "../scored/load_scored.ts";
+import { checkCacheDir } from "../scored/check_cache_dir.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import { FAILED_MARKER, FAILED_PREFIX, removeOldLeftovers } from "./remove_old_leftovers.ts";
+import { checkOutPath, checkResultsPath } from "./check_out_path.ts";
+import {
+  INPUT_SNAPSHOT_ENV,
+  readFolderOf,
+  snapshotDirs,
+  snapshotInputs,
+} from "../scored/input_snapshot.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -180,17 +191,12 @@ export async function runReport(
     log = console.error,
   } = options;
   const out = params.out;
-  try {
-    const info = await Deno.stat(params.results);
-    if (!info.isDirectory) throw new Error("not a folder");
-  } catch {
-    throw new Error(
-      `Results folder "${params.results}" does not exist or is not a folder (--results)`,
-    );
-  }
+  await checkResultsPath(params.results);
+  await checkOutPath(out);
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
+  await removeOldLeftovers();
   const lock = await lockFolder(out, { holder: "a report" }); // a second report waits here
   const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
   const stopping = new AbortController();
@@ -204,18 +210,24 @@ export async function runReport(
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     const sections = join(staging, ".sections");
     await Deno.mkdir(sections, { recursive: true });
-    const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
+    // A cache that cannot be written costs time, not the report: one warning, then no cache.
+    const cacheTrouble = params.cache ? await checkCacheDir(scoredCacheDir()) : null;
+    if (cacheTrouble) log(`report: warning: ${cacheTrouble}; going on without it (slower)`);
+    const cache = params.cache && cacheTrouble === null;
+    const staged: ReportParams = { ...params, cache, out: staging, sectionsDir: sections };
     // Score every result file once, in processes of their own (in parallel, and their memory
     // goes back to the system when they end); the notebooks then read the cache. The load here
     // checks every input and names a file that cannot be scored.
+    // One version of each result folder for the whole report: copied once, read by every section.
+    const snapshot = await snapshotInputs(await snapshotDirs(params), join(staging, ".inputs"));
     const t0 = performance.now();
-    const warmed = params.cache
-      ? await warmScoredCache(params.results, { signal: stopping.signal })
+    const warmed = cache
+      ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
       : 0;
     if (stopping.signal.aborted) {
       throw new Error("The report was interrupted; nothing was replaced");
     }
-    const scored = await loadScored(params.results, { cache: params.cache, text: false });
+    const scored = await loadScored(params.results, { cache, text: false, snapshot });
     log(
       `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
         scored.cache.hits - warmed
@@ -230,7 +242,10 @@ export async function runReport(
         log(`report: running notebooks/${nb}`);
         try {
           await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-            env: { [PARAMS_ENV]: JSON.stringify(staged) },
+            env: {
+              [PARAMS_ENV]: JSON.stringify(staged),
+              [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
+            },
             signal: stopping.signal,
           });
         } catch (error) {
@@ -267,6 +282,7 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
+    await Deno.remove(join(staging, ".inputs"), { recursive: true });
     const files = await listFiles(staging);
     await writeFileAtomic(
       join(staging, REPORT_MANIFEST),
@@ -280,7 +296,8 @@ export async function runReport(
   } catch (error) {
     if (error instanceof NotebookError) {
       // Keep the failing notebook's outputs for inspection, outside the output folder.
-      const keep = await Deno.makeTempDir({ prefix: "workbench-failed-" });
+      const keep = await Deno.makeTempDir({ prefix: FAILED_PREFIX });
+      await Deno.writeTextFile(join(keep, FAILED_MARKER), `${error.notebook}\n`).catch(() => {});
       const name = basename(error.notebook);
       await Deno.copyFile(join(staging, "notebooks", name), join(keep, name)).catch(() => {});
       await Deno.remove(staging, { recursive: true }).catch(() => {});

@@ -22,7 +22,13 @@ import { finishResultSet, listResultFiles, readRunOverrides } from "../results/l
 import type { ResultSource, RunInfo, RunResult } from "../results/run_result.ts";
 import { rescoreRun, type RescoreRunOptions } from "../metrics/rescore_run.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
-import { type CachedHeader, entryPaths, readEntry, writeEntry } from "./_cache.ts";
+import {
+  type CachedHeader,
+  entryPaths,
+  readEntry,
+  warnCacheUnusable,
+  writeEntry,
+} from "./_cache.ts";
 import {
   BEHAVIOUR_COLUMNS_OF_FRAME,
   runSamplesFrame,
@@ -32,6 +38,7 @@ import {
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 import { exists } from "../io/exists.ts";
+import { type InputSnapshot, readFolderOf, snapshotFromEnv } from "./input_snapshot.ts";
 
 /** The environment variable that moves the cache (default: `.cache/` at the repository root). */
 export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
@@ -61,6 +68,12 @@ export interface LoadScoredOptions {
    * uses `question_key`).
    */
   text?: boolean;
+  /**
+   * Copies of result folders to read instead of the folders themselves (files are still named by
+   * their real paths); see `input_snapshot.ts`. Default: the snapshot named by
+   * `WORKBENCH_INPUT_SNAPSHOT` (a report's), else none.
+   */
+  snapshot?: InputSnapshot;
 }
 
 /** A run as the analysis sees it: identity, provenance, stored aggregates, no samples. */
@@ -123,17 +136,24 @@ export async function loadScored(
     legacySuite = "v2",
     v1Suite = "all",
     text = true,
+    snapshot = snapshotFromEnv(),
   } = options;
   const key = await scorerKey({ legacy: legacySuite, v1: v1Suite });
-  const overrides = await readRunOverrides(dir);
+  const from = readFolderOf(dir, snapshot);
+  const overrides = await readRunOverrides(from).catch((error: Error) => {
+    // A snapshot's copy is named by the real file.
+    if (from === dir) throw error;
+    error.message = error.message.replaceAll(from, dir);
+    throw error;
+  });
   const headers: CachedHeader[] = [];
   const frames = new Map<string, pl.DataFrame>();
   const ragAblations: RagAblation[] = [];
   let hits = 0, misses = 0;
   const settings = { cache, cacheDir, key, legacySuite, v1Suite, text };
-  for (const name of await listResultFiles(dir)) {
+  for (const name of await listResultFiles(from)) {
     const path = join(dir, name);
-    const loaded = await loadFile(path, settings);
+    const loaded = await loadFile(path, settings, join(from, name));
     if (loaded.kind === "rag") {
       ragAblations.push(loaded.ablation);
       continue;
@@ -186,21 +206,36 @@ type LoadedFile =
   | { kind: "run"; header: CachedHeader; frame: pl.DataFrame; hit: boolean }
   | { kind: "rag"; ablation: RagAblation };
 
-/** The cache entry of a result file: its run id, the SHA-256 of its bytes, the scorer key. */
+/**
+ * The cache entry of a result file: a hash of its run id, the SHA-256 of its bytes and the scorer
+ * key (a fixed 48 characters, however long the file's name).
+ */
 export function cacheEntryName(path: string, sha256: string, key: string): string {
-  return `${runIdOf(path)}-${sha256.slice(0, 24)}-${key}`;
+  return createHash("sha256").update(`${runIdOf(path)}\0${sha256}\0${key}`).digest("hex").slice(
+    0,
+    48,
+  );
 }
 
-/** Reads one result file from the cache, or validates, scores and caches it. */
-async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
+/**
+ * Reads one result file from the cache, or validates, scores and caches it; its bytes are read
+ * from `readPath` (a snapshot's copy) and it is named `path`.
+ */
+async function loadFile(path: string, s: FileSettings, readPath = path): Promise<LoadedFile> {
   const read = <T>(how: (path: string) => Promise<T>): Promise<T> =>
-    how(path).catch((error) => {
+    how(readPath).catch((error) => {
       throw new Error(`Cannot read result file "${path}": ${(error as Error).message}`);
     });
   // Hashed in chunks: a cache hit never holds the file's bytes.
   const sha256 = await read(sha256File);
   const entry = cacheEntryName(path, sha256, s.key);
-  const hit = s.cache ? await readEntry(s.cacheDir, entry, { text: s.text }) : null;
+  const found = s.cache ? await readEntry(s.cacheDir, entry, { text: s.text }) : null;
+  if (found && "corrupt" in found) {
+    console.error(
+      `note: cache entry "${found.corrupt}" of "${path}" fails its checksum; scoring the file again`,
+    );
+  }
+  const hit = found && "header" in found ? found : null;
   if (hit) {
     const header = { ...hit.header, source: { ...hit.header.source, path } };
     return { kind: "run", header, frame: hit.frame, hit: true };
@@ -219,7 +254,12 @@ async function loadFile(path: string, s: FileSettings): Promise<LoadedFile> {
   const frame = run.samples ? runSamplesFrame(run) : pl.DataFrame({});
   const { samples, ...rest } = run;
   const header: CachedHeader = { ...rest, samples: samples?.length ?? 0 };
-  if (s.cache) await writeEntry(s.cacheDir, entry, header, frame);
+  if (s.cache) {
+    // A full, read-only or misplaced cache only costs time: warn once and go on.
+    await writeEntry(s.cacheDir, entry, header, frame).catch((e) =>
+      warnCacheUnusable(s.cacheDir, e)
+    );
+  }
   return { kind: "run", header, frame, hit: false };
 }
 

@@ -23,3 +23,28 @@ Deno.test("memo() computes once per name, arguments and scored results, and neve
   assert.equal(calls, 6, "without a cache, always computed");
   assert.equal((await Array.fromAsync(Deno.readDir(join(dir, "..", "analysis")))).length, 4);
 });
+
+Deno.test("memo() computes afresh, with a note, when a remembered result was damaged on disk", async () => {
+  const dir = join(await Deno.makeTempDir(), "scored");
+  const scope = { key: "inputs-a", cacheDir: dir };
+  let calls = 0;
+  const compute = () => (calls++, { lo: 0.61904, hi: 0.7 });
+  memo(scope, "scaling", { seed: 42 }, compute);
+  const [entry] = [...Deno.readDirSync(join(dir, "..", "analysis"))];
+  const file = join(dir, "..", "analysis", entry.name);
+  // One digit changed: still valid JSON, another number.
+  await Deno.writeTextFile(file, (await Deno.readTextFile(file)).replace("0.61904", "0.51904"));
+  const lines: string[] = [];
+  const original = console.error;
+  console.error = (...a: unknown[]) => lines.push(a.join(" "));
+  try {
+    assert.deepEqual(memo(scope, "scaling", { seed: 42 }, compute), { lo: 0.61904, hi: 0.7 });
+  } finally {
+    console.error = original;
+  }
+  assert.equal(calls, 2);
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /fails its checksum/);
+  assert.deepEqual(memo(scope, "scaling", { seed: 42 }, compute), { lo: 0.61904, hi: 0.7 });
+  assert.equal(calls, 2, "rewritten: read again");
+});

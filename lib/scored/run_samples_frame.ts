@@ -82,7 +82,9 @@ export function sampleMetricNames(run: RunResult): string[] {
 }
 
 /**
- * The samples of `run` as a frame: {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `question_key` the
+ * The samples of `run` as a frame, one row per sample in question order (by `question_key`, then
+ * `id`: never the file's order, so that a resampled statistic does not depend on it):
+ * {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `question_key` the
  * {@linkcode questionKey} of the sample, `retrieval` as the
  * JSON text of the retrieved records or null; the answer-behaviour flags of `lib/behaviour/`, with
  * truncation calibrated on the run, as Boolean columns and the answer's and question's language
@@ -152,5 +154,21 @@ export function runSamplesFrame(run: RunResult): pl.DataFrame {
   if (behaviour.some((b) => b.keyword_coverage !== null)) {
     cols.push(pl.Series("keyword_coverage", behaviour.map((b) => b.keyword_coverage), pl.Float64));
   }
-  return pl.DataFrame(cols);
+  return inQuestionOrder(pl.DataFrame(cols));
+}
+
+/**
+ * The rows of one run in an order fixed by the questions, not by the file: by `question_key`, then
+ * `id`, `input` and `prediction` (nulls last). Every resampling (bootstrap intervals, sign flips)
+ * draws row positions, so this makes intervals independent of the order of the records in a
+ * result file.
+ */
+function inQuestionOrder(frame: pl.DataFrame): pl.DataFrame {
+  if (frame.height < 2) return frame;
+  return frame.sort({
+    by: ["question_key", "id", "input", "prediction"],
+    descending: false,
+    nullsLast: true,
+    maintainOrder: true,
+  });
 }

@@ -13,6 +13,13 @@ export type Random = () => number;
 export const DEFAULT_SEED = 42;
 
 /**
+ * The largest seed that picks its own sequence: d3-random's generator keeps 32 bits of its seed
+ * (`seed | 0`), so 2^32 would give the same numbers as 0, and larger integers are not even
+ * represented exactly. Options refuse seeds above it rather than wrap or round them.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
  * Returns a seeded uniform generator on [0, 1).
  *
  * @example
