@@ -48,7 +48,9 @@ export function answerBehaviourFigure(
       marginRight: 14,
       marginBottom: 34,
       x: {
-        domain: [0, 1],
+        // `percent: true` multiplies the shares (0–1) by 100 before the scale, so the domain is
+        // given in percent.
+        domain: [0, 100],
         grid: true,
         percent: true,
         label: `${FLAG_LABEL[flag]} (%)`,
