@@ -8,6 +8,7 @@ import { definedCount, metricValues, runRows, textValues } from "../scored/run_c
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
+import { smallSampleFlag } from "./small_sample_flag.ts";
 import { memo } from "../scored/memo.ts";
 
 /** Options for {@linkcode breakdownTable}. */
@@ -16,7 +17,7 @@ export interface BreakdownTableOptions extends BootstrapOptions {
   by: string;
   /** Metrics, in order. Default: every metric of the frame. */
   metrics?: string[];
-  /** Cells with fewer samples are flagged (`flag = "n<30"`). Default: `30`. */
+  /** Cells with fewer values that define the metric are flagged (`flag = "n<30"`). Default: `30`. */
   minN?: number;
 }
 
@@ -33,7 +34,10 @@ export interface BreakdownRow {
   hi: number | null;
   /** Samples of the cell where the metric is defined. */
   n_defined: number;
-  /** `"n<30"` for cells too small to read (`"n<10, no interval"` below the bootstrap's minimum), else `""`. */
+  /**
+   * `"n<30"` for cells too small to read (`"n<10, no interval"` below the bootstrap's minimum),
+   * else `""`; counted on `n_defined`, by `smallSampleFlag()`.
+   */
   flag: string;
   /** Why the cell has no interval (too few defined values), or `""`. */
   note: string;
@@ -103,7 +107,7 @@ function compute(scored: ScoredResults, options: BreakdownTableOptions): Breakdo
           lo: finite(ci?.lo),
           hi: finite(ci?.hi),
           n_defined,
-          flag: idx.length < 10 ? "n<10, no interval" : idx.length < minN ? `n<${minN}` : "",
+          flag: smallSampleFlag(n_defined, { minN }),
           note: ci?.reason ?? "",
         });
       }

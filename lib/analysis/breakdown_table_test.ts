@@ -51,6 +51,28 @@ Deno.test("breakdownTable() groups by a frame column, orders by size, flags smal
   assert.equal(wide[0].v2_n, 30);
 });
 
+Deno.test("breakdownTable() flags a cell by the values that define its metric, not by its questions", () => {
+  // 151 questions in "other", of which 9 define v2 (as citation accuracy v2 in the study).
+  const samples = Array.from({ length: 151 }, (_, i) => ({
+    domain: "other",
+    metrics: { m: i % 2, v2: i < 9 ? 1 : null },
+  }));
+  const rows = breakdownTable(scoredFromRuns([fakeRun("r", samples)]), {
+    by: "domain",
+    resamples: 200,
+    metrics: ["m", "v2"],
+  });
+  assert.deepEqual(rows.map((r) => [r.metric, r.n, r.n_defined, r.flag]), [
+    ["m", 151, 151, ""],
+    ["v2", 151, 9, "n<10, no interval"],
+  ]);
+  // The wide table keeps the flag of each metric.
+  const [wide] = widenEstimates(rows, ["run", "group", "n"], ["flag"]);
+  assert.equal(wide.m_flag, "");
+  assert.equal(wide.v2_flag, "n<10, no interval");
+  assert.equal(wide.flag, undefined);
+});
+
 Deno.test("pairedByGroup() compares within each group and adjusts over all groups", () => {
   const lang = (i: number) => (i < 40 ? "ru" : "kz");
   const a = fakeRun(

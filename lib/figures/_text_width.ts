@@ -44,6 +44,10 @@ function font(bold: boolean): Font {
  * assert.ok(textWidth("iiii", 10) < textWidth("MMMM", 10));
  * ```
  */
-export function textWidth(text: string, fontSize: number, options: { bold?: boolean } = {}): number {
+export function textWidth(
+  text: string,
+  fontSize: number,
+  options: { bold?: boolean } = {},
+): number {
   return font(options.bold ?? false).getAdvanceWidth(text, fontSize);
 }

@@ -262,7 +262,8 @@ function localBox(el: El): Box | null {
       const pts = pathPoints(String(d));
       if (pts.length === 0) return null;
       // A symbol (a path drawn around its own translate) counts by its centre, as a dot.
-      const symbol = el.getAttribute("transform") && pts.every(([x, y]) => Math.abs(x) < 12 && Math.abs(y) < 12);
+      const symbol = el.getAttribute("transform") &&
+        pts.every(([x, y]) => Math.abs(x) < 12 && Math.abs(y) < 12);
       if (symbol) return box([0], [0]);
       return box(pts.map((p) => p[0]), pts.map((p) => p[1]));
     }
@@ -306,7 +307,9 @@ function scalesOf(chart: El): Record<string, ScaleGeometry> {
 /** The facet group (a child of a mark group that Plot translates per facet), if any. */
 function facetOf(el: El, markGroup: El): El | null {
   for (let e = el.parentNode; e && e !== markGroup; e = e.parentNode) {
-    if (e.parentNode === markGroup && !e.getAttribute("aria-label") && e.getAttribute("transform")) {
+    if (
+      e.parentNode === markGroup && !e.getAttribute("aria-label") && e.getAttribute("transform")
+    ) {
       return e;
     }
   }
@@ -385,14 +388,19 @@ function checkChart(chart: El, name: string, tol: number): FigureProblem[] {
         const t = ticks[axis];
         const percent = scales[axis]?.percent || /%|percent/i.test(t.label);
         if (!percent || t.ticks.length === 0 || mark === "text") continue;
-        const last = t.ticks.reduce((a, b) => (Math.abs(b.px - t.origin) > Math.abs(a.px - t.origin) ? b : a));
+        const last = t.ticks.reduce((
+          a,
+          b,
+        ) => (Math.abs(b.px - t.origin) > Math.abs(a.px - t.origin) ? b : a));
         const far = axis === "x"
           ? (last.px >= t.origin ? box.x1 - last.px : last.px - box.x0)
           : (last.px >= t.origin ? box.y1 - last.px : last.px - box.y0);
         if (far > tol) {
           report({
             rule: "percent",
-            message: `${what} runs ${fmt(far)} px past the last tick (${last.label}) of the percent ${axis} axis "${t.label}"`,
+            message: `${what} runs ${
+              fmt(far)
+            } px past the last tick (${last.label}) of the percent ${axis} axis "${t.label}"`,
           });
         }
       }
@@ -523,12 +531,18 @@ function checkLegend(root: El, charts: El[]): FigureProblem[] {
   const problems: FigureProblem[] = [];
   for (const c of legend) {
     if (!used.has(c)) {
-      problems.push({ rule: "legend", message: `The legend shows colour ${c}, which no mark uses` });
+      problems.push({
+        rule: "legend",
+        message: `The legend shows colour ${c}, which no mark uses`,
+      });
     }
   }
   for (const c of used) {
     if (!legend.has(c)) {
-      problems.push({ rule: "legend", message: `Marks use colour ${c}, which the legend does not show` });
+      problems.push({
+        rule: "legend",
+        message: `Marks use colour ${c}, which the legend does not show`,
+      });
     }
   }
   return problems;

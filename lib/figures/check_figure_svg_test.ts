@@ -40,7 +40,10 @@ Deno.test("checkFigureSvg() reports a mark outside its panel's frame, with its p
   const svg = figure(`<g aria-label="bar"><rect x="20" y="92" width="40" height="6"/></g>`);
   const problems = checkFigureSvg(svg);
   assert.deepEqual(problems.map((p) => p.rule), ["frame"]);
-  assert.match(problems[0].message, /bar 1 .* y 92–98, outside its plotting frame x 20–180, y 10–90/);
+  assert.match(
+    problems[0].message,
+    /bar 1 .* y 92–98, outside its plotting frame x 20–180, y 10–90/,
+  );
   // Translations of the mark's group count: the same bar moved up by 10 px fits.
   const moved = figure(
     `<g aria-label="bar" transform="translate(0,-10)"><rect x="20" y="92" width="40" height="6"/></g>`,
@@ -62,12 +65,18 @@ Deno.test("checkFigureSvg() reports a percent axis that does not span its data",
     `<text transform="translate(20,90)">0.0</text><text transform="translate(100,90)">0.5</text>` +
     `<text transform="translate(180,90)">1.0</text></g>` +
     `<g aria-label="x-axis label"><text transform="translate(100,98)">share (%)</text></g>`;
-  const svg = figure(`${axis}<g aria-label="bar"><rect x="20" y="20" width="170" height="10"/></g>`, {
-    scales: null,
-  });
+  const svg = figure(
+    `${axis}<g aria-label="bar"><rect x="20" y="20" width="170" height="10"/></g>`,
+    {
+      scales: null,
+    },
+  );
   const problems = checkFigureSvg(svg);
   assert.deepEqual(problems.map((p) => p.rule), ["percent"]);
-  assert.match(problems[0].message, /runs 10 px past the last tick \(1\.0\) of the percent x axis "share \(%\)"/);
+  assert.match(
+    problems[0].message,
+    /runs 10 px past the last tick \(1\.0\) of the percent x axis "share \(%\)"/,
+  );
   // Tick labels beyond 100 on a percent axis.
   const beyond = axis.replace(">1.0<", ">150<");
   assert.deepEqual(rules(figure(beyond, { scales: null })), ["percent"]);
@@ -82,7 +91,9 @@ Deno.test("checkFigureSvg() reports legend colours that no mark uses, and mark c
   assert.match(problems[0].message, /legend shows colour #ff725c, which no mark uses/);
   assert.match(problems[1].message, /Marks use colour #4269d0, which the legend does not show/);
   // Greys explain shapes and reference lines: they need no legend entry.
-  const grey = figure(`<g aria-label="rule" stroke="#444"><line x1="100" x2="100" y1="10" y2="90"/></g>`);
+  const grey = figure(
+    `<g aria-label="rule" stroke="#444"><line x1="100" x2="100" y1="10" y2="90"/></g>`,
+  );
   assert.deepEqual(checkFigureSvg(grey), []);
 });
 
@@ -92,7 +103,8 @@ Deno.test("checkFigureSvg() reports text cut off at the edge of its chart or fig
   const problems = checkFigureSvg(figure(label));
   assert.deepEqual(problems.map((p) => p.rule), ["clipped"]);
   assert.match(problems[0].message, /Text "a long category name" .* beyond the chart's 200×100 px/);
-  const title = `<text x="12" y="14" font-size="15">A title far too long for a figure this narrow</text>`;
+  const title =
+    `<text x="12" y="14" font-size="15">A title far too long for a figure this narrow</text>`;
   assert.deepEqual(rules(figure("", { legend: title })), ["clipped"]);
 });
 
@@ -101,7 +113,10 @@ Deno.test("checkFigureSvg() reports a figure taller than a page at its width", (
   assert.deepEqual(rules(figure("", { width: 240, height: 308 })), []);
   const problems = checkFigureSvg(figure("", { width: 240, height: 320 }));
   assert.deepEqual(problems.map((p) => p.rule), ["printable"]);
-  assert.match(problems[0].message, /height\/width 1\.33 > 1\.29: printed 7 in wide it is 9\.3 in tall/);
+  assert.match(
+    problems[0].message,
+    /height\/width 1\.33 > 1\.29: printed 7 in wide it is 9\.3 in tall/,
+  );
 });
 
 Deno.test("checkFigureSvg() reads the scales plotSvg() records: a Plot bar past its domain is caught", () => {
