@@ -28,3 +28,20 @@ Deno.test("answerBehaviourFigure() draws shares in percent on a 0–100 axis, ev
   const [small, large] = [Math.min(...widths), Math.max(...widths)];
   assert.ok(Math.abs(large / small - 0.96 / 0.04) < 0.5, `bar widths ${widths.join(", ")}`);
 });
+
+Deno.test("answerBehaviourFigure() gives every panel the same frame width and top, so bars compare across panels", () => {
+  const rows = ["a", "b", "c"].map((run, i) =>
+    row(run, { truncated: 0.3 * i, substantive: 1 - 0.3 * i })
+  );
+  const svg = answerBehaviourFigure(rows);
+  const scales = [...svg.matchAll(/data-scales="([^"]*)"/g)].map((m) =>
+    JSON.parse(m[1].replaceAll("&quot;", '"')) as {
+      x: { range: [number, number] };
+      y: { range: [number, number] };
+    }
+  );
+  assert.equal(scales.length, 6);
+  const widths = new Set(scales.map((s) => s.x.range[1] - s.x.range[0]));
+  const tops = new Set(scales.map((s) => s.y.range[0]));
+  assert.deepEqual([widths.size, tops.size], [1, 1], JSON.stringify(scales));
+});

@@ -91,10 +91,9 @@ export function languageFigure(
   }
   return standaloneFigure(charts, {
     title,
-    subtitle:
-      `Mean per language with 95% percentile-bootstrap interval; n = answers that define the metric (${
-        langs.map(name).join(" / ")
-      })`,
+    subtitle: `Mean per language with 95% percentile-bootstrap interval; n = ${
+      langs.join("/")
+    } answers that define the metric`,
     legend,
     note,
     columns,

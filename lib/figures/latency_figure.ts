@@ -114,10 +114,10 @@ export function latencyFigure(
     ],
   });
   const legend: LegendItem[] = [
-    { label: "share of answers (darker: more)", color: SAMPLE, shape: "line" },
+    { label: "share of answers (darker: more)", color: SAMPLE, shape: "square" },
     { label: "median", color: MEDIAN, shape: "circle" },
-    { label: "95th percentile (triangle)", color: P95, shape: "circle" },
-    { label: "mean (diamond)", color: MEAN, shape: "circle" },
+    { label: "95th percentile", color: P95, shape: "triangle" },
+    { label: "mean", color: MEAN, shape: "diamond" },
   ];
   const api = stats.some((s) => s.variant === "external");
   return standaloneFigure([chart], {
