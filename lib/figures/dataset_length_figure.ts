@@ -59,6 +59,10 @@ export function datasetLengthFigure(
       x: {
         type: "log",
         domain: [lo, hi],
+        // Every tick labelled, at 1, 2, 5 per factor of 10 (Plot's own log ticks leave the
+        // low end of a short range unlabelled).
+        ticks: logTicks(lo, hi),
+        tickFormat: (d: number) => d.toLocaleString("en"),
         label: `${field}: words (log scale)`,
         labelArrow: "none",
         grid: true,
@@ -98,4 +102,20 @@ export function datasetLengthFigure(
     })),
     note,
   });
+}
+
+/** Ticks at 1, 2 and 5 times the powers of 10 within `[lo, hi]`; at 1–9 times when that gives fewer than 3. */
+function logTicks(lo: number, hi: number): number[] {
+  const at = (steps: number[]) => {
+    const ticks: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+      for (const m of steps) {
+        const t = m * 10 ** e;
+        if (t >= lo && t <= hi) ticks.push(t);
+      }
+    }
+    return ticks;
+  };
+  const ticks = at([1, 2, 5]);
+  return ticks.length >= 3 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 }
