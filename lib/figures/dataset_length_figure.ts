@@ -4,6 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { logAxisX, logTicks } from "./_log_axis.ts";
 import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { standaloneFigure } from "./standalone_figure.ts";
 import { LANGUAGE_COLORS, LANGUAGE_LABELS } from "./dataset_palette.ts";
@@ -59,13 +60,6 @@ export function datasetLengthFigure(
       x: {
         type: "log",
         domain: [lo, hi],
-        // Every tick labelled, at 1, 2, 5 per factor of 10 (Plot's own log ticks leave the
-        // low end of a short range unlabelled).
-        ticks: logTicks(lo, hi),
-        tickFormat: (d: number) => d.toLocaleString("en"),
-        label: `${field}: words (log scale)`,
-        labelArrow: "none",
-        grid: true,
       },
       y: {
         label: "Share of rows",
@@ -84,6 +78,12 @@ export function datasetLengthFigure(
           strokeWidth: 1.6,
         }),
         Plot.ruleY([0]),
+        // Every tick labelled, at 1, 2, 5 per factor of 10 (Plot's own log axis leaves ticks
+        // unlabelled).
+        ...logAxisX(logTicks(lo, hi), {
+          label: `${field}: words (log scale)`,
+          labelAnchor: "right",
+        }),
       ],
     }));
   }
@@ -102,20 +102,4 @@ export function datasetLengthFigure(
     })),
     note,
   });
-}
-
-/** Ticks at 1, 2 and 5 times the powers of 10 within `[lo, hi]`; at 1–9 times when that gives fewer than 3. */
-function logTicks(lo: number, hi: number): number[] {
-  const at = (steps: number[]) => {
-    const ticks: number[] = [];
-    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-      for (const m of steps) {
-        const t = m * 10 ** e;
-        if (t >= lo && t <= hi) ticks.push(t);
-      }
-    }
-    return ticks;
-  };
-  const ticks = at([1, 2, 5]);
-  return ticks.length >= 3 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 }

@@ -163,3 +163,15 @@ Deno.test("latencyFigure() stays small however many answers it draws (binned, no
   const large = latencyFigure(big, latencySummary(big));
   assert.ok(large.length < 1.5 * small.length, `${large.length} vs ${small.length} bytes`);
 });
+
+Deno.test("latencyFigure() labels every tick of its log axis, 0.5 and 5 included", () => {
+  const scored = scoredFromRuns([
+    fakeRun("a", [0.15, 0.6, 3, 40].map((x) => ({ metrics: { latency_s: x } })), { label: "A" }),
+  ]);
+  const svg = latencyFigure(scored, latencySummary(scored));
+  const labels = [...svg.match(/aria-label="x-axis tick label"[^>]*>(.*?)<\/g>/)![1].matchAll(
+    /<text[^>]*>([^<]+)<\/text>/g,
+  )].map((m) => m[1]);
+  assert.deepEqual(labels, ["0.2", "0.5", "1", "2", "5", "10", "20"]);
+  assert.deepEqual(checkFigureSvg(svg), []);
+});

@@ -1,0 +1,58 @@
+/**
+ * A log-scale x axis with every tick labelled. Plot formats a log axis through d3's log
+ * `tickFormat`, which blanks the labels of 5× (and other) ticks once the domain spans a few
+ * factors of 10, even with explicit ticks and `tickFormat`; an axis mark with its own `text`
+ * channel keeps them.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+
+/** Options for {@linkcode logAxisX}. */
+export interface LogAxisXOptions {
+  /** Axis label. Required. */
+  label: string;
+  /** Where the label sits. Default: `"center"`. */
+  labelAnchor?: "left" | "center" | "right";
+}
+
+/**
+ * Ticks at 1, 2 and 5 times the powers of 10 within `[lo, hi]`; at 1–9 times when that gives
+ * fewer than 3.
+ *
+ * @example
+ * ```ts
+ * import { logTicks } from "./_log_axis.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(logTicks(0.15, 40), [0.2, 0.5, 1, 2, 5, 10, 20]);
+ * assert.deepEqual(logTicks(3, 9), [3, 4, 5, 6, 7, 8, 9]);
+ * ```
+ */
+export function logTicks(lo: number, hi: number): number[] {
+  const at = (steps: number[]) => {
+    const ticks: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+      for (const m of steps) {
+        // Rounded so that 0.1 × 3 prints as 0.3, not 0.30000000000000004.
+        const t = Number((m * 10 ** e).toPrecision(12));
+        if (t >= lo && t <= hi) ticks.push(t);
+      }
+    }
+    return ticks;
+  };
+  const ticks = at([1, 2, 5]);
+  return ticks.length >= 3 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+}
+
+/** Grid lines and a bottom axis at `ticks`, every one labelled (`1,000` style). */
+export function logAxisX(ticks: readonly number[], options: LogAxisXOptions): Plot.Markish[] {
+  const { label, labelAnchor = "center" } = options;
+  return [
+    Plot.gridX(ticks),
+    Plot.axisX(ticks, {
+      text: (d: number) => d.toLocaleString("en", { maximumSignificantDigits: 12 }),
+      label,
+      labelArrow: "none",
+      labelAnchor,
+    }),
+  ];
+}
