@@ -13,6 +13,10 @@ export interface LogAxisXOptions {
   label: string;
   /** Where the label sits. Default: `"center"`. */
   labelAnchor?: "left" | "center" | "right";
+  /** Tick label of a value. Default: the number in English style (`1,000`, `0.5`). */
+  format?: (d: number) => string;
+  /** Draw grid lines at the ticks. Default: `true`. */
+  grid?: boolean;
 }
 
 /**
@@ -45,11 +49,16 @@ export function logTicks(lo: number, hi: number): number[] {
 
 /** Grid lines and a bottom axis at `ticks`, every one labelled (`1,000` style). */
 export function logAxisX(ticks: readonly number[], options: LogAxisXOptions): Plot.Markish[] {
-  const { label, labelAnchor = "center" } = options;
+  const {
+    label,
+    labelAnchor = "center",
+    format = (d: number) => d.toLocaleString("en", { maximumSignificantDigits: 12 }),
+    grid = true,
+  } = options;
   return [
-    Plot.gridX(ticks),
+    ...(grid ? [Plot.gridX(ticks)] : []),
     Plot.axisX(ticks, {
-      text: (d: number) => d.toLocaleString("en", { maximumSignificantDigits: 12 }),
+      text: format,
       label,
       labelArrow: "none",
       labelAnchor,
