@@ -10,7 +10,7 @@ import { textWidth } from "./_text_width.ts";
 
 /** One problem found in a figure. */
 export interface FigureProblem {
-  /** The rule broken: `frame`, `domain`, `percent`, `legend`, `clipped` or `printable`. */
+  /** The rule broken: `frame`, `domain`, `percent`, `legend`, `clipped`, `ticks` or `printable`. */
   rule: string;
   /** What is wrong and where, in words. */
   message: string;
@@ -76,8 +76,9 @@ interface Box {
  *   0–100 and no mark past its last tick;
  * - `legend`: the colours of the legend's swatches are the colours of the marks, and vice versa
  *   (greys are exempt: they mark reference lines and shapes, not series);
- * - `clipped`: no text runs past the edge of its chart or of the figure (width estimated from the
- *   font size);
+ * - `clipped`: no text runs past the edge of its chart or of the figure (width measured in the
+ *   figures' font);
+ * - `ticks`: every axis tick has a label;
  * - `printable`: height / width ≤ `maxAspect` (default 9/7: at 7 in wide, at most 9 in tall).
  *
  * @param svg The SVG text.
@@ -427,6 +428,25 @@ function checkChart(chart: El, name: string, tol: number): FigureProblem[] {
           s.domain.map(fmtValue).join(", ")
         }], beyond 0–100`,
       });
+    }
+  }
+  // Every tick carries a label (Plot's log axes blank some of them).
+  for (const axis of ["x", "y"] as const) {
+    for (const group of chart.querySelectorAll(`g[aria-label="${axis}-axis tick"]`) as El[]) {
+      const ticks = group.querySelectorAll("path, line").length;
+      const labelGroup = group.nextElementSibling ?? null;
+      if (!labelGroup || labelGroup.getAttribute("aria-label") !== `${axis}-axis tick label`) {
+        continue;
+      }
+      const labels = ([...labelGroup.querySelectorAll("text")] as El[]).filter((t) =>
+        String(t.textContent ?? "").trim() !== ""
+      ).length;
+      if (labels < ticks) {
+        report({
+          rule: "ticks",
+          message: `The ${axis} axis of ${name} has ${ticks} ticks but only ${labels} tick labels`,
+        });
+      }
     }
   }
   // Text in the chart (tick labels, axis labels, text marks) must not be cut at the chart's edge:

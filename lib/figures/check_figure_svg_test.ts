@@ -108,6 +108,18 @@ Deno.test("checkFigureSvg() reports text cut off at the edge of its chart or fig
   assert.deepEqual(rules(figure("", { legend: title })), ["clipped"]);
 });
 
+Deno.test("checkFigureSvg() reports axis ticks without labels", () => {
+  const axis = (second: string) =>
+    `<g aria-label="x-axis tick"><path transform="translate(20,80)" d="M0,0L0,6"/>` +
+    `<path transform="translate(100,80)" d="M0,0L0,6"/></g>` +
+    `<g aria-label="x-axis tick label"><text transform="translate(20,86)" y="0.71em">1</text>` +
+    `<text transform="translate(100,86)" y="0.71em">${second}</text></g>`;
+  assert.deepEqual(checkFigureSvg(figure(axis("5"))), []);
+  const problems = checkFigureSvg(figure(axis("")));
+  assert.deepEqual(problems.map((p) => p.rule), ["ticks"]);
+  assert.match(problems[0].message, /x axis of the chart has 2 ticks but only 1 tick labels/);
+});
+
 Deno.test("checkFigureSvg() reports a figure taller than a page at its width", () => {
   // 9/7 is the limit: 7 in wide, 9 in of text height.
   assert.deepEqual(rules(figure("", { width: 240, height: 308 })), []);
