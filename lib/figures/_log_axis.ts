@@ -21,7 +21,7 @@ export interface LogAxisXOptions {
 
 /**
  * Ticks at 1, 2 and 5 times the powers of 10 within `[lo, hi]`; at 1–9 times when that gives
- * fewer than 3.
+ * fewer than 4 (a range of about one factor of 10, where 1-2-5 leaves long stretches unlabelled).
  *
  * @example
  * ```ts
@@ -29,6 +29,7 @@ export interface LogAxisXOptions {
  * import assert from "node:assert/strict";
  * assert.deepEqual(logTicks(0.15, 40), [0.2, 0.5, 1, 2, 5, 10, 20]);
  * assert.deepEqual(logTicks(3, 9), [3, 4, 5, 6, 7, 8, 9]);
+ * assert.deepEqual(logTicks(2.2, 39), [3, 4, 5, 6, 7, 8, 9, 10, 20, 30]);
  * ```
  */
 export function logTicks(lo: number, hi: number): number[] {
@@ -44,7 +45,7 @@ export function logTicks(lo: number, hi: number): number[] {
     return ticks;
   };
   const ticks = at([1, 2, 5]);
-  return ticks.length >= 3 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  return ticks.length >= 4 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 }
 
 /** Grid lines and a bottom axis at `ticks`, every one labelled (`1,000` style). */
