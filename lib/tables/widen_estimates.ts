@@ -22,8 +22,9 @@ export interface EstimateLike {
  * Pivots estimate rows to the wide layout. Keys keep their first-seen order; metrics keep their
  * order of appearance. Columns other than the keys, `metric` and the estimate fields are dropped,
  * except those listed in `extra`: one column, when every key has one value of it over its metrics;
- * else one column per metric, `<metric>_<extra>` after the metric's estimates (a small-sample
- * `flag` counted on each metric's defined values differs between metrics).
+ * else one column per metric, `<metric>_<extra>` after the metric's estimates, for the metrics
+ * where it is not empty (a small-sample `flag` counted on each metric's defined values differs
+ * between metrics).
  *
  * @example
  * ```ts
@@ -58,6 +59,14 @@ export function widenEstimates<T extends EstimateLike>(
       return seen.get(key) !== r[e];
     });
   }));
+  // A per-metric column is written only for metrics where it holds something (not all "" or null).
+  const shown = new Set(
+    rows.flatMap((r) =>
+      [...perMetric].filter((e) => r[e] !== "" && r[e] !== null && r[e] !== undefined).map((e) =>
+        `${r.metric}_${e}`
+      )
+    ),
+  );
   const out = new Map<string, Record<string, Cell>>();
   for (const r of rows) {
     const key = keyOf(r);
@@ -68,7 +77,7 @@ export function widenEstimates<T extends EstimateLike>(
       for (const m of metrics) {
         Object.assign(line, { [`${m}_mean`]: null, [`${m}_lo`]: null, [`${m}_hi`]: null });
         if (withN.has(m)) line[`${m}_n`] = null;
-        for (const e of perMetric) line[`${m}_${e}`] = null;
+        for (const e of perMetric) if (shown.has(`${m}_${e}`)) line[`${m}_${e}`] = null;
       }
       out.set(key, line);
     }
@@ -78,7 +87,9 @@ export function widenEstimates<T extends EstimateLike>(
       [`${r.metric}_hi`]: r.hi,
     });
     if (withN.has(r.metric)) line[`${r.metric}_n`] = r.n_defined;
-    for (const e of perMetric) line[`${r.metric}_${e}`] = r[e] as Cell;
+    for (const e of perMetric) {
+      if (shown.has(`${r.metric}_${e}`)) line[`${r.metric}_${e}`] = r[e] as Cell;
+    }
   }
   return [...out.values()];
 }
