@@ -19,9 +19,19 @@ export interface LogAxisXOptions {
   grid?: boolean;
 }
 
+/** Options for {@linkcode logTicks}. */
+export interface LogTicksOptions {
+  /**
+   * Pixel width of the axis. When given, ticks at 1–9 times are used only if the closest two
+   * (9 and 10) stay 14 px apart, so that their labels do not collide. Default: none.
+   */
+  width?: number;
+}
+
 /**
  * Ticks at 1, 2 and 5 times the powers of 10 within `[lo, hi]`; at 1–9 times when that gives
- * fewer than 4 (a range of about one factor of 10, where 1-2-5 leaves long stretches unlabelled).
+ * fewer than 4 (a range of about one factor of 10, where 1-2-5 leaves long stretches unlabelled)
+ * and, given the axis width, the labels have room.
  *
  * @example
  * ```ts
@@ -29,10 +39,11 @@ export interface LogAxisXOptions {
  * import assert from "node:assert/strict";
  * assert.deepEqual(logTicks(0.15, 40), [0.2, 0.5, 1, 2, 5, 10, 20]);
  * assert.deepEqual(logTicks(3, 9), [3, 4, 5, 6, 7, 8, 9]);
- * assert.deepEqual(logTicks(2.2, 39), [3, 4, 5, 6, 7, 8, 9, 10, 20, 30]);
+ * assert.deepEqual(logTicks(2.2, 39, { width: 480 }), [3, 4, 5, 6, 7, 8, 9, 10, 20, 30]);
+ * assert.deepEqual(logTicks(2.8, 42, { width: 240 }), [5, 10, 20]);
  * ```
  */
-export function logTicks(lo: number, hi: number): number[] {
+export function logTicks(lo: number, hi: number, options: LogTicksOptions = {}): number[] {
   const at = (steps: number[]) => {
     const ticks: number[] = [];
     for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
@@ -45,7 +56,10 @@ export function logTicks(lo: number, hi: number): number[] {
     return ticks;
   };
   const ticks = at([1, 2, 5]);
-  return ticks.length >= 4 ? ticks : at([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  if (ticks.length >= 4) return ticks;
+  const { width } = options;
+  const room = width === undefined || (width * Math.log10(10 / 9)) / Math.log10(hi / lo) >= 14;
+  return room ? at([1, 2, 3, 4, 5, 6, 7, 8, 9]) : ticks;
 }
 
 /** Grid lines and a bottom axis at `ticks`, every one labelled (`1,000` style). */

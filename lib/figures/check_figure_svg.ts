@@ -10,7 +10,7 @@ import { textWidth } from "./_text_width.ts";
 
 /** One problem found in a figure. */
 export interface FigureProblem {
-  /** The rule broken: `frame`, `domain`, `percent`, `legend`, `clipped`, `ticks` or `printable`. */
+  /** The rule broken: `frame`, `domain`, `percent`, `legend`, `clipped`, `ticks`, `overlap` or `printable`. */
   rule: string;
   /** What is wrong and where, in words. */
   message: string;
@@ -33,6 +33,8 @@ export const CHECK_FIGURE_DEFAULTS: Required<CheckFigureSvgOptions> = {
   maxAspect: 9 / 7,
 };
 
+/** Tick labels closer than this (in pixels) run together ("9" and "10" read as "910"). */
+const MIN_LABEL_GAP = 2;
 /** Plot's default font size. */
 const PLOT_FONT_SIZE = 10;
 /** The `aria-label`s of Plot's marks (groups holding drawn data). */
@@ -79,6 +81,7 @@ interface Box {
  * - `clipped`: no text runs past the edge of its chart or of the figure (width measured in the
  *   figures' font);
  * - `ticks`: every axis tick has a label;
+ * - `overlap`: no two tick labels of an axis overlap or touch (less than 2 px apart);
  * - `printable`: height / width ≤ `maxAspect` (default 9/7: at 7 in wide, at most 9 in tall).
  *
  * @param svg The SVG text.
@@ -432,22 +435,47 @@ function checkChart(chart: El, name: string, tol: number): FigureProblem[] {
   }
   // Every tick carries a label (Plot's log axes blank some of them).
   for (const axis of ["x", "y"] as const) {
-    for (const group of chart.querySelectorAll(`g[aria-label="${axis}-axis tick"]`) as El[]) {
+    const tickGroups = [...chart.querySelectorAll(`g[aria-label="${axis}-axis tick"]`)] as El[];
+    const labelGroups = [
+      ...chart.querySelectorAll(`g[aria-label="${axis}-axis tick label"]`),
+    ] as El[];
+    tickGroups.forEach((group, i) => {
       const ticks = group.querySelectorAll("path, line").length;
-      const labelGroup = group.nextElementSibling ?? null;
-      if (!labelGroup || labelGroup.getAttribute("aria-label") !== `${axis}-axis tick label`) {
-        continue;
-      }
+      const labelGroup = labelGroups[i];
+      if (!labelGroup) return;
       const labels = ([...labelGroup.querySelectorAll("text")] as El[]).filter((t) =>
         String(t.textContent ?? "").trim() !== ""
       ).length;
+      const boxes = ([...labelGroup.querySelectorAll("text")] as El[])
+        .filter((t) =>
+          String(t.textContent ?? "").trim() !== ""
+        )
+        .map((t) => ({
+          text: String(t.textContent).trim(),
+          box: shift(textBox(t), offset(t, chart)),
+        }))
+        .sort((a, b) => axis === "x" ? a.box.x0 - b.box.x0 : a.box.y0 - b.box.y0);
+      for (let k = 1; k < boxes.length; k++) {
+        const [a, b] = [boxes[k - 1].box, boxes[k].box];
+        const gap = axis === "x" ? b.x0 - a.x1 : b.y0 - a.y1;
+        if (gap < MIN_LABEL_GAP) {
+          report({
+            rule: "overlap",
+            message: `Tick labels "${boxes[k - 1].text}" and "${
+              boxes[k].text
+            }" of the ${axis} axis of ${name} are ${
+              gap < 0 ? `overlapping by ${fmt(-gap)} px` : `${fmt(gap)} px apart`
+            } (less than ${MIN_LABEL_GAP} px reads as one label)`,
+          });
+        }
+      }
       if (labels < ticks) {
         report({
           rule: "ticks",
           message: `The ${axis} axis of ${name} has ${ticks} ticks but only ${labels} tick labels`,
         });
       }
-    }
+    });
   }
   // Text in the chart (tick labels, axis labels, text marks) must not be cut at the chart's edge:
   // a nested <svg> clips what lies outside its viewport.

@@ -120,6 +120,26 @@ Deno.test("checkFigureSvg() reports axis ticks without labels", () => {
   assert.match(problems[0].message, /x axis of the chart has 2 ticks but only 1 tick labels/);
 });
 
+Deno.test("checkFigureSvg() reports tick labels that overlap", () => {
+  const axis = (x: number) =>
+    `<g aria-label="x-axis tick"><path transform="translate(60,80)" d="M0,0L0,6"/>` +
+    `<path transform="translate(${x},80)" d="M0,0L0,6"/></g>` +
+    `<g aria-label="x-axis tick label"><text transform="translate(60,86)" y="0.71em">9</text>` +
+    `<text transform="translate(${x},86)" y="0.71em">10</text></g>`;
+  // Labels are centred (Plot's text-anchor middle on the chart).
+  const chart = (x: number) =>
+    figure(axis(x)).replace('font-size="10"', 'font-size="10" text-anchor="middle"');
+  assert.deepEqual(checkFigureSvg(chart(80)), []);
+  const problems = checkFigureSvg(chart(66));
+  assert.deepEqual(problems.map((p) => p.rule), ["overlap"]);
+  assert.match(
+    problems[0].message,
+    /Tick labels "9" and "10" of the x axis of the chart are overlapping by [\d.]+ px/,
+  );
+  // Touching labels run together as well: "9" and "10" 0.04 px apart read as "910".
+  assert.match(checkFigureSvg(chart(69.6))[0].message, /are 0\.\d px apart \(less than 2 px/);
+});
+
 Deno.test("checkFigureSvg() reports a figure taller than a page at its width", () => {
   // 9/7 is the limit: 7 in wide, 9 in of text height.
   assert.deepEqual(rules(figure("", { width: 240, height: 308 })), []);

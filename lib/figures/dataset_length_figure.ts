@@ -80,7 +80,7 @@ export function datasetLengthFigure(
         Plot.ruleY([0]),
         // Every tick labelled, at 1, 2, 5 per factor of 10 (Plot's own log axis leaves ticks
         // unlabelled).
-        ...logAxisX(logTicks(lo, hi), {
+        ...logAxisX(logTicks(lo, hi, { width: 300 - 44 - 14 }), {
           label: `${field}: words (log scale)`,
           labelAnchor: "right",
         }),

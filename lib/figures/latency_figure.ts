@@ -82,7 +82,9 @@ export function latencyFigure(
     y: { domain: labels, label: null },
     opacity: { domain: [0, 0.25], range: [0.08, 1], clamp: true },
     marks: [
-      ...logAxisX(logTicks(lo * 0.8, hi * 1.2), { label: "Seconds per answer (log scale)" }),
+      ...logAxisX(logTicks(lo * 0.8, hi * 1.2, { width: 720 - 150 - 20 }), {
+        label: "Seconds per answer (log scale)",
+      }),
       Plot.rectX(bins, {
         x1: "x1",
         x2: "x2",

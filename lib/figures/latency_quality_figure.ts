@@ -66,7 +66,7 @@ export function latencyQualityFigure(
       grid: true,
     },
     marks: [
-      ...logAxisX(logTicks(xmin / 1.3, xmax * 1.3), {
+      ...logAxisX(logTicks(xmin / 1.3, xmax * 1.3, { width: 560 - 52 - 20 }), {
         label: "Mean latency per answer (s, log scale)",
         labelAnchor: "right",
       }),
