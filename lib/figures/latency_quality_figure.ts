@@ -101,9 +101,10 @@ export function latencyQualityFigure(
     ],
   });
   const legend: LegendItem[] = points.map((p) => ({
-    label: p.api ? `${p.label} (API, hollow)` : p.label,
+    label: p.api ? `${p.label} (API)` : p.label,
     color: p.color,
-    shape: "circle",
+    // Hollow in the legend as in the chart.
+    shape: p.api ? "ring" : "circle",
   }));
   return standaloneFigure([chart], {
     title: `Latency and quality: ${metricLabel(metric)} against time per answer`,

@@ -12,7 +12,7 @@ export interface LegendItem {
   label: string;
   color: string;
   /** Swatch shape. Default: `"square"`. */
-  shape?: "square" | "circle" | "triangle" | "diamond" | "line" | "dashed";
+  shape?: "square" | "circle" | "ring" | "triangle" | "diamond" | "line" | "dashed";
 }
 
 /** Options for {@linkcode standaloneFigure}. */
@@ -64,6 +64,10 @@ function swatch(item: LegendItem, x: number, y: number): string {
   switch (item.shape ?? "square") {
     case "circle":
       return `<circle cx="${x + 5}" cy="${y - 4}" r="4.5" fill="${c}"/>`;
+    case "ring":
+      return `<circle cx="${x + 5}" cy="${
+        y - 4
+      }" r="3.8" fill="white" stroke="${c}" stroke-width="1.8"/>`;
     case "triangle":
       return `<path d="M${x + 5},${y - 9.5}L${x + 10},${y - 0.5}L${x},${y - 0.5}Z" fill="${c}"/>`;
     case "diamond":

@@ -17,6 +17,14 @@ Deno.test("standaloneFigure() wraps the subtitle where a line is full in the fig
   assert.deepEqual(checkFigureSvg(long).filter((p) => p.rule === "clipped"), []);
 });
 
+Deno.test("standaloneFigure() draws a hollow ring swatch for hollow marks", () => {
+  const svg = standaloneFigure([chart], {
+    title: "T",
+    legend: [{ label: "GPT-4o (API)", color: "#a463f2", shape: "ring" }],
+  });
+  assert.match(svg, /<circle [^>]*fill="white" stroke="#a463f2"/);
+});
+
 Deno.test("standaloneFigure() draws triangle and diamond legend swatches for marks of those shapes", () => {
   const svg = standaloneFigure([chart], {
     title: "T",
