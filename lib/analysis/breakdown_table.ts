@@ -8,6 +8,7 @@ import { definedCount, metricValues, runRows, textValues } from "../scored/run_c
 import { bootstrapCi, type BootstrapOptions } from "../stats/bootstrap.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
 import { MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
+import { smallSampleFlag } from "./small_sample_flag.ts";
 import { memo } from "../scored/memo.ts";
 
 /** Options for {@linkcode breakdownTable}. */
@@ -16,7 +17,7 @@ export interface BreakdownTableOptions extends BootstrapOptions {
   by: string;
   /** Metrics, in order. Default: every metric of the frame. */
   metrics?: string[];
-  /** Cells with fewer defined values of the metric are flagged (`flag = "n<30"`). Default: `30`. */
+  /** Cells with fewer values that define the metric are flagged (`flag = "n<30"`). Default: `30`. */
   minN?: number;
 }
 
@@ -34,8 +35,8 @@ export interface BreakdownRow {
   /** Samples of the cell where the metric is defined. */
   n_defined: number;
   /**
-   * `"n<30"` for cells whose metric has too few defined values to read (`"n<10, no interval"`
-   * below the bootstrap's minimum), counted by `n_defined`, else `""`.
+   * `"n<30"` for cells too small to read (`"n<10, no interval"` below the bootstrap's minimum),
+   * else `""`; counted on `n_defined`, by `smallSampleFlag()`.
    */
   flag: string;
   /** Why the cell has no interval (too few defined values), or `""`. */
@@ -106,9 +107,7 @@ function compute(scored: ScoredResults, options: BreakdownTableOptions): Breakdo
           lo: finite(ci?.lo),
           hi: finite(ci?.hi),
           n_defined,
-          // By the values the mean rests on, not the cell's questions: a metric undefined on
-          // most of a cell's answers is as hard to read as a small cell.
-          flag: n_defined < 10 ? "n<10, no interval" : n_defined < minN ? `n<${minN}` : "",
+          flag: smallSampleFlag(n_defined, { minN }),
           note: ci?.reason ?? "",
         });
       }

@@ -6,6 +6,8 @@
  */
 import { metricLabel } from "../metrics/metric_order.ts";
 import type { BreakdownRow } from "./breakdown_table.ts";
+import { isSmallSample } from "./small_sample_flag.ts";
+import { MIN_CELL_N } from "./sample_group.ts";
 
 /**
  * How many questions define `metric` in `group`, per run: `6–36 of 115 questions per run`
@@ -47,8 +49,9 @@ export interface GroupPairedRow {
 
 /**
  * `k of n <what> differences are significant after BH within their metric`, with up to three
- * examples (preferring `prefer`'s metric, each naming its metric), or a sentence without examples
- * when none is.
+ * examples (cells resting on enough questions to read first, see `isSmallSample`; then `prefer`'s
+ * metric; each naming its metric), or a sentence without examples when none is. Significant cells
+ * that are flagged as small are counted in a clause of their own.
  *
  * @example
  * ```ts
@@ -71,11 +74,22 @@ export function describeGroupPaired(
     rows.length === 1 ? "" : "s"
   } ${verb} significant after BH within ${significant.length === 1 ? "its" : "their"} metric`;
   if (!significant.length) return `${head}.`;
+  const small = significant.filter((r) => isSmallSample(r.n));
+  const readable = significant.filter((r) => !isSmallSample(r.n));
   const ordered = [
-    ...significant.filter((r) => r.metric === prefer),
-    ...significant.filter((r) => r.metric !== prefer),
+    ...readable.filter((r) => r.metric === prefer),
+    ...readable.filter((r) => r.metric !== prefer),
+    ...small.filter((r) => r.metric === prefer),
+    ...small.filter((r) => r.metric !== prefer),
   ].slice(0, 3);
-  return `${head}, e.g. ${
+  const smallNote = small.length
+    ? ` (${small.length} of them rest${
+      small.length === 1 ? "s" : ""
+    } on fewer than ${MIN_CELL_N} questions and ${small.length === 1 ? "is" : "are"} flagged, ${
+      small.length === 1 ? "not a finding" : "not findings"
+    })`
+    : "";
+  return `${head}${smallNote}, e.g. ${
     ordered.map((r) =>
       `${r.group} (${r.run_a}, ${metricLabel(r.metric)} ${r.diff! >= 0 ? "+" : "−"}${
         Math.abs(r.diff!).toFixed(3)

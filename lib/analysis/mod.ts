@@ -21,6 +21,7 @@ export * from "./rag_family.ts";
 export * from "./rag_table.ts";
 export * from "./reproduction_table.ts";
 export * from "./sample_group.ts";
+export * from "./small_sample_flag.ts";
 export * from "./scaling_table.ts";
 export * from "./published_comparison.ts";
 export * from "./headline_table.ts";

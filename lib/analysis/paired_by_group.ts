@@ -13,6 +13,7 @@ import {
   type PairedRow,
 } from "./paired_comparisons.ts";
 import { MIN_CELL_N, UNLABELLED } from "./sample_group.ts";
+import { smallSampleFlag } from "./small_sample_flag.ts";
 import { groupOrder } from "./breakdown_table.ts";
 
 /** Options for {@linkcode pairedByGroup}. */
@@ -88,7 +89,8 @@ function compute(
         rows.push({
           ...row,
           group: g,
-          flag: row.n < 10 ? "n<10, no interval" : row.n < minN ? `n<${minN}` : "",
+          // row.n counts the pairs where both runs define the metric.
+          flag: smallSampleFlag(row.n, { minN }),
         });
       }
     }

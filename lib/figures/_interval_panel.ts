@@ -97,7 +97,9 @@ export function intervalPanel(
       labelAnchor: "center",
       ticks: Math.max(3, Math.floor((width - marginLeft) / 70)),
     },
-    y: { domain: categories, label: null, padding: 0 },
+    // Half a band of padding at each end, so that dodged series of the first and last category
+    // stay inside the frame.
+    y: { domain: categories, label: null, padding: 0.5 },
     marks,
   });
 }

@@ -26,6 +26,8 @@ const FLAG_LABEL: Record<string, string> = {
 };
 
 const PROBLEM = "#ff725c", GOOD = "#4269d0";
+/** Width of every panel's plotting frame, in pixels. */
+const FRAME_WIDTH = 200;
 
 /**
  * One small panel per flag (bars of the share of answers, per run), flagged problems in red and
@@ -41,14 +43,20 @@ export function answerBehaviourFigure(
   const runs = present.map((r) => label(r.run));
   const charts = BEHAVIOUR_FLAGS.map((flag) => {
     const data = present.map((r) => ({ run: label(r.run), share: r[`${flag}_share`] ?? 0 }));
+    // Panels that carry the run names are wider by their labels, so that every panel's frame has
+    // the same width (one scale for all bars) and the same top (bars in line across a row).
+    const marginLeft = flag === BEHAVIOUR_FLAGS[0] || flag === BEHAVIOUR_FLAGS[3] ? 150 : 12;
     return plotSvg({
-      width: 260,
+      width: marginLeft + FRAME_WIDTH + 14,
       height: 40 + 22 * runs.length,
-      marginLeft: flag === BEHAVIOUR_FLAGS[0] || flag === BEHAVIOUR_FLAGS[3] ? 150 : 12,
+      marginLeft,
       marginRight: 14,
+      marginTop: 8,
       marginBottom: 34,
       x: {
-        domain: [0, 1],
+        // `percent: true` multiplies the shares (0–1) by 100 before the scale, so the domain is
+        // given in percent.
+        domain: [0, 100],
         grid: true,
         percent: true,
         label: `${FLAG_LABEL[flag]} (%)`,

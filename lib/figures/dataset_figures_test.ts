@@ -50,6 +50,18 @@ Deno.test("datasetLengthFigure() draws one panel per non-empty field on a log ax
     "output: words (log scale)",
     "Russian (ru)",
   ]);
+  // Every x tick of every panel carries a label, so the reader sees where the log axis starts.
+  const svg = datasetLengthFigure(h);
+  const panels = svg.split(/<svg /).slice(2);
+  assert.equal(panels.length, 2);
+  for (const panel of panels) {
+    const ticks = panel.match(/aria-label="x-axis tick">(.*?)<\/g>/)![1].match(/<path/g)!.length;
+    const labels = [...panel.match(/aria-label="x-axis tick label">(.*?)<\/g>/)![1].matchAll(
+      /<text[^>]*>([^<]+)<\/text>/g,
+    )].length;
+    assert.ok(ticks >= 3, `${ticks} ticks`);
+    assert.equal(labels, ticks);
+  }
 });
 
 Deno.test("datasetDuplicateFigure() draws within-split bars and the across-split threshold curve", () => {

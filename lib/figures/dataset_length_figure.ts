@@ -4,6 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { logAxisX, logTicks } from "./_log_axis.ts";
 import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { standaloneFigure } from "./standalone_figure.ts";
 import { LANGUAGE_COLORS, LANGUAGE_LABELS } from "./dataset_palette.ts";
@@ -59,9 +60,6 @@ export function datasetLengthFigure(
       x: {
         type: "log",
         domain: [lo, hi],
-        label: `${field}: words (log scale)`,
-        labelArrow: "none",
-        grid: true,
       },
       y: {
         label: "Share of rows",
@@ -80,6 +78,12 @@ export function datasetLengthFigure(
           strokeWidth: 1.6,
         }),
         Plot.ruleY([0]),
+        // Every tick labelled, at 1, 2, 5 per factor of 10 (Plot's own log axis leaves ticks
+        // unlabelled).
+        ...logAxisX(logTicks(lo, hi, { width: 300 - 44 - 14 }), {
+          label: `${field}: words (log scale)`,
+          labelAnchor: "right",
+        }),
       ],
     }));
   }

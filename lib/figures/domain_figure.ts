@@ -1,6 +1,6 @@
 /**
  * Domain breakdown: per legal domain, each selected run's mean and 95% interval of a few metrics;
- * domains whose metric has fewer than 30 defined values drawn hollow with dashed intervals.
+ * cells resting on fewer than 30 values that define the metric drawn hollow with dashed intervals.
  * @module
  */
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
@@ -9,6 +9,9 @@ import { CATEGORICAL } from "./palette.ts";
 import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { BreakdownRow } from "../analysis/breakdown_table.ts";
 import type { RunInfo } from "../results/run_result.ts";
+import { isSmallSample } from "../analysis/small_sample_flag.ts";
+import { MIN_CELL_N } from "../analysis/sample_group.ts";
+import { nLabel } from "./_n_label.ts";
 
 /** Options for {@linkcode domainFigure}. */
 export interface DomainFigureOptions {
@@ -22,7 +25,7 @@ export interface DomainFigureOptions {
 
 /**
  * Draws the breakdown rows of `runs` (in that order, coloured in order); returns standalone SVG.
- * Category labels carry each group's `n`.
+ * Category labels carry, per panel, the number of answers that define the metric in the group.
  */
 export function domainFigure(
   rows: readonly BreakdownRow[],
@@ -40,22 +43,24 @@ export function domainFigure(
     throw new RangeError(`domainFigure(): no row for runs ${ids.join(", ")}`);
   }
   const groups = [...new Set(selected.map((r) => r.group))];
-  const nOf = (g: string) => selected.find((r) => r.group === g)!.n;
-  const cat = (g: string) => `${g} (n=${nOf(g)})`;
   const series = runs.map((r, i) => ({
     name: r.label,
     color: CATEGORICAL[i % CATEGORICAL.length],
   }));
   const charts = metrics.map((m) => {
-    const points: IntervalPoint[] = selected
-      .filter((r) => r.metric === m && r.mean !== null)
+    const cells = selected.filter((r) => r.metric === m);
+    // Each panel labels a domain with the number of answers that define its metric there.
+    const cat = (g: string) =>
+      `${g} (n=${nLabel(cells.filter((r) => r.group === g).map((r) => r.n_defined))})`;
+    const points: IntervalPoint[] = cells
+      .filter((r) => r.mean !== null)
       .map((r) => ({
         category: cat(r.group),
         series: runs.find((x) => x.id === r.run)!.label,
         mean: r.mean as number,
         lo: r.lo,
         hi: r.hi,
-        flagged: r.flag !== "",
+        flagged: isSmallSample(r.n_defined),
       }));
     return intervalPanel(points, {
       categories: groups.map(cat),
@@ -67,14 +72,15 @@ export function domainFigure(
   const legend: LegendItem[] = [
     ...series.map((s) => ({ label: s.name, color: s.color, shape: "circle" as const })),
     {
-      label: "hollow, dashed: fewer than 30 defined values (not a finding)",
+      label: `hollow, dashed: fewer than ${MIN_CELL_N} defined values (not a finding)`,
       color: "#9498a0",
       shape: "dashed",
     },
   ];
   return standaloneFigure(charts, {
     title,
-    subtitle: "Mean per group with 95% percentile-bootstrap interval over the group's questions",
+    subtitle:
+      "Mean per group with 95% percentile-bootstrap interval; n = answers in the group that define the metric",
     legend,
     note,
   });

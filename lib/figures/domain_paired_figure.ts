@@ -1,6 +1,7 @@
 /**
  * Paired differences per domain: for each fine-tuned-vs-base comparison, the mean difference
- * over the domain's questions with its paired 95% interval; small domains hollow and dashed.
+ * over the domain's questions where both runs define the metric, with its paired 95% interval;
+ * cells with fewer than 30 such pairs hollow and dashed.
  * @module
  */
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
@@ -9,6 +10,9 @@ import { CATEGORICAL } from "./palette.ts";
 import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { GroupedPairedRow } from "../analysis/paired_by_group.ts";
 import type { RunInfo } from "../results/run_result.ts";
+import { isSmallSample } from "../analysis/small_sample_flag.ts";
+import { MIN_CELL_N } from "../analysis/sample_group.ts";
+import { nLabel } from "./_n_label.ts";
 
 /** Options for {@linkcode domainPairedFigure}. */
 export interface DomainPairedFigureOptions {
@@ -37,18 +41,20 @@ export function domainPairedFigure(
   const pairs = [...new Set(rows.map(pairName))];
   const series = pairs.map((p, i) => ({ name: p, color: CATEGORICAL[i % CATEGORICAL.length] }));
   const groups = [...new Set(rows.map((r) => r.group))];
-  const nOf = (g: string) => rows.find((r) => r.group === g)!.n;
-  const cat = (g: string) => `${g} (n=${nOf(g)})`;
   const charts = metrics.map((m) => {
-    const points: IntervalPoint[] = rows
-      .filter((r) => r.metric === m && r.diff !== null)
+    const cells = rows.filter((r) => r.metric === m);
+    // `n` of a paired row counts the questions where both runs define the metric.
+    const cat = (g: string) =>
+      `${g} (n=${nLabel(cells.filter((r) => r.group === g).map((r) => r.n))})`;
+    const points: IntervalPoint[] = cells
+      .filter((r) => r.diff !== null)
       .map((r) => ({
         category: cat(r.group),
         series: pairName(r),
         mean: r.diff!,
         lo: r.lo,
         hi: r.hi,
-        flagged: r.flag !== "",
+        flagged: isSmallSample(r.n),
       }));
     return intervalPanel(points, {
       categories: groups.map(cat),
@@ -60,7 +66,7 @@ export function domainPairedFigure(
   const legend: LegendItem[] = [
     ...series.map((s) => ({ label: s.name, color: s.color, shape: "circle" as const })),
     {
-      label: "hollow, dashed: fewer than 30 questions (not a finding)",
+      label: `hollow, dashed: fewer than ${MIN_CELL_N} defined pairs (not a finding)`,
       color: "#9498a0",
       shape: "dashed",
     },
@@ -68,7 +74,7 @@ export function domainPairedFigure(
   return standaloneFigure(charts, {
     title,
     subtitle:
-      "Mean paired difference over the domain's questions with paired 95% bootstrap interval; rule at 0 = no difference",
+      "Mean paired difference with paired 95% bootstrap interval; n = questions of the domain where both runs define the metric; rule at 0 = no difference",
     legend,
     note,
   });

@@ -9,6 +9,8 @@ import { CATEGORICAL } from "./palette.ts";
 import { LOWER_IS_BETTER, metricLabel } from "../metrics/metric_order.ts";
 import type { BreakdownRow } from "../analysis/breakdown_table.ts";
 import type { RunInfo } from "../results/run_result.ts";
+import { isSmallSample } from "../analysis/small_sample_flag.ts";
+import { MIN_CELL_N } from "../analysis/sample_group.ts";
 
 /** Options for {@linkcode languageFigure}. */
 export interface LanguageFigureOptions {
@@ -41,30 +43,38 @@ export function languageFigure(
   if (present.length === 0) throw new RangeError("languageFigure(): no row for the given runs");
   const langs = [...new Set(rows.map((r) => r.group))];
   const name = (g: string) => names[g] ?? g;
-  const nOf = (g: string) => rows.find((r) => r.group === g)!.n;
+  let flagged = false;
   const series = langs.map((g, i) => ({
-    name: `${name(g)}, n=${nOf(g)}`,
+    name: name(g),
     color: CATEGORICAL[(i + 2) % CATEGORICAL.length],
   }));
   const charts = metrics
     .filter((m) => rows.some((r) => r.metric === m && r.mean !== null))
     .map((m) => {
-      const points: IntervalPoint[] = rows
-        .filter((r) => r.metric === m && r.mean !== null && present.some((x) => x.id === r.run))
+      const cells = rows.filter((r) => r.metric === m && present.some((x) => x.id === r.run));
+      // Each run is labelled with the answers that define the metric, per language in legend order.
+      const cat = (run: RunInfo) =>
+        `${run.label} (n=${
+          langs.map((g) => cells.find((r) => r.run === run.id && r.group === g)?.n_defined ?? 0)
+            .join("/")
+        })`;
+      const points: IntervalPoint[] = cells
+        .filter((r) => r.mean !== null)
         .map((r) => ({
-          category: present.find((x) => x.id === r.run)!.label,
+          category: cat(present.find((x) => x.id === r.run)!),
           series: series[langs.indexOf(r.group)].name,
           mean: r.mean as number,
           lo: r.lo,
           hi: r.hi,
-          flagged: r.flag !== "",
+          flagged: isSmallSample(r.n_defined),
         }));
+      flagged ||= points.some((p) => p.flagged);
       return intervalPanel(points, {
-        categories: present.map((r) => r.label),
+        categories: present.map(cat),
         series,
         xLabel: `${metricLabel(m)}, ${LOWER_IS_BETTER.has(m) ? "lower" : "higher"} is better`,
-        marginLeft: 110,
-        width: 360,
+        marginLeft: 160,
+        width: 400,
       });
     });
   const legend: LegendItem[] = series.map((s) => ({
@@ -72,17 +82,18 @@ export function languageFigure(
     color: s.color,
     shape: "circle",
   }));
-  if (rows.some((r) => r.flag !== "")) {
+  if (flagged) {
     legend.push({
-      label: "hollow, dashed: fewer than 30 defined values",
+      label: `hollow, dashed: fewer than ${MIN_CELL_N} defined values (not a finding)`,
       color: "#9498a0",
       shape: "dashed",
     });
   }
   return standaloneFigure(charts, {
     title,
-    subtitle:
-      "Mean per language with 95% percentile-bootstrap interval over that language's questions",
+    subtitle: `Mean per language with 95% percentile-bootstrap interval; n = ${
+      langs.join("/")
+    } answers that define the metric`,
     legend,
     note,
     columns,

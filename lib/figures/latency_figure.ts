@@ -7,6 +7,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { logAxisX, logTicks } from "./_log_axis.ts";
 import { plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import type { LatencyRow } from "../analysis/latency_summary.ts";
@@ -77,18 +78,13 @@ export function latencyFigure(
     x: {
       type: "log",
       domain: [lo * 0.8, hi * 1.2],
-      ticks: [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500].filter((t) =>
-        t >= lo * 0.8 && t <= hi * 1.2
-      ),
-      tickFormat: (d: number) => String(d),
-      grid: true,
-      label: "Seconds per answer (log scale)",
-      labelArrow: "none",
-      labelAnchor: "center",
     },
     y: { domain: labels, label: null },
     opacity: { domain: [0, 0.25], range: [0.08, 1], clamp: true },
     marks: [
+      ...logAxisX(logTicks(lo * 0.8, hi * 1.2, { width: 720 - 150 - 20 }), {
+        label: "Seconds per answer (log scale)",
+      }),
       Plot.rectX(bins, {
         x1: "x1",
         x2: "x2",
@@ -114,10 +110,10 @@ export function latencyFigure(
     ],
   });
   const legend: LegendItem[] = [
-    { label: "share of answers (darker: more)", color: SAMPLE, shape: "line" },
+    { label: "share of answers (darker: more)", color: SAMPLE, shape: "square" },
     { label: "median", color: MEDIAN, shape: "circle" },
-    { label: "95th percentile (triangle)", color: P95, shape: "circle" },
-    { label: "mean (diamond)", color: MEAN, shape: "circle" },
+    { label: "95th percentile", color: P95, shape: "triangle" },
+    { label: "mean", color: MEAN, shape: "diamond" },
   ];
   const api = stats.some((s) => s.variant === "external");
   return standaloneFigure([chart], {

@@ -4,6 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { logAxisX, logTicks } from "./_log_axis.ts";
 import { plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { CATEGORICAL } from "./palette.ts";
@@ -57,9 +58,6 @@ export function latencyQualityFigure(
     x: {
       type: "log",
       domain: [xmin / 1.3, xmax * 1.3],
-      label: "Mean latency per answer (s, log scale)",
-      labelArrow: "none",
-      grid: true,
     },
     y: {
       domain: [ymin - ypad, ymax + ypad],
@@ -68,6 +66,10 @@ export function latencyQualityFigure(
       grid: true,
     },
     marks: [
+      ...logAxisX(logTicks(xmin / 1.3, xmax * 1.3, { width: 560 - 52 - 20 }), {
+        label: "Mean latency per answer (s, log scale)",
+        labelAnchor: "right",
+      }),
       Plot.ruleX(points.filter((p) => p.ylo !== null), {
         x: "x",
         y1: "ylo",
@@ -99,9 +101,10 @@ export function latencyQualityFigure(
     ],
   });
   const legend: LegendItem[] = points.map((p) => ({
-    label: p.api ? `${p.label} (API, hollow)` : p.label,
+    label: p.api ? `${p.label} (API)` : p.label,
     color: p.color,
-    shape: "circle",
+    // Hollow in the legend as in the chart.
+    shape: p.api ? "ring" : "circle",
   }));
   return standaloneFigure([chart], {
     title: `Latency and quality: ${metricLabel(metric)} against time per answer`,

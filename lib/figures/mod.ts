@@ -23,3 +23,4 @@ export * from "./saved_figure.ts";
 export * from "./scaling_figure.ts";
 export * from "./standalone_figure.ts";
 export * from "./answer_behaviour_figure.ts";
+export * from "./check_figure_svg.ts";

@@ -6,6 +6,7 @@ import { domainPairedFigure } from "./domain_paired_figure.ts";
 import { ragFigure } from "./rag_figure.ts";
 import { latencyFigure } from "./latency_figure.ts";
 import { latencySummary } from "../analysis/latency_summary.ts";
+import { checkFigureSvg } from "./check_figure_svg.ts";
 import { fakeRun } from "../testing/fake_run.ts";
 import { scoredFromRuns } from "../scored/load_scored.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
@@ -44,8 +45,17 @@ Deno.test("forestFigure() draws one panel per metric, names the comparison and c
   assert.match(forestFigure([paired("key_info", 0.6)], runs), /Δ Key info, higher is better/);
 });
 
-Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashed, with n in the labels", () => {
-  const row = (run: string, group: string, n: number, metric: string, mean: number) => ({
+Deno.test("domainFigure() and languageFigure() mark small cells by their defined values, and label n as such", () => {
+  // "other" has 151 questions but only 9 values define the metric (citation accuracy v2 in the
+  // study); "азаматтық" has 115 questions, all defined.
+  const row = (
+    run: string,
+    group: string,
+    n: number,
+    n_defined: number,
+    metric: string,
+    mean: number,
+  ) => ({
     run,
     group,
     n,
@@ -53,23 +63,56 @@ Deno.test("domainFigure() and languageFigure() draw small cells hollow and dashe
     mean,
     lo: mean - 0.1,
     hi: mean + 0.1,
-    n_defined: n,
-    flag: n < 30 ? "n<30" : "",
+    n_defined,
+    flag: "",
     note: "",
   });
-  const rows = ["азаматтық", "family"].flatMap((g, i) => [
-    row("f4", g, i ? 5 : 115, "citation_accuracy", 0.8),
-    row("f4", g, i ? 5 : 115, "hallucination_rate", 0.2),
-  ]);
-  const svg = domainFigure(rows, [{ id: "f4", label: "Qwen3 4B FT" }] as never);
-  assert.match(svg, /азаматтық \(n=115\)/);
-  assert.match(svg, /family \(n=5\)/);
-  assert.match(svg, /fill="white"/);
-  assert.match(svg, /stroke-dasharray="3,2"/);
-  const lang = languageFigure(rows, [{ id: "f4", label: "Qwen3 4B FT" }] as never, {
+  const rows = [
+    row("f4", "азаматтық", 115, 115, "citation_accuracy", 0.8),
+    row("f4", "other", 151, 9, "citation_accuracy", 0.5),
+  ];
+  const svg = domainFigure(rows, [{ id: "f4", label: "Qwen3 4B FT" }] as never, {
     metrics: ["citation_accuracy"],
   });
-  assert.match(lang, /азаматтық, n=115/);
+  assert.match(svg, /азаматтық \(n=115\)/);
+  assert.match(svg, /other \(n=9\)/);
+  assert.match(svg, /fewer than 30 defined values/);
+  // Exactly one hollow dot: the 9-value cell, however many questions its domain has.
+  assert.equal([...svg.matchAll(/<g[^>]*fill="white"[^>]*aria-label="dot"><circle/g)].length, 1);
+  assert.deepEqual(checkFigureSvg(svg), []);
+  // Kazakh citation accuracy resting on 6 defined values is hollow, labelled n=6.
+  const lang = languageFigure(
+    [
+      row("f4", "kz", 36, 6, "citation_accuracy", 0.5),
+      row("f4", "ru", 464, 300, "citation_accuracy", 0.7),
+    ],
+    [{ id: "f4", label: "Qwen3 4B FT" }] as never,
+    { metrics: ["citation_accuracy"] },
+  );
+  assert.match(lang, /Qwen3 4B FT \(n=6\/300\)/);
+  assert.match(lang, /fewer than 30 defined values/);
+  assert.equal([...lang.matchAll(/fill="white"[^>]*aria-label="dot"/g)].length, 1);
+  assert.deepEqual(checkFigureSvg(lang), []);
+});
+
+Deno.test("domainFigure() keeps dodged series of the first and last domain inside the panel", () => {
+  const three = [{ id: "a", label: "A" }, { id: "b", label: "B" }, { id: "c", label: "C" }];
+  const rows = three.flatMap((r, i) =>
+    ["tax", "civil", "labour"].map((group) => ({
+      run: r.id,
+      group,
+      n: 50,
+      metric: "citation_accuracy",
+      mean: 0.3 + 0.1 * i,
+      lo: 0.2 + 0.1 * i,
+      hi: 0.4 + 0.1 * i,
+      n_defined: 50,
+      flag: "",
+      note: "",
+    }))
+  );
+  const svg = domainFigure(rows, three as never, { metrics: ["citation_accuracy"] });
+  assert.deepEqual(checkFigureSvg(svg).map((p) => p.message), []);
 });
 
 Deno.test("domainPairedFigure(), ragFigure() and latencyFigure() render standalone SVG", () => {
@@ -119,4 +162,16 @@ Deno.test("latencyFigure() stays small however many answers it draws (binned, no
   const big = scoredFromRuns([many("a", 50_000)]);
   const large = latencyFigure(big, latencySummary(big));
   assert.ok(large.length < 1.5 * small.length, `${large.length} vs ${small.length} bytes`);
+});
+
+Deno.test("latencyFigure() labels every tick of its log axis, 0.5 and 5 included", () => {
+  const scored = scoredFromRuns([
+    fakeRun("a", [0.15, 0.6, 3, 40].map((x) => ({ metrics: { latency_s: x } })), { label: "A" }),
+  ]);
+  const svg = latencyFigure(scored, latencySummary(scored));
+  const labels = [...svg.match(/aria-label="x-axis tick label"[^>]*>(.*?)<\/g>/)![1].matchAll(
+    /<text[^>]*>([^<]+)<\/text>/g,
+  )].map((m) => m[1]);
+  assert.deepEqual(labels, ["0.2", "0.5", "1", "2", "5", "10", "20"]);
+  assert.deepEqual(checkFigureSvg(svg), []);
 });

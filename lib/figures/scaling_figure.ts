@@ -5,6 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { logAxisX } from "./_log_axis.ts";
 import { type PlotSvg, plotSvg } from "./plot_svg.ts";
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { REFERENCE_COLORS, VARIANT_COLORS } from "./palette.ts";
@@ -93,10 +94,6 @@ export function scalingFigure(
       x: {
         type: "log",
         domain: [sizes[0] * 0.8, sizes[sizes.length - 1] * 1.2],
-        ticks: sizes,
-        tickFormat: (d: number) => `${d}B`,
-        label: "Model size (parameters, log scale)",
-        labelArrow: "none",
       },
       y: {
         domain: [lo - pad, hi + pad],
@@ -106,6 +103,13 @@ export function scalingFigure(
       },
       color: { domain: Object.keys(VARIANT_COLORS), range: Object.values(VARIANT_COLORS) },
       marks: [
+        // One labelled tick per model size (Plot's log axis would blank some of their labels).
+        ...logAxisX(sizes, {
+          label: "Model size (parameters, log scale)",
+          labelAnchor: "right",
+          format: (d) => `${d}B`,
+          grid: false,
+        }),
         Plot.ruleY(refLines, {
           y: "mean",
           stroke: (d: { run: string }) => refColor.get(d.run),

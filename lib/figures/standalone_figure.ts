@@ -5,13 +5,14 @@
  * @module
  */
 import { FIGURE_FONT, type PlotSvg } from "./plot_svg.ts";
+import { textWidth as measure } from "./_text_width.ts";
 
 /** One legend entry. */
 export interface LegendItem {
   label: string;
   color: string;
   /** Swatch shape. Default: `"square"`. */
-  shape?: "square" | "circle" | "line" | "dashed";
+  shape?: "square" | "circle" | "ring" | "triangle" | "diamond" | "line" | "dashed";
 }
 
 /** Options for {@linkcode standaloneFigure}. */
@@ -31,8 +32,6 @@ export interface StandaloneFigureOptions {
 const PAD = 12;
 const TITLE_SIZE = 15;
 const TEXT_SIZE = 11;
-// Average advance of DejaVu Sans at 1px font size; used to wrap legend rows and notes.
-const CHAR_WIDTH = 0.6;
 
 export function escapeXml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(
@@ -41,16 +40,17 @@ export function escapeXml(s: string): string {
   );
 }
 
-function textWidth(s: string, size: number): number {
-  return [...s].length * size * CHAR_WIDTH;
+/** Width of a line in the figures' font (measured from DejaVu Sans, so lines wrap where they fill). */
+function textWidth(s: string, size: number, bold = false): number {
+  return measure(s, size, { bold });
 }
 
-function wrap(text: string, width: number, size: number): string[] {
+function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > width) {
+    if (line && textWidth(next, size, bold) > width) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -64,6 +64,16 @@ function swatch(item: LegendItem, x: number, y: number): string {
   switch (item.shape ?? "square") {
     case "circle":
       return `<circle cx="${x + 5}" cy="${y - 4}" r="4.5" fill="${c}"/>`;
+    case "ring":
+      return `<circle cx="${x + 5}" cy="${
+        y - 4
+      }" r="3.8" fill="white" stroke="${c}" stroke-width="1.8"/>`;
+    case "triangle":
+      return `<path d="M${x + 5},${y - 9.5}L${x + 10},${y - 0.5}L${x},${y - 0.5}Z" fill="${c}"/>`;
+    case "diamond":
+      return `<path d="M${x + 5},${y - 10}L${x + 10},${y - 4}L${x + 5},${y + 2}L${x},${
+        y - 4
+      }Z" fill="${c}"/>`;
     case "line":
       return `<line x1="${x}" x2="${x + 14}" y1="${y - 4}" y2="${
         y - 4
@@ -102,7 +112,7 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
   const inner = width - 2 * PAD;
   const parts: string[] = [];
   let y = PAD + TITLE_SIZE;
-  for (const line of wrap(title, inner, TITLE_SIZE)) {
+  for (const line of wrap(title, inner, TITLE_SIZE, true)) {
     parts.push(
       `<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="bold">${
         escapeXml(line)

@@ -21,7 +21,10 @@ export interface EstimateLike {
 /**
  * Pivots estimate rows to the wide layout. Keys keep their first-seen order; metrics keep their
  * order of appearance. Columns other than the keys, `metric` and the estimate fields are dropped,
- * except those listed in `extra`, which are taken from the key's first row.
+ * except those listed in `extra`: one column, when every key has one value of it over its metrics;
+ * else one column per metric, `<metric>_<extra>` after the metric's estimates, for the metrics
+ * where it is not empty (a small-sample `flag` counted on each metric's defined values differs
+ * between metrics).
  *
  * @example
  * ```ts
@@ -47,16 +50,34 @@ export function widenEstimates<T extends EstimateLike>(
       r.metric
     ),
   );
+  const keyOf = (r: T) => JSON.stringify(keys.map((k) => r[k]));
+  const perMetric = new Set(extra.filter((e) => {
+    const seen = new Map<string, unknown>();
+    return rows.some((r) => {
+      const key = keyOf(r);
+      if (!seen.has(key)) seen.set(key, r[e]);
+      return seen.get(key) !== r[e];
+    });
+  }));
+  // A per-metric column is written only for metrics where it holds something (not all "" or null).
+  const shown = new Set(
+    rows.flatMap((r) =>
+      [...perMetric].filter((e) => r[e] !== "" && r[e] !== null && r[e] !== undefined).map((e) =>
+        `${r.metric}_${e}`
+      )
+    ),
+  );
   const out = new Map<string, Record<string, Cell>>();
   for (const r of rows) {
-    const key = JSON.stringify(keys.map((k) => r[k]));
+    const key = keyOf(r);
     let line = out.get(key);
     if (!line) {
       line = {};
-      for (const k of [...keys, ...extra]) line[k] = r[k] as Cell;
+      for (const k of [...keys, ...extra.filter((e) => !perMetric.has(e))]) line[k] = r[k] as Cell;
       for (const m of metrics) {
         Object.assign(line, { [`${m}_mean`]: null, [`${m}_lo`]: null, [`${m}_hi`]: null });
         if (withN.has(m)) line[`${m}_n`] = null;
+        for (const e of perMetric) if (shown.has(`${m}_${e}`)) line[`${m}_${e}`] = null;
       }
       out.set(key, line);
     }
@@ -66,6 +87,9 @@ export function widenEstimates<T extends EstimateLike>(
       [`${r.metric}_hi`]: r.hi,
     });
     if (withN.has(r.metric)) line[`${r.metric}_n`] = r.n_defined;
+    for (const e of perMetric) {
+      if (shown.has(`${r.metric}_${e}`)) line[`${r.metric}_${e}`] = r[e] as Cell;
+    }
   }
   return [...out.values()];
 }
