@@ -22,7 +22,8 @@ import {
 } from "../tables/write_table.ts";
 import { formatTable, htmlTable } from "../tables/format_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
-import { jupyterDisplay } from "../notebook/jupyter_display.ts";
+import { jupyterApi, jupyterDisplay } from "../notebook/jupyter_display.ts";
+import { claimFolder } from "./claim_folder.ts";
 
 export type { SourceFile };
 
@@ -44,9 +45,6 @@ export interface SectionFigureOptions {
 
 /** Rows shown in the notebook before a table is cut. */
 export const NOTEBOOK_TABLE_ROWS = 12;
-
-/** The file in a by-hand output folder that marks it as the workbench's own (see the constructor). */
-const OWN_MARKER = ".workbench-section";
 
 /** Builds one notebook's part of the report. */
 export class ReportSection {
@@ -71,7 +69,7 @@ export class ReportSection {
     this.tablesDir = join(this.params.out, "tables");
     this.#parts.push(`## ${title}\n`);
     this.#ready = this.params.sectionsDir === null
-      ? claimFolder(this.params.out)
+      ? claimFolder(this.params.out, { fresh: true })
       : Promise.resolve();
   }
 
@@ -199,27 +197,4 @@ export class ReportSection {
 function esc(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
-}
-
-/**
- * Prepares a by-hand output folder: a new or empty folder, or one this class wrote before (it
- * holds {@linkcode OWN_MARKER}), whose old files are removed so that two runs never mix. Any
- * other non-empty folder is refused: nothing the workbench did not write is deleted.
- */
-async function claimFolder(out: string): Promise<void> {
-  const entries = await Array.fromAsync(Deno.readDir(out)).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) return [];
-    throw error;
-  });
-  if (entries.length > 0 && !entries.some((e) => e.name === OWN_MARKER)) {
-    throw new Error(
-      `Refusing to write into "${out}": it is not empty and was not written by a notebook (no ${OWN_MARKER} file); set "out" in the parameters cell to a new folder`,
-    );
-  }
-  for (const e of entries) await Deno.remove(join(out, e.name), { recursive: true });
-  await Deno.mkdir(out, { recursive: true });
-  await Deno.writeTextFile(
-    join(out, OWN_MARKER),
-    "Written by a workbench notebook opened by hand; replaced on its next run.\n",
-  );
 }

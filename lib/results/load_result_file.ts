@@ -10,6 +10,7 @@ import { validate } from "./_validate.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import { inferRunInfo, type RunOverride } from "./run_identity.ts";
 import type { Aggregate, RunInfo, RunResult, Sample } from "./run_result.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** Legacy metric names that the project renames on read. */
 export const LEGACY_METRIC_RENAMES: Readonly<Record<string, string>> = { gen_time: "latency_s" };
@@ -41,6 +42,7 @@ export async function readJson(
   try {
     bytes = await Deno.readFile(path);
   } catch (error) {
+  path = fromRoot(path); // relative paths: to the repository root
     throw new Error(`Cannot read ${what} "${path}": ${(error as Error).message}`);
   }
   let text: string;
@@ -117,6 +119,7 @@ export async function loadResultFile(
   path: string,
   options: LoadResultFileOptions = {},
 ): Promise<RunResult> {
+  path = fromRoot(path); // relative paths: to the repository root
   const { data, bytes } = await readJson(path);
   return parseResultData(data, { path, sha256: await sha256Hex(bytes) }, options);
 }
