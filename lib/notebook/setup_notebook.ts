@@ -57,7 +57,28 @@ function installDom(): boolean {
     document: unknown;
   };
   g.window = { ...(g.window ?? {}), document };
+  // Deno's kernel would show the element by its outerHTML, which linkedom writes without the
+  // `xmlns` that an SVG shown as an image needs; every linkedom element gets a display hook.
+  const svg = (document as { createElementNS(ns: string, tag: string): object })
+    .createElementNS("http://www.w3.org/2000/svg", "svg");
+  let proto = Object.getPrototypeOf(svg); // SVGElement, then Element (HTML elements share it)
+  while (proto && proto.constructor?.name !== "Element") proto = Object.getPrototypeOf(proto);
+  Object.defineProperty(proto ?? Object.getPrototypeOf(svg), DISPLAY, {
+    configurable: true,
+    value: function (this: { outerHTML: string }) {
+      return elementBundle(this.outerHTML);
+    },
+  });
   return true;
+}
+
+/** The MIME bundle of an element's markup: an `<svg>` as an image (with `xmlns`), else HTML. */
+export function elementBundle(markup: string): Record<string, string> {
+  if (!/^<svg\b/.test(markup)) return { "text/html": markup };
+  const svg = /^<svg\b[^>]*\sxmlns=/.test(markup)
+    ? markup
+    : markup.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
+  return { "image/svg+xml": svg };
 }
 
 /**
