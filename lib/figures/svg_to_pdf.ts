@@ -58,7 +58,12 @@ export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Prom
   const doc = new PDFDocument({
     size: [pageWidth, pageHeight],
     margin: 0,
-    info: { CreationDate: new Date(0), ModDate: new Date(0), Producer: "workbench", Creator: "workbench" },
+    info: {
+      CreationDate: new Date(0),
+      ModDate: new Date(0),
+      Producer: "workbench",
+      Creator: "workbench",
+    },
   });
   doc.registerFont("regular", FONTS.regular);
   doc.registerFont("bold", FONTS.bold);

@@ -17,7 +17,10 @@ export interface FrameHtmlOptions {
 }
 
 const esc = (s: string) =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll(
+    '"',
+    "&quot;",
+  );
 
 function cell(value: unknown, maxChars: number): string {
   if (value === null || value === undefined) return "null";
@@ -48,7 +51,8 @@ export function frameHtml(frame: pl.DataFrame, options: FrameHtmlOptions = {}): 
   const top = (cut ? frame.head(head) : frame).toRecords();
   const bottom = cut ? frame.tail(tail).toRecords() : [];
   const numeric = columns.map((c) => c.isNumeric());
-  const th = "padding:2px 8px;white-space:nowrap;position:sticky;top:0;background:var(--jp-layout-color1,#fff)";
+  const th =
+    "padding:2px 8px;white-space:nowrap;position:sticky;top:0;background:var(--jp-layout-color1,#fff)";
   const td = (i: number) =>
     `padding:2px 8px;white-space:nowrap;text-align:${numeric[i] ? "right" : "left"}`;
   const row = (r: Record<string, unknown>) =>

@@ -53,7 +53,9 @@ export function setupNotebook(options: SetupNotebookOptions = {}): NotebookSetup
 function installDom(): boolean {
   const g = globalThis as { window?: { document?: unknown } };
   if (g.window?.document) return false; // a DOM is already there: leave it
-  const { document } = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>") as unknown as {
+  const { document } = parseHTML(
+    "<!DOCTYPE html><html><head></head><body></body></html>",
+  ) as unknown as {
     document: unknown;
   };
   g.window = { ...(g.window ?? {}), document };

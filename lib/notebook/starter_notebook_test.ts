@@ -35,7 +35,11 @@ Deno.test("the starter notebook runs headless: frame tables with shape, Plot.plo
 
     // 1: the whole frame, 2: Kazakh only, 3: mean chrF per run
     assert.match(text(result(1)["text/html"]), /shape: \(4,000, \d+\)/);
-    assert.match(text(result(2)["text/html"]), /shape: \(920, 5\)/, "115 Kazakh questions × 8 runs");
+    assert.match(
+      text(result(2)["text/html"]),
+      /shape: \(920, 5\)/,
+      "115 Kazakh questions × 8 runs",
+    );
     const agg = text(result(3)["text/html"]);
     assert.match(agg, /shape: \(8, 3\)/);
     assert.match(agg, /overflow-x:auto/, "wide tables scroll");

@@ -55,6 +55,8 @@ export class ReportSection {
   #figures = 0;
   #ready: Promise<void>;
   #format = new Map<string, WriteTableOptions>();
+  /** Files written so far, relative to the output folder. */
+  #files: string[] = [];
 
   /**
    * @param id Section id: the notebook's stem (e.g. `20_scaling`); orders and names the part.
@@ -83,7 +85,11 @@ export class ReportSection {
    * copy in `<out>/notebooks/` under the report, `notebooks/` when opened by hand.
    */
   link(file: string): string {
-    const from = this.inReport ? join(this.params.out, "notebooks") : join(REPO_ROOT, "notebooks");
+    const from = this.inReport
+      ? join(this.params.out, "notebooks")
+      : jupyterApi() !== null
+      ? Deno.cwd() // the kernel runs in the notebook's folder
+      : join(REPO_ROOT, "notebooks");
     return relative(from, join(this.params.out, file)).split("\\").join("/");
   }
 
@@ -125,6 +131,7 @@ export class ReportSection {
     );
     this.#parts.push(lines.join("\n"));
     this.written.set(name, written);
+    this.#files.push(`tables/${name}.csv`, `tables/${name}.md`, `tables/${name}.tex`);
     await this.#showTable(written, caption, inline, note);
   }
 
@@ -144,7 +151,8 @@ export class ReportSection {
       : "";
     const text = `Table ${name}: ${t.rows.length} rows (${this.link(`tables/${name}.csv`)})`;
     await jupyterDisplay({
-      "text/html": head + htmlTable(display) + tail + (note ? `<p>${esc(note)}</p>` : ""),
+      "text/html": head + htmlTable(display, { scroll: true }) + tail +
+        (note ? `<p>${esc(note)}</p>` : ""),
       "text/plain": text,
     });
   }
@@ -160,6 +168,7 @@ export class ReportSection {
       }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
     );
     this.figures.set(name, saved);
+    this.#files.push(`${name}.svg`, `${name}.png`);
     await jupyterDisplay({ "image/svg+xml": svg, "text/plain": `Figure ${name}` });
   }
 
@@ -184,12 +193,12 @@ export class ReportSection {
     const what = `${this.#tables} table${
       this.#tables === 1 ? "" : "s"
     } and ${this.#figures} figure${this.#figures === 1 ? "" : "s"}`;
+    const files = [...this.#files, `${this.id}.md`].map((f) => `[\`${f}\`](${this.link(f)})`);
     await jupyterDisplay({
       "text/markdown": this.inReport
         ? `Section \`${this.id}\` saved for the report: ${what}.`
-        : `Section \`${this.id}\`: ${what} written to [\`${displayPath(this.params.out)}/\`](${
-          this.link("")
-        }) (section text: [\`${this.id}.md\`](${this.link(`${this.id}.md`)})).`,
+        : `Section \`${this.id}\`: ${what} written to \`${displayPath(this.params.out)}/\`: ` +
+          files.join(", ") + ".",
     });
   }
 }

@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { fromRoot } from "../io/paths.ts";
 import { renderPng } from "../figures/render_png.ts";
-import { svgToPdf } from "../figures/svg_to_pdf.ts";
+import { svgSize, svgToPdf } from "../figures/svg_to_pdf.ts";
 import { claimFolder } from "./claim_folder.ts";
 import { currentNotebookOut } from "./params.ts";
 
@@ -19,7 +19,11 @@ export interface SaveOptions {
    * folder (the `out` of its `notebookParams()`; `runs/interactive/<notebook>/` opened by hand).
    */
   out?: string;
-  /** Width of the PDF in inches: about 3.3 for one column, 7 for the text width. Default: `3.3`. */
+  /**
+   * Width of the PDF in inches: about 3.3 for one column, 7 for the text width (draw the figure
+   * about that wide, e.g. Plot's `width: 320` for a column, so that its text stays legible).
+   * Default: the figure's own width at 96 px per inch, at most 7.
+   */
   widthIn?: number;
   /** Folder the returned links are relative to. Default: the current directory (the notebook's, in a kernel). */
   linksFrom?: string;
@@ -34,7 +38,8 @@ export class SavedFiles {
   ) {}
   /** Deno's Jupyter display hook. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    const a = (kind: "svg" | "png" | "pdf") => `<a href="${this.links[kind]}">${this.links[kind]}</a>`;
+    const a = (kind: "svg" | "png" | "pdf") =>
+      `<a href="${this.links[kind]}">${this.links[kind]}</a>`;
     return {
       "text/html": `${this.svg}\n<p>Saved: ${a("svg")}, ${a("png")}, ${a("pdf")}</p>`,
       "text/plain": `Saved: ${this.files.svg}, ${this.files.png}, ${this.files.pdf}`,
@@ -73,9 +78,15 @@ function svgOf(figure: unknown): string {
  * assert.equal(saved.files.pdf, `${dir}/box.pdf`);
  * ```
  */
-export async function save(figure: unknown, name: string, options: SaveOptions = {}): Promise<SavedFiles> {
+export async function save(
+  figure: unknown,
+  name: string,
+  options: SaveOptions = {},
+): Promise<SavedFiles> {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    throw new TypeError(`Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`);
+    throw new TypeError(
+      `Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`,
+    );
   }
   const svg = svgOf(figure);
   const outParam = options.out ?? currentNotebookOut();
@@ -93,8 +104,15 @@ export async function save(figure: unknown, name: string, options: SaveOptions =
   };
   await writeFileAtomic(files.svg, svg);
   await writeFileAtomic(files.png, renderPng(svg));
-  await writeFileAtomic(files.pdf, await svgToPdf(svg, { widthIn: options.widthIn ?? 3.3 }));
+  await writeFileAtomic(
+    files.pdf,
+    await svgToPdf(svg, { widthIn: options.widthIn ?? Math.min(7, svgSize(svg).width / 96) }),
+  );
   const from = options.linksFrom ?? Deno.cwd();
   const link = (p: string) => relative(from, p).split("\\").join("/");
-  return new SavedFiles(svg, files, { svg: link(files.svg), png: link(files.png), pdf: link(files.pdf) });
+  return new SavedFiles(svg, files, {
+    svg: link(files.svg),
+    png: link(files.png),
+    pdf: link(files.pdf),
+  });
 }
