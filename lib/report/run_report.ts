@@ -29,6 +29,7 @@ import { loadScored } from "../scored/load_scored.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import { writePaper } from "../paper/write_paper.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -277,6 +278,10 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
+    // The paper's folder (numbers as macros, PDF figures, captions, main.tex) needs the
+    // findings' tests and the headline table; a report without the findings section has none.
+    if (await exists(join(staging, "tables", "findings_tests.csv"))) await writePaper(staging);
+    else log("report: no findings table (00_findings), so no paper/ folder");
     const files = await listFiles(staging);
     await writeFileAtomic(
       join(staging, REPORT_MANIFEST),
