@@ -10,7 +10,7 @@
 export interface PaperFigure {
   /** The SVG without heading and note, cropped. */
   svg: string;
-  /** The figure's title and subtitle, as one sentence each; "" when it had none. */
+  /** The figure's title and subtitle, as one sentence each ("Title. Subtitle."); "" when it had none. */
   heading: string;
   /** The figure's source line; "" when it had none. */
   note: string;
@@ -36,7 +36,7 @@ function texts(markup: string | undefined): string {
  * const chart = { svg: '<svg width="300" height="100"></svg>', width: 300, height: 100 };
  * const svg = standaloneFigure([chart], { title: "Scaling", note: "Source: x.json" });
  * const p = paperFigure(svg);
- * assert.equal(p.heading, "Scaling");
+ * assert.equal(p.heading, "Scaling.");
  * assert.equal(p.note, "Source: x.json");
  * assert.doesNotMatch(p.svg, /Scaling|Source/);
  * ```
@@ -58,5 +58,17 @@ export function paperFigure(svg: string): PaperFigure {
       '<rect width="100%" height="100%" fill="white"/>',
       `<rect y="${top}" width="${width}" height="${height}" fill="white"/>`,
     );
-  return { svg: cropped, heading: texts(heading), note: texts(note) };
+  // The title is drawn bold, the subtitle under it; as a caption they are two sentences.
+  const title = texts(
+    heading?.replace(/<text\b(?![^>]*font-weight="bold")[^>]*>[\s\S]*?<\/text>/g, ""),
+  );
+  const subtitle = texts(
+    heading?.replace(/<text\b[^>]*font-weight="bold"[^>]*>[\s\S]*?<\/text>/g, ""),
+  );
+  const sentence = (s: string) => (s && !/[.!?]$/.test(s) ? `${s}.` : s);
+  return {
+    svg: cropped,
+    heading: [sentence(title), sentence(subtitle)].filter(Boolean).join(" "),
+    note: texts(note),
+  };
 }

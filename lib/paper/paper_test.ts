@@ -18,7 +18,7 @@ Deno.test("paperFigure() leaves out the title, subtitle and source line, keeps t
     note: "Source: benchmark_4b_ft.json",
   });
   const p = paperFigure(svg);
-  assert.equal(p.heading, "Scaling of chrF Means with 95% intervals");
+  assert.equal(p.heading, "Scaling of chrF. Means with 95% intervals.");
   assert.equal(p.note, "Source: benchmark_4b_ft.json");
   assert.doesNotMatch(p.svg, /Scaling of chrF|Means with|Source:/);
   assert.match(p.svg, /fine-tuned/);
