@@ -59,6 +59,8 @@ export async function buildPaper(
         "main.tex",
       ],
       cwd: paperDir,
+      // main.tex names DejaVu Sans by file; TeX Live looks for font files in OSFONTDIR too.
+      env: { OSFONTDIR: fromRoot("node_modules/dejavu-fonts-ttf/ttf") },
       stdout: "piped",
       stderr: "piped",
     }).output();
