@@ -51,7 +51,7 @@ export function frameHtml(frame: pl.DataFrame, options: FrameHtmlOptions = {}): 
   const top = (cut ? frame.head(head) : frame).toRecords();
   const bottom = cut ? frame.tail(tail).toRecords() : [];
   const numeric = columns.map((c) => c.isNumeric());
-  const th =
+  const thBase =
     "padding:2px 8px;white-space:nowrap;position:sticky;top:0;background:var(--jp-layout-color1,#fff)";
   const td = (i: number) =>
     `padding:2px 8px;white-space:nowrap;text-align:${numeric[i] ? "right" : "left"}`;
@@ -60,10 +60,10 @@ export function frameHtml(frame: pl.DataFrame, options: FrameHtmlOptions = {}): 
     columns.map((c, i) => `<td style="${td(i)}">${esc(cell(r[c.name], maxChars))}</td>`).join("") +
     "</tr>";
   const header = "<tr>" +
-    columns.map((c) =>
-      `<th style="${th}">${esc(c.name)}<br><small style="font-weight:normal;opacity:.7">${
-        esc(c.dtype.variant)
-      }</small></th>`
+    columns.map((c, i) =>
+      `<th style="${thBase};text-align:${numeric[i] ? "right" : "left"}">${
+        esc(c.name)
+      }<br><small style="font-weight:normal;opacity:.7">${esc(c.dtype.variant)}</small></th>`
     ).join("") + "</tr>";
   const gap = cut
     ? `<tr>${columns.map((_, i) => `<td style="${td(i)}">…</td>`).join("")}</tr>`

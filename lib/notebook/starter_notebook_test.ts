@@ -57,8 +57,9 @@ Deno.test("the starter notebook runs headless: frame tables with shape, Plot.plo
     const pdf = new TextDecoder("latin1").decode(await Deno.readFile(join(out, "kazakh_chrf.pdf")));
     assert.match(pdf, /^%PDF-/);
     assert.doesNotMatch(pdf, /\/Subtype \/Image/, "a vector PDF, not a raster image");
-    const links = [...text(result(6)["text/html"]).matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-    assert.equal(links.length, 3);
+    const links = [...text(result(6)["text/markdown"]).matchAll(/\]\(([^)]+)\)|src="([^"]+)"/g)]
+      .map((m) => m[1] ?? m[2]);
+    assert.equal(links.length, 4, "the image and three links");
     const from = dirname(fromRoot("notebooks/99_explore.ipynb"));
     for (const l of links) assert.ok((await Deno.stat(resolve(from, l))).isFile, l);
   } finally {

@@ -4,7 +4,7 @@
  * returns (an `<svg>` element) or an SVG string (the project's figure functions).
  * @module
  */
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { fromRoot } from "../io/paths.ts";
 import { renderPng } from "../figures/render_png.ts";
@@ -38,10 +38,14 @@ export class SavedFiles {
   ) {}
   /** Deno's Jupyter display hook. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    const a = (kind: "svg" | "png" | "pdf") =>
-      `<a href="${this.links[kind]}">${this.links[kind]}</a>`;
+    // Markdown, with the image as a link to the saved PNG: Lab shows it in trusted and untrusted
+    // notebooks alike (inline SVG in HTML is stripped from untrusted ones).
+    const { svg, png, pdf } = this.links;
     return {
-      "text/html": `${this.svg}\n<p>Saved: ${a("svg")}, ${a("png")}, ${a("pdf")}</p>`,
+      "text/markdown":
+        `<img src="${png}" alt="${basename(png)}" width="${svgSize(this.svg).width}">` +
+        `\n\nSaved: [\`${basename(svg)}\`](${svg}), ` +
+        `[\`${basename(png)}\`](${png}), [\`${basename(pdf)}\`](${pdf})`,
       "text/plain": `Saved: ${this.files.svg}, ${this.files.png}, ${this.files.pdf}`,
     };
   }
