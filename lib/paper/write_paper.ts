@@ -37,7 +37,6 @@ async function figureCaptions(reportDir: string): Promise<Map<string, string>> {
   return captions;
 }
 
-
 function unescapeLatex(s: string): string {
   return s.replace(/\\textbackslash\{\}/g, "\\").replace(/\\textasciitilde\{\}/g, "~")
     .replace(/\\textasciicircum\{\}/g, "^").replace(/\\([{}$&#_%])/g, "$1");

@@ -42,7 +42,7 @@ export async function readJson(
   try {
     bytes = await Deno.readFile(path);
   } catch (error) {
-  path = fromRoot(path); // relative paths: to the repository root
+    path = fromRoot(path); // relative paths: to the repository root
     throw new Error(`Cannot read ${what} "${path}": ${(error as Error).message}`);
   }
   let text: string;
