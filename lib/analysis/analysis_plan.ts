@@ -85,6 +85,7 @@ export function parseAnalysisPlan(data: unknown, file: string): AnalysisPlan {
 
 /** Reads and validates a plan file. */
 export async function readAnalysisPlan(file: string = ANALYSIS_PLAN_FILE): Promise<AnalysisPlan> {
+  file = fromRoot(file); // relative paths: to the repository root
   let data: unknown;
   try {
     data = JSON.parse(await Deno.readTextFile(file));

@@ -9,6 +9,7 @@ import { type DomainOptions, DOMAINS } from "../text/domain.ts";
 import { type AlpacaRow, type JsonlFileReport, readAlpacaJsonl } from "./read_alpaca_jsonl.ts";
 import { type DatasetFile, resolveDatasetFiles } from "./resolve_dataset_files.ts";
 import { rowClassifier, rowLabels } from "./_classify_row.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** The text fields of a row, in the order used everywhere. */
 export const TEXT_FIELDS = ["instruction", "input", "output"] as const;
@@ -124,6 +125,7 @@ export async function loadDataset(
   paths: readonly string[],
   options: LoadDatasetOptions = {},
 ): Promise<Dataset> {
+  paths = paths.map(fromRoot); // relative paths: to the repository root
   const { skipBadLines = false, text = true, chunkRows = 65536, language = {}, domain = {} } =
     options;
   if (!(Number.isInteger(chunkRows) && chunkRows > 0)) {

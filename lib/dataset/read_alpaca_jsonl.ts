@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 
 /** One dataset row. */
 export interface AlpacaRow {
@@ -107,6 +107,7 @@ export async function readAlpacaJsonl(
   onRow: (row: AlpacaRow) => void,
   options: ReadAlpacaJsonlOptions = {},
 ): Promise<JsonlFileReport> {
+  path = fromRoot(path); // relative paths: to the repository root
   const { skipBadLines = false, keepBadLines = 100, blockSize = 1 << 20 } = options;
   if (!(Number.isInteger(blockSize) && blockSize >= 16)) {
     throw new RangeError(`blockSize must be an integer >= 16, got ${blockSize}`);

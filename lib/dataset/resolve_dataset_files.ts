@@ -3,7 +3,7 @@
  * @module
  */
 import { basename, join } from "node:path";
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 
 /** One dataset file and the split it holds. */
 export interface DatasetFile {
@@ -34,6 +34,7 @@ export const SPLIT_FILES = ["train.jsonl", "validation.jsonl"] as const;
  * ```
  */
 export async function resolveDatasetFiles(paths: readonly string[]): Promise<DatasetFile[]> {
+  paths = paths.map(fromRoot); // relative paths: to the repository root
   if (paths.length === 0) {
     throw new TypeError("No dataset given: pass at least one JSONL file or folder (--data)");
   }

@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { renderPng } from "./render_png.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** A figure written to disk; displayed as SVG when it is a cell's last value. */
 export class SavedFigure {
@@ -22,6 +23,7 @@ export class SavedFigure {
 
 /** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` atomically. */
 export async function saveFigure(svg: string, dir: string, name: string): Promise<SavedFigure> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
     throw new TypeError(
       `Figure name must be lower-case letters, digits, "_" or "-", got "${name}"`,

@@ -110,7 +110,7 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
   );
   const width = Math.ceil(Math.max(chartsWidth + 2 * PAD, 320));
   const inner = width - 2 * PAD;
-  const parts: string[] = [];
+  const parts: string[] = ['<g class="figure-heading">'];
   let y = PAD + TITLE_SIZE;
   for (const line of wrap(title, inner, TITLE_SIZE, true)) {
     parts.push(
@@ -130,6 +130,10 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
       y += TEXT_SIZE + 5;
     }
   }
+  parts.push("</g>");
+  // Where the heading (title, subtitle) ends and the note begins: a paper's version of the figure
+  // is cropped to the part between (see lib/paper/paper_figure.ts).
+  const bodyTop = y - TEXT_SIZE;
   if (legend.length > 0) {
     y += 6;
     let x = PAD;
@@ -157,7 +161,9 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
     y += Math.max(...row.map((c) => c.height)) + gap;
   }
   y -= gap;
+  const bodyBottom = y + 4;
   if (note) {
+    parts.push('<g class="figure-note">');
     y += 6;
     for (const line of wrap(note, inner, TEXT_SIZE - 1)) {
       y += TEXT_SIZE + 2;
@@ -167,8 +173,9 @@ export function standaloneFigure(charts: PlotSvg[], options: StandaloneFigureOpt
         }</text>`,
       );
     }
+    parts.push("</g>");
   }
   const height = Math.ceil(y + PAD);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FIGURE_FONT}">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FIGURE_FONT}" data-body="${bodyTop} ${bodyBottom}">` +
     `<rect width="100%" height="100%" fill="white"/>${parts.join("")}</svg>\n`;
 }

@@ -8,6 +8,7 @@ import { extname } from "node:path";
 import { type CsvDelimiter, detectCsvDelimiter, parseCsvRows } from "../io/csv.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import { checkXlsxBounds } from "./_xlsx_bounds.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** An XLSX formula cell that has no saved result (its value is unknown without recalculation). */
 export interface UncachedFormula {
@@ -85,6 +86,7 @@ function cellText(value: ExcelJS.CellValue, where: string): string | Uncached {
  * @throws {TypeError} when the extension is neither `.csv` nor `.xlsx`.
  */
 export async function readTable(path: string): Promise<RawTable> {
+  path = fromRoot(path); // relative paths: to the repository root
   let bytes: Uint8Array;
   try {
     bytes = await Deno.readFile(path);

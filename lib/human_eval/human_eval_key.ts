@@ -8,6 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { fromRoot } from "../io/paths.ts";
 
 /** The `format` field of a workbench key file. */
 export const KEY_FORMAT = "workbench-human-eval-key";
@@ -254,6 +255,7 @@ function fromWorkbenchKey(data: Record<string, unknown>, file: string): HumanEva
 
 /** Reads and parses a key file; see {@linkcode parseHumanEvalKey}. */
 export async function readHumanEvalKey(path: string): Promise<HumanEvalKey> {
+  path = fromRoot(path); // relative paths: to the repository root
   let text: string;
   try {
     text = await Deno.readTextFile(path);

@@ -6,7 +6,7 @@
  * @module
  */
 import { basename, extname } from "node:path";
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 import { answerFingerprint, type HumanEvalKey } from "./human_eval_key.ts";
 import { readTable } from "./_read_table.ts";
 import { restoreNeutralizedCell } from "./neutralize_cell.ts";
@@ -128,6 +128,7 @@ export async function readHumanEval(
   paths: readonly string[],
   options: ReadHumanEvalOptions = {},
 ): Promise<HumanEvalData> {
+  paths = paths.map(fromRoot); // relative paths: to the repository root
   const { key = null, maxProblems = 40 } = options;
   if (paths.length === 0) throw new TypeError("readHumanEval() needs at least one sheet file");
   const keyMap = key

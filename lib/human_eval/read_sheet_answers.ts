@@ -4,7 +4,7 @@
  * lawyers. Scores are read by `readHumanEval()`; this reads only the texts.
  * @module
  */
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 import { readTable } from "./_read_table.ts";
 import { restoreNeutralizedCell } from "./neutralize_cell.ts";
 import { SHEET_COLUMNS, type SheetColumn } from "./sheet_columns.ts";
@@ -55,6 +55,7 @@ const TEXT_COLUMNS: readonly SheetColumn[] = SHEET_COLUMNS.slice(0, 6);
  * ```
  */
 export async function readSheetAnswers(path: string): Promise<SheetAnswers> {
+  path = fromRoot(path); // relative paths: to the repository root
   const file = displayPath(path);
   const table = await readTable(path);
   const index = new Map(table.header.map((h, i) => [h, i]));

@@ -4,6 +4,7 @@
  * @module
  */
 import { dirname, join, resolve } from "node:path";
+import { fromRoot } from "./paths.ts";
 
 /** Options for {@linkcode writeFileAtomic}. */
 export interface WriteFileAtomicOptions {
@@ -30,6 +31,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
+  path = fromRoot(path); // relative paths: to the repository root
   const { mkdirs = true } = options;
   const dir = dirname(path);
   if (mkdirs) await Deno.mkdir(dir, { recursive: true });
@@ -74,6 +76,7 @@ export async function writeFilesAtomic(
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
   const { mkdirs = true } = options;
+  files = files.map((f) => ({ ...f, path: fromRoot(f.path) })); // relative paths: to the repository root
   const seen = new Set<string>();
   for (const f of files) {
     const key = resolve(f.path);

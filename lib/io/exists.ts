@@ -2,6 +2,7 @@
  * Whether a path exists.
  * @module
  */
+import { fromRoot } from "./paths.ts";
 
 /**
  * Whether `path` exists. By default a symbolic link counts when its target exists; with
@@ -20,6 +21,7 @@
  * ```
  */
 export async function exists(path: string, options: { link?: boolean } = {}): Promise<boolean> {
+  path = fromRoot(path); // relative paths: to the repository root
   try {
     await (options.link ? Deno.lstat(path) : Deno.stat(path));
     return true;

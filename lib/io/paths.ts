@@ -16,7 +16,8 @@ export function fromRoot(path: string): string {
 
 /**
  * A path as shown in reports: relative to the repository root (so reports do not depend on
- * where the repository is checked out), with `/` separators.
+ * where the repository is checked out), with `/` separators. A relative `path` is taken as
+ * relative to the repository root, as everywhere in `lib/`.
  *
  * @example
  * ```ts
@@ -26,5 +27,5 @@ export function fromRoot(path: string): string {
  * ```
  */
 export function displayPath(path: string): string {
-  return relative(REPO_ROOT, resolve(path)).split("\\").join("/") || ".";
+  return relative(REPO_ROOT, fromRoot(path)).split("\\").join("/") || ".";
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { fromRoot } from "./paths.ts";
 
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
@@ -36,6 +37,7 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
  * ```
  */
 export async function sha256File(path: string): Promise<string> {
+  path = fromRoot(path); // relative paths: to the repository root
   const hash = createHash("sha256");
   const file = await Deno.open(path);
   try {

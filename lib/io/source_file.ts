@@ -4,6 +4,7 @@
  * @module
  */
 import { sha256File } from "./sha256.ts";
+import { fromRoot } from "./paths.ts";
 
 /** An input file with its SHA-256. */
 export interface SourceFile {
@@ -13,5 +14,6 @@ export interface SourceFile {
 
 /** The source record of `path` (reads the file to hash it). */
 export async function sourceFile(path: string): Promise<SourceFile> {
+  path = fromRoot(path); // relative paths: to the repository root
   return { path, sha256: await sha256File(path) };
 }

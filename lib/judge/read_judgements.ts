@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from "node:path";
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import type { SourceFile } from "../io/source_file.ts";
 import {
@@ -101,6 +101,7 @@ export function decodeJudgements(bytes: Uint8Array, file: string): string {
  * @throws {SyntaxError} or {@linkcode TypeError} naming the file and line of a bad record.
  */
 export async function readJudgements(paths: readonly string[]): Promise<JudgementSet> {
+  paths = paths.map(fromRoot); // relative paths: to the repository root
   const files: string[] = [];
   for (const p of paths) {
     let info: Deno.FileInfo;

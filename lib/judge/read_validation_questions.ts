@@ -3,7 +3,7 @@
  * @module
  */
 import { join } from "node:path";
-import { displayPath } from "../io/paths.ts";
+import { displayPath, fromRoot } from "../io/paths.ts";
 import type { SourceFile } from "../io/source_file.ts";
 import { readAlpacaJsonl } from "../dataset/read_alpaca_jsonl.ts";
 import { questionText } from "../dataset/duplicate_tables.ts";
@@ -35,6 +35,7 @@ export interface ValidationQuestions {
 export async function readValidationQuestions(
   paths: readonly string[],
 ): Promise<ValidationQuestions> {
+  paths = paths.map(fromRoot); // relative paths: to the repository root
   if (paths.length === 0) throw new TypeError("No validation set given (--validation PATH...)");
   const questions: string[] = [];
   const files: SourceFile[] = [];

@@ -12,8 +12,19 @@ export interface JupyterApi {
   ): Promise<void>;
 }
 
+let replacement: JupyterApi | null = null;
+
+/**
+ * Uses `api` in place of `Deno.jupyter` until called again with null (tests record what a
+ * notebook would show this way: `Deno.jupyter` itself cannot be replaced).
+ */
+export function replaceJupyterApi(api: JupyterApi | null): void {
+  replacement = api;
+}
+
 /** The Deno Jupyter API when running inside the kernel, else null. */
 export function jupyterApi(): JupyterApi | null {
+  if (replacement) return replacement;
   try {
     const api = (Deno as unknown as { jupyter?: JupyterApi }).jupyter;
     return api && typeof api.display === "function" ? api : null;

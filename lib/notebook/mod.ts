@@ -7,3 +7,5 @@ export * from "./execute_notebook.ts";
 export * from "./jupyter_display.ts";
 export * from "./run_on_server.ts";
 export * from "./start_lab.ts";
+export * from "./frame_html.ts";
+export * from "./setup_notebook.ts";

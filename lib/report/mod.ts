@@ -7,3 +7,4 @@ export * from "./params.ts";
 export * from "./report_notebooks.ts";
 export * from "./report_section.ts";
 export * from "./run_report.ts";
+export * from "./save.ts";

@@ -13,6 +13,21 @@
  */
 import { fromRoot } from "../io/paths.ts";
 import { MAX_SEED } from "../stats/rng.ts";
+import { setupNotebook } from "../notebook/setup_notebook.ts";
+
+// Every notebook imports this module (through lib/report/mod.ts): in Deno's Jupyter kernel this
+// gives Observable Plot a DOM and Polars frames a readable display (a no-op anywhere else).
+setupNotebook();
+
+let lastOut: string | null = null;
+
+/**
+ * The output folder of the notebook running in this kernel: the `out` of the last
+ * {@linkcode notebookParams} call, or null before any. `save()` writes there by default.
+ */
+export function currentNotebookOut(): string | null {
+  return lastOut;
+}
 
 /** Parameters of one report run. Paths are absolute once resolved. */
 export interface ReportParams {
@@ -179,10 +194,12 @@ export function notebookParams(
   const base = fromEnv === null && cell.out === undefined
     ? { out: `${INTERACTIVE_OUT}/${id}` }
     : {};
-  return resolveParams(
+  const params = resolveParams(
     { ...base, ...cell, ...(fromEnv ?? {}) },
     fromEnv ? PARAMS_ENV : "the parameters cell",
   );
+  lastOut = params.out;
+  return params;
 }
 
 /**

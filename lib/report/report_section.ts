@@ -22,7 +22,8 @@ import {
 } from "../tables/write_table.ts";
 import { formatTable, htmlTable } from "../tables/format_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
-import { jupyterDisplay } from "../notebook/jupyter_display.ts";
+import { jupyterApi, jupyterDisplay } from "../notebook/jupyter_display.ts";
+import { claimFolder } from "./claim_folder.ts";
 
 export type { SourceFile };
 
@@ -48,9 +49,6 @@ export interface SectionFigureOptions {
 /** Rows shown in the notebook before a table is cut. */
 export const NOTEBOOK_TABLE_ROWS = 12;
 
-/** The file in a by-hand output folder that marks it as the workbench's own (see the constructor). */
-const OWN_MARKER = ".workbench-section";
-
 /** Builds one notebook's part of the report. */
 export class ReportSection {
   readonly params: ReportParams;
@@ -60,6 +58,8 @@ export class ReportSection {
   #figures = 0;
   #ready: Promise<void>;
   #format = new Map<string, WriteTableOptions>();
+  /** Files written so far, relative to the output folder. */
+  #files: string[] = [];
 
   /**
    * @param id Section id: the notebook's stem (e.g. `20_scaling`); orders and names the part.
@@ -74,7 +74,7 @@ export class ReportSection {
     this.tablesDir = join(this.params.out, "tables");
     this.#parts.push(`## ${title}\n`);
     this.#ready = this.params.sectionsDir === null
-      ? claimFolder(this.params.out)
+      ? claimFolder(this.params.out, { fresh: true })
       : Promise.resolve();
   }
 
@@ -88,7 +88,11 @@ export class ReportSection {
    * copy in `<out>/notebooks/` under the report, `notebooks/` when opened by hand.
    */
   link(file: string): string {
-    const from = this.inReport ? join(this.params.out, "notebooks") : join(REPO_ROOT, "notebooks");
+    const from = this.inReport
+      ? join(this.params.out, "notebooks")
+      : jupyterApi() !== null
+      ? Deno.cwd() // the kernel runs in the notebook's folder
+      : join(REPO_ROOT, "notebooks");
     return relative(from, join(this.params.out, file)).split("\\").join("/");
   }
 
@@ -135,6 +139,7 @@ export class ReportSection {
     );
     this.#parts.push(lines.join("\n"));
     this.written.set(name, written);
+    this.#files.push(`tables/${name}.csv`, `tables/${name}.md`, `tables/${name}.tex`);
     await this.#showTable(written, caption, inline, note);
   }
 
@@ -154,7 +159,8 @@ export class ReportSection {
       : "";
     const text = `Table ${name}: ${t.rows.length} rows (${this.link(`tables/${name}.csv`)})`;
     await jupyterDisplay({
-      "text/html": head + htmlTable(display) + tail + (note ? `<p>${esc(note)}</p>` : ""),
+      "text/html": head + htmlTable(display, { scroll: true }) + tail +
+        (note ? `<p>${esc(note)}</p>` : ""),
       "text/plain": text,
     });
   }
@@ -170,6 +176,7 @@ export class ReportSection {
       }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
     );
     this.figures.set(name, saved);
+    this.#files.push(`${name}.svg`, `${name}.png`);
     await jupyterDisplay({ "image/svg+xml": svg, "text/plain": `Figure ${name}` });
   }
 
@@ -194,12 +201,12 @@ export class ReportSection {
     const what = `${this.#tables} table${
       this.#tables === 1 ? "" : "s"
     } and ${this.#figures} figure${this.#figures === 1 ? "" : "s"}`;
+    const files = [...this.#files, `${this.id}.md`].map((f) => `[\`${f}\`](${this.link(f)})`);
     await jupyterDisplay({
       "text/markdown": this.inReport
         ? `Section \`${this.id}\` saved for the report: ${what}.`
-        : `Section \`${this.id}\`: ${what} written to [\`${displayPath(this.params.out)}/\`](${
-          this.link("")
-        }) (section text: [\`${this.id}.md\`](${this.link(`${this.id}.md`)})).`,
+        : `Section \`${this.id}\`: ${what} written to \`${displayPath(this.params.out)}/\`: ` +
+          files.join(", ") + ".",
     });
   }
 }
@@ -207,27 +214,4 @@ export class ReportSection {
 function esc(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
-}
-
-/**
- * Prepares a by-hand output folder: a new or empty folder, or one this class wrote before (it
- * holds {@linkcode OWN_MARKER}), whose old files are removed so that two runs never mix. Any
- * other non-empty folder is refused: nothing the workbench did not write is deleted.
- */
-async function claimFolder(out: string): Promise<void> {
-  const entries = await Array.fromAsync(Deno.readDir(out)).catch((error) => {
-    if (error instanceof Deno.errors.NotFound) return [];
-    throw error;
-  });
-  if (entries.length > 0 && !entries.some((e) => e.name === OWN_MARKER)) {
-    throw new Error(
-      `Refusing to write into "${out}": it is not empty and was not written by a notebook (no ${OWN_MARKER} file); set "out" in the parameters cell to a new folder`,
-    );
-  }
-  for (const e of entries) await Deno.remove(join(out, e.name), { recursive: true });
-  await Deno.mkdir(out, { recursive: true });
-  await Deno.writeTextFile(
-    join(out, OWN_MARKER),
-    "Written by a workbench notebook opened by hand; replaced on its next run.\n",
-  );
 }

@@ -41,6 +41,7 @@ import {
   snapshotDirs,
   snapshotInputs,
 } from "../scored/input_snapshot.ts";
+import { writePaper } from "../paper/write_paper.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -283,6 +284,10 @@ export async function runReport(
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
     await Deno.remove(join(staging, ".inputs"), { recursive: true });
+    // The paper's folder (numbers as macros, PDF figures, captions, main.tex) needs the
+    // findings' tests and the headline table; a report without the findings section has none.
+    if (await exists(join(staging, "tables", "findings_tests.csv"))) await writePaper(staging);
+    else log("report: no findings table (00_findings), so no paper/ folder");
     const files = await listFiles(staging);
     await writeFileAtomic(
       join(staging, REPORT_MANIFEST),

@@ -9,6 +9,7 @@ import { sha256Hex } from "../io/sha256.ts";
 import { readJson, type ResultOrigin, runIdOf } from "./load_result_file.ts";
 import { inferRunInfo } from "./run_identity.ts";
 import type { Aggregate, ResultSource, RunInfo } from "./run_result.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** One configuration of a RAG ablation (e.g. "FT + RAG (top-3)"). */
 export interface RagConfiguration {
@@ -30,6 +31,7 @@ export interface RagAblation {
 
 /** Loads and validates one legacy RAG ablation file. */
 export async function loadRagAblation(path: string): Promise<RagAblation> {
+  path = fromRoot(path); // relative paths: to the repository root
   const { data, bytes } = await readJson(path, "RAG ablation file");
   return parseRagAblation(data, { path, sha256: await sha256Hex(bytes) });
 }

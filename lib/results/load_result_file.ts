@@ -11,6 +11,7 @@ import { sha256Hex } from "../io/sha256.ts";
 import { inferRunInfo, type RunOverride } from "./run_identity.ts";
 import type { Aggregate, RunInfo, RunResult, Sample } from "./run_result.ts";
 import { questionLabels } from "../text/question_labels.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** Legacy metric names that the project renames on read. */
 export const LEGACY_METRIC_RENAMES: Readonly<Record<string, string>> = { gen_time: "latency_s" };
@@ -42,6 +43,7 @@ export async function readJson(
   try {
     bytes = await Deno.readFile(path);
   } catch (error) {
+    path = fromRoot(path); // relative paths: to the repository root
     throw new Error(`Cannot read ${what} "${path}": ${(error as Error).message}`);
   }
   let text: string;
@@ -118,6 +120,7 @@ export async function loadResultFile(
   path: string,
   options: LoadResultFileOptions = {},
 ): Promise<RunResult> {
+  path = fromRoot(path); // relative paths: to the repository root
   const { data, bytes } = await readJson(path);
   return parseResultData(data, { path, sha256: await sha256Hex(bytes) }, options);
 }

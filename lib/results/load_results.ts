@@ -9,6 +9,7 @@ import { detectFormat, parseResultData, readJson } from "./load_result_file.ts";
 import { parseRagAblation, type RagAblation } from "./load_rag_ablation.ts";
 import { sha256Hex } from "../io/sha256.ts";
 import type { RunResult } from "./run_result.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** The name of the optional identity mapping file in a results folder. */
 export const RUN_MAPPING_FILE = "runs.json";
@@ -30,6 +31,7 @@ export function isResultFileName(name: string): boolean {
  * name ends in `.json` (any case). A link that points nowhere is an error naming it.
  */
 export async function listResultFiles(dir: string): Promise<string[]> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   let entries: Deno.DirEntry[];
   try {
     entries = await Array.fromAsync(Deno.readDir(dir));
@@ -69,6 +71,7 @@ export interface ParsedFile {
  * empty folder is an error.
  */
 export async function loadResults(dir: string): Promise<ResultSet> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   const overrides = await readRunOverrides(dir);
   const runs: RunResult[] = [];
   const ragAblations: RagAblation[] = [];
@@ -84,6 +87,7 @@ export async function loadResults(dir: string): Promise<ResultSet> {
 
 /** The identity overrides of `dir/runs.json`, or none. */
 export async function readRunOverrides(dir: string): Promise<Map<string, RunOverride>> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   const path = join(dir, RUN_MAPPING_FILE);
   const text = await Deno.readTextFile(path).catch((error) => {
     if (error instanceof Deno.errors.NotFound) return null;

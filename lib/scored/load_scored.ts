@@ -14,7 +14,7 @@
 import pl from "nodejs-polars";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { REPO_ROOT } from "../io/paths.ts";
+import { fromRoot, REPO_ROOT } from "../io/paths.ts";
 import { sha256File } from "../io/sha256.ts";
 import { detectFormat, parseResultData, runIdOf } from "../results/load_result_file.ts";
 import { parseRagAblation, type RagAblation } from "../results/load_rag_ablation.ts";
@@ -130,6 +130,7 @@ export async function loadScored(
   dir: string,
   options: LoadScoredOptions = {},
 ): Promise<ScoredResults> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   const {
     cache = true,
     cacheDir = scoredCacheDir(),

@@ -139,12 +139,18 @@ export function markdownTable(table: DisplayTable): string {
 }
 
 /** Renders a display table as an HTML `<table>` (text escaped; numbers right-aligned). */
-export function htmlTable(table: DisplayTable): string {
+export function htmlTable(table: DisplayTable, options: HtmlTableOptions = {}): string {
+  const { scroll = false } = options;
   const esc = (s: string) =>
     s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  const cell = (tag: string, s: string, i: number) =>
-    `<${tag}${table.numeric[i] ? ' style="text-align:right"' : ""}>${esc(s)}</${tag}>`;
-  return [
+  const cell = (tag: string, s: string, i: number) => {
+    const style = [
+      table.numeric[i] ? "text-align:right" : "",
+      scroll && tag === "th" ? "white-space:nowrap" : "",
+    ].filter(Boolean).join(";");
+    return `<${tag}${style ? ` style="${style}"` : ""}>${esc(s)}</${tag}>`;
+  };
+  const body = [
     "<table>",
     `<thead><tr>${table.header.map((h, i) => cell("th", h, i)).join("")}</tr></thead>`,
     "<tbody>",
@@ -152,6 +158,16 @@ export function htmlTable(table: DisplayTable): string {
     "</tbody>",
     "</table>",
   ].join("\n");
+  return scroll ? `<div style="overflow-x:auto;max-width:100%">\n${body}\n</div>` : body;
+}
+
+/** Options for {@linkcode htmlTable}. */
+export interface HtmlTableOptions {
+  /**
+   * For a notebook: headers never wrap, and a table wider than the output area scrolls sideways
+   * in its own box instead of squeezing or clipping columns. Default: `false`.
+   */
+  scroll?: boolean;
 }
 
 /** Escapes text for LaTeX. */

@@ -14,6 +14,7 @@ import {
   latexTable,
   markdownTable,
 } from "./format_table.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** Rows of a table: a Polars frame or an array of records. */
 export type TableRows = pl.DataFrame | readonly Record<string, Cell>[];
@@ -88,6 +89,7 @@ export async function writeTable(
   name: string,
   options: WriteTableOptions = {},
 ): Promise<WrittenTable> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
     throw new TypeError(`Table name must be lower-case letters, digits, "_" or "-", got "${name}"`);
   }

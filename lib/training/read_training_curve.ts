@@ -6,6 +6,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { exists } from "../io/exists.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** One logging event. Training and evaluation events of one step are separate points. */
 export interface TrainingPoint {
@@ -122,6 +123,7 @@ export function parseTrainerState(text: string, source: string): TrainingPoint[]
  * @throws {Error} when nothing readable is there, naming the path.
  */
 export async function readTrainingCurve(path: string, name?: string): Promise<TrainingCurve> {
+  path = fromRoot(path); // relative paths: to the repository root
   let file = path;
   const info = await Deno.stat(path).catch(() => null);
   if (!info) throw new Error(`Cannot read training curve "${path}": it does not exist`);

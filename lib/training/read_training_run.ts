@@ -18,6 +18,7 @@ import {
   type TrainingPoint,
 } from "./read_training_curve.ts";
 import { safetensorsParameterCount } from "./_safetensors_header.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /**
  * What wrote a run. `trl` and `unsloth` are inferred from traces they leave (TRL logs
@@ -178,6 +179,7 @@ async function checkpointsIn(folder: string): Promise<{ step: number; path: stri
 
 /** Whether `folder` is a run folder this module reads, and which layout. */
 export async function runLayout(folder: string): Promise<"workbench" | "hf" | null> {
+  folder = fromRoot(folder); // relative paths: to the repository root
   if (await isFile(join(folder, "train_log.jsonl")) || await isFile(join(folder, "summary.json"))) {
     return "workbench";
   }
@@ -244,6 +246,7 @@ export async function readTrainingRun(
   folder: string,
   options: ReadTrainingRunOptions = {},
 ): Promise<TrainingRun> {
+  folder = fromRoot(folder); // relative paths: to the repository root
   const layout = await runLayout(folder);
   if (layout === null) {
     throw new Error(

@@ -5,6 +5,7 @@
  */
 import { basename, join, relative } from "node:path";
 import { readTrainingRun, runLayout, type TrainingRun } from "./read_training_run.ts";
+import { fromRoot } from "../io/paths.ts";
 
 /** Options for {@linkcode readTrainingRuns}. */
 export interface ReadTrainingRunsOptions {
@@ -37,6 +38,7 @@ export async function readTrainingRuns(
   dir: string,
   options: ReadTrainingRunsOptions = {},
 ): Promise<TrainingRun[]> {
+  dir = fromRoot(dir); // relative paths: to the repository root
   const { maxDepth = 4 } = options;
   const info = await Deno.stat(dir).catch(() => null);
   if (!info?.isDirectory) {
