@@ -37,7 +37,8 @@ type Check =
   | "findings_tests"
   | "names_findings"
   | "names_report"
-  | "same_questions";
+  | "same_questions"
+  | "figures";
 
 /**
  * Checks the current code fails, by variant: the reason, and which other work fixes it. The
@@ -45,9 +46,72 @@ type Check =
  */
 export const KNOWN_FAILURES: Partial<Record<string, Partial<Record<Check, string>>>> = {};
 
+// Why, by cause (issue #21; each is another part of the work, see the issue's "What to build"):
+const NAMES_FINDINGS =
+  'lib/analysis/findings.ts writes "Fine-tuned Qwen3 scores higher than the GPT reference" and "the Qwen3 models generated locally" whatever the runs are called (point 3, prose from data)';
+const NAMES_REPORT =
+  'notebooks/20_scaling.ipynb prints "GPT-4o rows are API calls" whatever the runs are (point 3)';
+const MOSTLY =
+  'findings.ts says Kazakh citation accuracy "mostly measures that default" when a minority of Kazakh references has no citation (point 3)';
+const SMALL_NEXT_TO =
+  'findings.ts says the largest size difference is "small next to the effect of fine-tuning" whatever the effects are (point 3)';
+const RAISED =
+  'findings.ts knows only "raised" and "did not significantly change": it says "raised" for a significant decrease (point 3)';
+const SAME_QUESTIONS =
+  'notebooks/20_scaling.ipynb ("both answered the same questions") and lib/analysis/describe_paired.ts ("Because both runs answered the same questions") say so whatever the question sets are (point 3)';
+
+const known = (v: string, entries: Partial<Record<Check, string>>) => {
+  KNOWN_FAILURES[v] = { ...KNOWN_FAILURES[v], ...entries };
+};
+for (
+  const v of [
+    "study_like",
+    "no_effect",
+    "ft_hurts",
+    "one_size",
+    "no_base",
+    "no_external",
+    "kazakh_only",
+    "no_domain",
+    "small_cells",
+    "ties_zeros",
+    "different_questions",
+    "disjoint_questions",
+  ]
+) {
+  known(v, {
+    names_report: `${NAMES_REPORT}${v === "no_external" ? "" : `; ${NAMES_FINDINGS}`}`,
+  });
+  if (v !== "no_external") known(v, { names_findings: NAMES_FINDINGS });
+}
+known("no_effect", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
+known("ft_hurts", { findings: `${RAISED}; ${MOSTLY}` });
+known("no_base", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
+known("ties_zeros", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
+for (
+  const v of [
+    "one_size",
+    "no_external",
+    "kazakh_only",
+    "small_cells",
+    "different_questions",
+    "disjoint_questions",
+  ]
+) known(v, { findings: MOSTLY });
+known("different_questions", { same_questions: SAME_QUESTIONS });
+known("disjoint_questions", { same_questions: SAME_QUESTIONS });
+
 const variants = studyVariants();
 
 const reports = new Map<string, Promise<{ out: string; error: unknown }>>();
+
+/** Temporary folders to remove at the end; `VARIANTS_KEEP=1` keeps them, to look at the figures. */
+const created: string[] = [];
+globalThis.addEventListener("unload", () => {
+  if (Deno.env.get("VARIANTS_KEEP")) {
+    console.error(`variant reports kept in:\n${created.join("\n")}`);
+  } else for (const dir of created) Deno.removeSync(dir, { recursive: true });
+});
 
 /** Runs the whole report on a variant once; later calls share it. */
 function report(v: StudyVariant): Promise<{ out: string; error: unknown }> {
@@ -55,6 +119,7 @@ function report(v: StudyVariant): Promise<{ out: string; error: unknown }> {
   if (!r) {
     r = (async () => {
       const dir = await Deno.makeTempDir({ prefix: `variant-${v.name}-` });
+      created.push(dir);
       await writeStudyVariant(v, join(dir, "results"));
       const out = join(dir, "report");
       let error: unknown = null;
@@ -132,6 +197,14 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
         wrong.push(`${r.run_a} − ${r.run_b} ${r.metric}: no such comparison in the data`);
         continue;
       }
+      if (t.n === 0) {
+        if (r.diff !== "" || Number(r.p_adj) <= 0.05) {
+          wrong.push(
+            `${r.run_a} − ${r.run_b} ${r.metric}: a difference where no question is shared`,
+          );
+        }
+        continue;
+      }
       const diff = Number(r.diff);
       if (Math.sign(diff) !== t.direction) {
         wrong.push(`${r.run_a} − ${r.run_b} ${r.metric}: diff ${r.diff}, truth ${t.direction}`);
@@ -144,7 +217,7 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
       }
     }
     const primary = v.truth.comparisons.filter((c) =>
-      ["ft_vs_base", "ft_sizes"].includes(c.comparison) && c.metric === "bertscore_f1"
+      ["ft_vs_base", "ft_sizes"].includes(c.comparison) && c.metric === "bertscore_f1" && c.n > 0
     );
     const listed = rows.filter((r) => r.family === "primary").length;
     if (listed !== primary.length) {
@@ -166,13 +239,31 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
     );
   },
   async same_questions(v) {
+    // "both answered the same questions" is false where a run answered other questions.
     const md = await Deno.readTextFile(join(await output(v), "report.md"));
     const claims = prose(md).split(/(?<=[.!?])\s+/).filter((s) =>
-      /\bsame questions\b/.test(s) && !/\b(not|no|different)\b/.test(s)
+      /\bthe same questions\b/.test(s) &&
+      !/\b(not|never|did not|didn't)\s+(all\s+)?(answer(ed)?|on)\s+the same questions/.test(s)
     );
     if (!v.truth.sameQuestions) {
       assert.deepEqual(claims, [], `"the same questions" claimed on ${v.name}`);
     }
+  },
+  async figures(v) {
+    // Every figure is a whole SVG with finite coordinates. The figure check of issue #21
+    // (lib/figures/check_figure_svg.ts, `checkFigureSvg(svg)`) belongs here too, once merged:
+    //   for (const f of svgs) assert.deepEqual(checkFigureSvg(f.svg), [], f.path);
+    const svgs = await reportSvgs(await output(v));
+    assert.ok(svgs.length > 0, `no figure in the report of ${v.name}`);
+    const bad = svgs.filter((f) =>
+      !/^<svg[\s>]/.test(f.svg) || !/<\/svg>\s*$/.test(f.svg) ||
+      /NaN|Infinity|undefined/.test(f.svg)
+    ).map((f) =>
+      `${f.path}: ${
+        f.svg.match(/.{0,60}(NaN|Infinity|undefined).{0,60}/)?.[0] ?? "not a whole SVG"
+      }`
+    );
+    assert.deepEqual(bad, [], `broken figures in the report of ${v.name}`);
   },
 };
 

@@ -142,6 +142,10 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
           fail(`"${labelB} → ${labelA}" is no fine-tuned/base pair of the data`);
           continue;
         }
+        if (t.n === 0) {
+          fail(`states an effect for ${labelB} → ${labelA}, which answered no question in common`);
+          continue;
+        }
         const said = verb === "raised"
           ? { direction: 1, significant: true }
           : verb === "lowered"
@@ -168,7 +172,9 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
         }
       }
       const expected =
-        truth.comparisons.filter((c) => c.comparison === "ft_vs_base" && c.metric === primary)
+        truth.comparisons.filter((c) =>
+          c.comparison === "ft_vs_base" && c.metric === primary && c.n > 0
+        )
           .length;
       if (seen !== expected) fail(`states ${seen} fine-tuning effects; the data has ${expected}`);
     },

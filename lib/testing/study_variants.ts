@@ -59,7 +59,7 @@ export interface TruthComparison {
   significant: boolean;
   /** The true difference of levels in metric units (BERTScore only; `null` otherwise). */
   effect: number | null;
-  /** Questions answered by both runs. */
+  /** Questions answered by both runs; `0`: the runs cannot be compared (no direction, no verdict). */
   n: number;
 }
 
@@ -300,7 +300,7 @@ function designs(): Design[] {
       description: "Fine-tuning lowers every metric at both sizes",
       questions: 80,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       runs: [
         base(1, 100, "good"),
         base(3, 160, "good"),
@@ -314,7 +314,7 @@ function designs(): Design[] {
       description: "One model size only: no comparison of sizes",
       questions: 60,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       runs: [base(1, 0), ft(1, 100), ref(60)],
     },
     {
@@ -322,7 +322,7 @@ function designs(): Design[] {
       description: "No base runs: no effect of fine-tuning can be estimated",
       questions: 60,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       runs: [ft(1, 100), ft(3, 140), ref(60)],
     },
     {
@@ -330,7 +330,7 @@ function designs(): Design[] {
       description: "No external reference model",
       questions: 60,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       runs: [base(1, 0), base(3, 20), ft(1, 100), ft(3, 140)],
     },
     {
@@ -338,7 +338,7 @@ function designs(): Design[] {
       description: "Every question is Kazakh",
       questions: 60,
       kazakh: () => true,
-      uncited: (i) => i % 2 === 0,
+      uncited: (i) => i % 4 === 0,
       runs: studyRuns,
     },
     {
@@ -346,7 +346,7 @@ function designs(): Design[] {
       description: "The samples carry no domain field",
       questions: 60,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 !== 3, // 3 of 4 Kazakh references cite nothing
       domainField: false,
       runs: studyRuns,
     },
@@ -355,7 +355,7 @@ function designs(): Design[] {
       description: "Cells with n < 10: 5 Kazakh questions, and a domain with 4 questions",
       questions: 60,
       kazakh: (i) => i % 12 === 5,
-      uncited: (i) => i % 24 === 5,
+      uncited: (i) => i % 60 === 5,
       domains: 4,
       runs: studyRuns,
     },
@@ -365,7 +365,7 @@ function designs(): Design[] {
         "Every run gives the same answers and scores (all differences exactly zero); some scores are exactly 0",
       questions: 60,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       zero: (i) => i % 10 === 0,
       runs: [
         { ...base(1, 50, "half"), noise: "all" },
@@ -381,13 +381,26 @@ function designs(): Design[] {
         "The larger fine-tuned model answered a different, half-overlapping question set",
       questions: 120,
       kazakh: quarterKz,
-      uncited: (i) => i % 8 === 3,
+      uncited: (i) => i % 16 === 3,
       runs: [
         { ...base(1, 0), questions: range(0, 80) },
         { ...base(3, 20), questions: range(0, 80) },
         { ...ft(1, 100), questions: range(0, 80) },
         { ...ft(3, 140), questions: range(40, 120) },
         { ...ref(60), questions: range(0, 80) },
+      ],
+    },
+    {
+      name: "disjoint_questions",
+      description:
+        "The fine-tuned model answered none of the base model's questions: no paired comparison exists",
+      questions: 120,
+      kazakh: quarterKz,
+      uncited: (i) => i % 16 === 3,
+      runs: [
+        { ...base(1, 0), questions: range(0, 60) },
+        { ...ft(1, 100), questions: range(60, 120) },
+        { ...ref(60), questions: range(0, 60) },
       ],
     },
   ];
@@ -427,7 +440,10 @@ function truthComparisons(runs: VariantRun[], zero: (i: number) => boolean): Tru
       let direction: -1 | 0 | 1;
       let significant: boolean;
       let effect: number | null = null;
-      if (metric === "bertscore_f1") {
+      if (both.length === 0) {
+        direction = 0; // no question in common: nothing to compare, nothing to find
+        significant = false;
+      } else if (metric === "bertscore_f1") {
         const gap = a.level - b.level;
         if (gap === 0 && a.noise !== b.noise) {
           throw new Error(`Variant runs ${a.id} and ${b.id}: equal levels need one noise key`);

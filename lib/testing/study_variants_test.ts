@@ -22,6 +22,7 @@ Deno.test("studyVariants() has every case the issue asks for, each with a truth"
     "small_cells",
     "ties_zeros",
     "different_questions",
+    "disjoint_questions",
   ]);
   const by = Object.fromEntries(variants.map((v) => [v.name, v.truth]));
   const ftEffect = (name: string) =>
@@ -39,6 +40,7 @@ Deno.test("studyVariants() has every case the issue asks for, each with a truth"
   assert.ok(by.small_cells.kazakh > 0 && by.small_cells.kazakh < 10);
   assert.ok(by.ties_zeros.comparisons.every((c) => c.direction === 0 && !c.significant));
   assert.equal(by.different_questions.sameQuestions, false);
+  assert.ok(by.disjoint_questions.comparisons.some((c) => c.n === 0));
 });
 
 Deno.test("studyVariants() is deterministic: the same seed gives the same files, another seed other noise", () => {
