@@ -176,6 +176,8 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
     } else {
       assert.ok(error instanceof Error, `expected the report to fail on ${v.name}`);
       assert.match(error.message, v.expect.error);
+      // No half-written report: the output folder was never made.
+      await assert.rejects(Deno.stat(out), Deno.errors.NotFound);
     }
   },
   async findings(v) {

@@ -236,6 +236,8 @@ interface Design {
     questions?: number[];
   })[];
   expect?: StudyVariant["expect"];
+  /** A field removed from one sample of one run's file (a malformed file). Default: none. */
+  drop?: { run: string; sample: number; field: string };
 }
 
 function runId(r: { variant: string; size_b: number | null }): string {
@@ -403,6 +405,17 @@ function designs(): Design[] {
         { ...ref(60), questions: range(0, 60) },
       ],
     },
+    {
+      name: "invalid_sample",
+      description:
+        "A result file with a sample that has no prediction: the report must refuse it, naming the file and the sample",
+      questions: 60,
+      kazakh: quarterKz,
+      uncited: (i) => i % 16 === 3,
+      runs: [base(1, 0), ft(1, 100)],
+      drop: { run: "modela-1b-ft", sample: 3, field: "prediction" },
+      expect: { ok: false, error: /modela-1b-ft\.json.*samples\[3\]\.prediction/ },
+    },
   ];
 }
 
@@ -531,6 +544,9 @@ export function studyVariants(options: StudyVariantsOptions = {}): StudyVariant[
           metrics: { bertscore_f1: units / 1024 },
         };
       });
+      if (d.drop?.run === r.id) {
+        delete (samples[d.drop.sample] as Record<string, unknown>)[d.drop.field];
+      }
       files[`${r.id}.json`] = {
         schema_version: 1,
         run: {

@@ -23,6 +23,7 @@ Deno.test("studyVariants() has every case the issue asks for, each with a truth"
     "ties_zeros",
     "different_questions",
     "disjoint_questions",
+    "invalid_sample",
   ]);
   const by = Object.fromEntries(variants.map((v) => [v.name, v.truth]));
   const ftEffect = (name: string) =>
@@ -52,6 +53,10 @@ Deno.test("every variant's files load as valid result files, with neutral names 
   for (const v of variants) {
     const dir = await Deno.makeTempDir();
     await writeStudyVariant(v, dir);
+    if (!v.expect.ok) {
+      await assert.rejects(loadResults(dir), v.expect.error);
+      continue;
+    }
     const { runs } = await loadResults(dir);
     assert.equal(runs.length, v.truth.runs, v.name);
     for (const r of runs) {
