@@ -38,7 +38,8 @@ type Check =
   | "names_findings"
   | "names_report"
   | "same_questions"
-  | "figures";
+  | "figures"
+  | "names_figures";
 
 /**
  * Checks the current code fails, by variant: the reason, and which other work fixes it. The
@@ -266,6 +267,15 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
       }`
     );
     assert.deepEqual(bad, [], `broken figures in the report of ${v.name}`);
+  },
+  async names_figures(v) {
+    // The text drawn in figures (titles, legends, labels) names only what the data has.
+    const found = (await reportSvgs(await output(v))).flatMap((f) =>
+      checkNames(f.svg.replace(/<[^>]*>/g, "\n"), v.truth).map((p) =>
+        `${f.path}: ${p.name} in "${p.line}"`
+      )
+    );
+    assert.deepEqual(found, [], `names in the figures of ${v.name}`);
   },
 };
 
