@@ -7,3 +7,5 @@ export * from "./params.ts";
 export * from "./report_notebooks.ts";
 export * from "./report_section.ts";
 export * from "./run_report.ts";
+export * from "./report_manifest.ts";
+export * from "./replace_output.ts";

@@ -8,17 +8,20 @@
  *   system's temporary folder (nothing beside your folder); a second run waits for the first.
  * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`) first, so a
  *   failed or interrupted run leaves the previous output untouched and no half-written report.
- * - The output folder is replaced only if everything in it was written by a report: each report
- *   leaves a manifest (`.workbench-report.json`) listing its files, and a folder holding anything
- *   else (your draft, your inputs) is refused, naming the files.
+ * - The output folder is replaced only if everything in it was written by a report, unchanged:
+ *   each report leaves a manifest (`.workbench-report.json`) listing its files with their SHA-256,
+ *   and a folder holding anything else (your draft, your inputs) or a report file edited by hand
+ *   is refused, naming the files (`--overwrite-edits` replaces edited report files).
+ * - A symbolic link given as `--out` is written through: its target gets the report.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
- *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
+ *   the two renames leaves `.<out>.old`, which the next run puts back (or removes) before doing
+ *   anything, but only when its manifest proves a report wrote it. See `replace_output.ts`.
  * - Kernels end on every exit path: each notebook runs in a child Python that shuts its kernel
  *   down when it is stopped (SIGTERM or SIGINT) or when this process dies; on SIGINT/SIGTERM the
  *   runner stops its children and waits for them before exiting.
  * @module
  */
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import { sha256Hex } from "../io/sha256.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
@@ -29,6 +32,13 @@ import { loadScored } from "../scored/load_scored.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
 import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
+import { REPORT_MANIFEST, writeReportManifest } from "./report_manifest.ts";
+import {
+  checkReplaceable,
+  recoverInterruptedSwap,
+  resolveOutFolder,
+  swapOutput,
+} from "./replace_output.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -45,60 +55,15 @@ export interface RunReportOptions {
    * text missing; see the README.)
    */
   concurrency?: number;
+  /**
+   * Replace report files that were edited by hand since the report wrote them, instead of
+   * refusing (`--overwrite-edits`). Default: `false`.
+   */
+  overwriteEdits?: boolean;
 }
 
-/** The manifest a report leaves in its output folder. */
-export const REPORT_MANIFEST = ".workbench-report.json";
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(d: string) {
-    for await (const e of Deno.readDir(d)) {
-      const p = join(d, e.name);
-      if (e.isDirectory) await walk(p);
-      else out.push(relative(dir, p).split("\\").join("/"));
-    }
-  }
-  await walk(dir);
-  return out.sort();
-}
-
-/**
- * Refuses to replace `out` unless it is absent, empty, or holds only files a report wrote (those
- * its manifest lists). Throws naming up to five other files.
- */
-export async function checkReplaceable(out: string): Promise<void> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(out);
-  } catch {
-    return;
-  }
-  if (!info.isDirectory) {
-    throw new Error(`Cannot write the report into "${out}": it is a file, not a folder (--out)`);
-  }
-  const files = await listFiles(out);
-  if (files.length === 0) return;
-  let listed: Set<string> | null = null;
-  try {
-    const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
-    if (Array.isArray(manifest.files)) listed = new Set(manifest.files as string[]);
-  } catch { /* no manifest: not a report folder */ }
-  if (listed === null) {
-    throw new Error(
-      `Refusing to write the report into "${out}": the folder is not empty and was not written by a report ` +
-        `(no ${REPORT_MANIFEST}); choose another --out`,
-    );
-  }
-  const foreign = files.filter((f) => f !== REPORT_MANIFEST && !listed!.has(f));
-  if (foreign.length > 0) {
-    throw new Error(
-      `Refusing to replace "${out}": it holds ${foreign.length} file(s) no report wrote (${
-        foreign.slice(0, 5).join(", ")
-      }${foreign.length > 5 ? ", …" : ""}); move them away or choose another --out`,
-    );
-  }
-}
+export { REPORT_MANIFEST };
+export { checkReplaceable };
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
   const flags = [
@@ -130,18 +95,6 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
 function rank(notebook: string): number {
   const i = LONG_NOTEBOOKS.indexOf(notebook);
   return i < 0 ? LONG_NOTEBOOKS.length : i;
-}
-
-/** Puts back an output folder that a run killed during the final swap left as `.<out>.old`. */
-async function recover(out: string, log: (m: string) => void): Promise<void> {
-  const old = join(dirname(out), `.${basename(out)}.old`);
-  if (!(await exists(old, { link: true }))) return;
-  if (!(await exists(out, { link: true }))) {
-    await Deno.rename(old, out);
-    log(`report: recovered "${displayPath(out)}" from an interrupted run (${basename(old)})`);
-  } else {
-    await Deno.remove(old, { recursive: true }); // the swap finished; only the cleanup was lost
-  }
 }
 
 /** Removes staging folders of earlier runs whose process is gone. */
@@ -190,8 +143,9 @@ export async function runReport(
     notebooks = REPORT_NOTEBOOKS,
     notebookDir = join(REPO_ROOT, "notebooks"),
     log = console.error,
+    overwriteEdits = false,
   } = options;
-  const out = params.out;
+  const out = await resolveOutFolder(params.out); // a symlinked --out is written through
   try {
     const info = await Deno.stat(params.results);
     if (!info.isDirectory) throw new Error("not a folder");
@@ -211,8 +165,8 @@ export async function runReport(
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM"];
   signals.forEach((s) => Deno.addSignalListener(s, onSignal));
   try {
-    await recover(out, log);
-    await checkReplaceable(out);
+    await recoverInterruptedSwap(out, log);
+    await checkReplaceable(out, { overwriteEdits, log });
     await removeStaleStaging(out);
     await Deno.remove(staging, { recursive: true }).catch(() => {});
     const sections = join(staging, ".sections");
@@ -277,16 +231,9 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
-    const files = await listFiles(staging);
-    await writeFileAtomic(
-      join(staging, REPORT_MANIFEST),
-      JSON.stringify({ format: "workbench-report", version: 1, files }, null, 1) + "\n",
-    );
-    const old = join(dirname(out), `.${basename(out)}.old`);
-    if (await exists(out, { link: true })) await Deno.rename(out, old);
-    await Deno.rename(staging, out);
-    await Deno.remove(old, { recursive: true }).catch(() => {});
-    return out;
+    await writeReportManifest(staging);
+    await swapOutput(staging, out);
+    return params.out;
   } catch (error) {
     if (error instanceof NotebookError) {
       // Keep the failing notebook's outputs for inspection, outside the output folder.
