@@ -23,6 +23,10 @@ import {
 import { formatTable, htmlTable } from "../tables/format_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
 import { jupyterDisplay } from "../notebook/jupyter_display.ts";
+import { escapeHtml } from "../escape/escape_html.ts";
+import { escapeMarkdown } from "../escape/escape_markdown.ts";
+import { markdownCode } from "../escape/markdown_code.ts";
+import type { SafeMarkdown } from "../escape/md.ts";
 
 export type { SourceFile };
 
@@ -31,7 +35,7 @@ export interface SectionTableOptions extends WriteTableOptions {
   /** Input files the table was computed from; listed under it with their SHA-256. Required. */
   sources: readonly SourceFile[];
   /** A sentence under the table (e.g. how to read it). Default: none. */
-  note?: string;
+  note?: string | SafeMarkdown;
   /** Show the table in the report body; when `false` only links are given. Default: `true`. */
   inline?: boolean;
 }
@@ -39,7 +43,7 @@ export interface SectionTableOptions extends WriteTableOptions {
 /** Options for {@linkcode ReportSection.figure}. */
 export interface SectionFigureOptions {
   /** Caption under the figure in the report. Required: say what the figure shows. */
-  caption: string;
+  caption: string | SafeMarkdown;
 }
 
 /** Rows shown in the notebook before a table is cut. */
@@ -89,10 +93,15 @@ export class ReportSection {
     return relative(from, join(this.params.out, file)).split("\\").join("/");
   }
 
-  /** Appends Markdown text (a paragraph, a list, a sub-heading) and shows it. */
-  async text(markdown: string): Promise<void> {
-    this.#parts.push(markdown.trim() + "\n");
-    await jupyterDisplay({ "text/markdown": markdown.trim() });
+  /**
+   * Appends Markdown text (a paragraph, a list, a sub-heading) and shows it. The text is written
+   * as Markdown: build it with `md` (lib/escape) when it holds untrusted values (run ids,
+   * labels, questions, answers, file names), so that they are escaped.
+   */
+  async text(markdown: string | SafeMarkdown): Promise<void> {
+    const text = String(markdown).trim();
+    this.#parts.push(text + "\n");
+    await jupyterDisplay({ "text/markdown": text });
   }
 
   /**
@@ -111,7 +120,7 @@ export class ReportSection {
     const written = await writeTable(rows, this.tablesDir, name, tableOptions);
     this.#format.set(name, tableOptions);
     this.#tables++;
-    const caption = tableOptions.caption ?? name;
+    const caption = String(tableOptions.caption ?? name);
     const lines = [
       `**Table ${name}.** ${caption} ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`,
     ];
@@ -123,7 +132,8 @@ export class ReportSection {
       `<details><summary>Inputs of table ${name} (${unique.length} file${
         unique.length === 1 ? "" : "s"
       }, SHA-256)</summary>\n\n` +
-        unique.map(([p, h]) => `- \`${p}\` \`${h}\``).join("\n") + "\n\n</details>\n",
+        unique.map(([p, h]) => `- ${markdownCode(p)} ${markdownCode(h)}`).join("\n") +
+        "\n\n</details>\n",
     );
     this.#parts.push(lines.join("\n"));
     this.written.set(name, written);
@@ -133,7 +143,12 @@ export class ReportSection {
   /** The tables written so far, by name (what each file holds, and its Markdown form). */
   readonly written = new Map<string, WrittenTable>();
 
-  async #showTable(t: WrittenTable, caption: string, inline: boolean, note?: string) {
+  async #showTable(
+    t: WrittenTable,
+    caption: string,
+    inline: boolean,
+    note?: string | SafeMarkdown,
+  ) {
     const cut = !inline || t.rows.length > 2 * NOTEBOOK_TABLE_ROWS;
     const shown = cut ? t.rows.slice(0, NOTEBOOK_TABLE_ROWS) : t.rows;
     const { name } = t;
@@ -146,7 +161,7 @@ export class ReportSection {
       : "";
     const text = `Table ${name}: ${t.rows.length} rows (${this.link(`tables/${name}.csv`)})`;
     await jupyterDisplay({
-      "text/html": head + htmlTable(display) + tail + (note ? `<p>${esc(note)}</p>` : ""),
+      "text/html": head + htmlTable(display) + tail + (note ? `<p>${esc(String(note))}</p>` : ""),
       "text/plain": text,
     });
   }
@@ -156,10 +171,11 @@ export class ReportSection {
     await this.#ready;
     const saved = await saveFigure(svg, this.params.out, name);
     this.#figures++;
+    const caption = String(options.caption);
     this.#parts.push(
       `![${
-        options.caption.replaceAll("]", ")")
-      }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
+        escapeMarkdown(caption.replaceAll("[", "(").replaceAll("]", ")"))
+      }](${name}.svg)\n\n*Figure ${name}.* ${caption} ([PNG](${name}.png))\n`,
     );
     this.figures.set(name, saved);
     await jupyterDisplay({ "image/svg+xml": svg, "text/plain": `Figure ${name}` });
@@ -196,10 +212,7 @@ export class ReportSection {
   }
 }
 
-function esc(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
+const esc = escapeHtml;
 
 /**
  * Prepares a by-hand output folder: a new or empty folder, or one this class wrote before (it

@@ -4,3 +4,4 @@
  */
 export * from "./fake_run.ts";
 export * from "./fake_scored.ts";
+export * from "./injection_payloads.ts";
