@@ -16,3 +16,4 @@ export * from "./markdown_code.ts";
 export * from "./md.ts";
 export * from "./escape_html.ts";
 export * from "./escape_latex.ts";
+export * from "./neutralize_markdown.ts";

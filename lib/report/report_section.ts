@@ -27,6 +27,7 @@ import { escapeHtml } from "../escape/escape_html.ts";
 import { escapeMarkdown } from "../escape/escape_markdown.ts";
 import { markdownCode } from "../escape/markdown_code.ts";
 import type { SafeMarkdown } from "../escape/md.ts";
+import { neutralizeMarkdown } from "../escape/neutralize_markdown.ts";
 
 export type { SourceFile };
 
@@ -96,10 +97,11 @@ export class ReportSection {
   /**
    * Appends Markdown text (a paragraph, a list, a sub-heading) and shows it. The text is written
    * as Markdown: build it with `md` (lib/escape) when it holds untrusted values (run ids,
-   * labels, questions, answers, file names), so that they are escaped.
+   * labels, questions, answers, file names), so that they are escaped; whatever is not is
+   * still written with no raw HTML and no remote link or image (`neutralizeMarkdown`).
    */
   async text(markdown: string | SafeMarkdown): Promise<void> {
-    const text = String(markdown).trim();
+    const text = neutralizeMarkdown(String(markdown).trim());
     this.#parts.push(text + "\n");
     await jupyterDisplay({ "text/markdown": text });
   }
@@ -122,10 +124,12 @@ export class ReportSection {
     this.#tables++;
     const caption = String(tableOptions.caption ?? name);
     const lines = [
-      `**Table ${name}.** ${caption} ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`,
+      `**Table ${name}.** ${
+        neutralizeMarkdown(caption)
+      } ([CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex))\n`,
     ];
     if (inline) lines.push(written.markdown);
-    if (note) lines.push(`${note}\n`);
+    if (note) lines.push(`${neutralizeMarkdown(String(note))}\n`);
     const unique = [...new Map(sources.map((s) => [displayPath(s.path), s.sha256])).entries()]
       .sort();
     lines.push(
@@ -171,7 +175,7 @@ export class ReportSection {
     await this.#ready;
     const saved = await saveFigure(svg, this.params.out, name);
     this.#figures++;
-    const caption = String(options.caption);
+    const caption = neutralizeMarkdown(String(options.caption));
     this.#parts.push(
       `![${
         escapeMarkdown(caption.replaceAll("[", "(").replaceAll("]", ")"))
