@@ -4,11 +4,12 @@
  */
 
 /**
- * Replaces `&`, `<`, `>`, `"` and `'` with character references, so text shows as written and
- * never opens a tag (`<img src=x onerror=…>`, `</table><script>`) or leaves an attribute.
+ * Replaces `&`, `<`, `>` and `"` with character references, so text shows as written and never
+ * opens a tag (`<img src=x onerror=…>`, `</table><script>`) or leaves a double-quoted attribute
+ * (the only kind the workbench writes).
  *
  * @param text Untrusted text.
- * @returns Text safe inside an element or a quoted attribute.
+ * @returns Text safe inside an element or a double-quoted attribute.
  * @example
  * ```ts
  * import { escapeHtml } from "./escape_html.ts";
@@ -18,7 +19,7 @@
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+  return text.replace(/[&<>"]/g, (c) => HTML_ENTITIES[c]);
 }
 
 const HTML_ENTITIES: Record<string, string> = {
@@ -26,5 +27,4 @@ const HTML_ENTITIES: Record<string, string> = {
   "<": "&lt;",
   ">": "&gt;",
   '"': "&quot;",
-  "'": "&#39;",
 };
