@@ -172,3 +172,87 @@ export async function swapOutput(staging: string, out: string): Promise<void> {
   await Deno.rename(staging, out);
   await Deno.remove(old, { recursive: true }).catch(() => {});
 }
+
+/** The file that marks a staging folder as a report's own while the report writes into it. */
+export const STAGING_MARKER = ".workbench-staging";
+
+/** The staging folder of the run with process id `pid` for `out`: `.<name>.partial-<pid>` beside it. */
+export function stagingFolder(out: string, pid: number = Deno.pid): string {
+  return join(dirname(out), `.${basename(out)}.partial-${pid}`);
+}
+
+/**
+ * Removes `dir` when a report made it (it holds {@linkcode STAGING_MARKER}) or it is empty.
+ * @returns whether it is gone.
+ */
+async function removeIfStaging(dir: string): Promise<boolean> {
+  if (await exists(join(dir, STAGING_MARKER), { link: true })) {
+    await Deno.remove(dir, { recursive: true });
+    return true;
+  }
+  try {
+    await Deno.remove(dir); // only an empty folder
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates this run's staging folder for `out`, marked as a report's own. A leftover of that name
+ * is removed when a report made it or it is empty; anything else is refused, naming it.
+ * @returns the staging folder.
+ */
+export async function createStaging(out: string): Promise<string> {
+  const staging = stagingFolder(out);
+  if (await exists(staging, { link: true }) && !(await removeIfStaging(staging))) {
+    throw new Error(
+      `Refusing to touch "${staging}" beside the output folder: a report stages its output under ` +
+        `that name, but the folder holds files a report did not write; move it away and rerun`,
+    );
+  }
+  await Deno.mkdir(staging, { recursive: true });
+  await Deno.writeTextFile(
+    join(staging, STAGING_MARKER),
+    "A report is writing here; it becomes the output folder when the report finishes.\n",
+  );
+  return staging;
+}
+
+/** Unmarks a finished staging folder (just before its manifest is written and it is swapped in). */
+export async function finishStaging(staging: string): Promise<void> {
+  await Deno.remove(join(staging, STAGING_MARKER));
+}
+
+/**
+ * Removes staging folders of earlier runs whose process is gone, when a report made them (they
+ * hold {@linkcode STAGING_MARKER}) or they are empty; others are kept, with a note.
+ */
+export async function removeStaleStaging(
+  out: string,
+  log: (message: string) => void = console.error,
+): Promise<void> {
+  const prefix = `.${basename(out)}.partial-`;
+  for await (const e of Deno.readDir(dirname(out))) {
+    if (!e.isDirectory || !e.name.startsWith(prefix)) continue;
+    const pid = Number(e.name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid === Deno.pid || await alive(pid)) continue;
+    const dir = join(dirname(out), e.name);
+    if (!(await removeIfStaging(dir))) {
+      log(
+        `report: kept "${
+          displayPath(dir)
+        }": it has the name of a report's staging folder but a report did not write it`,
+      );
+    }
+  }
+}
+
+async function alive(pid: number): Promise<boolean> {
+  try {
+    await Deno.stat(`/proc/${pid}`);
+    return true;
+  } catch {
+    return Deno.build.os !== "linux"; // without /proc, assume alive and keep the folder
+  }
+}

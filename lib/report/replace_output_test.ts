@@ -2,8 +2,13 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   checkReplaceable,
+  createStaging,
+  finishStaging,
   recoverInterruptedSwap,
+  removeStaleStaging,
   resolveOutFolder,
+  STAGING_MARKER,
+  stagingFolder,
   swapFolder,
   swapOutput,
 } from "./replace_output.ts";
@@ -113,4 +118,39 @@ Deno.test("a symlinked output folder is written through: the target gets the new
   const dangling = join(parent, "nowhere-link");
   await Deno.symlink(join(parent, "missing"), dangling);
   await assert.rejects(resolveOutFolder(dangling), /nowhere-link.*symbolic link.*does not exist/);
+});
+
+Deno.test("stale staging folders are removed only when a report marked them (or they are empty); others are kept and named", async () => {
+  const parent = await Deno.makeTempDir();
+  const out = join(parent, "report");
+  const dead = 999999;
+  // A staging folder a dead run left: marked, removed.
+  await Deno.mkdir(stagingFolder(out, dead));
+  await Deno.writeTextFile(join(stagingFolder(out, dead), STAGING_MARKER), "");
+  await Deno.writeTextFile(join(stagingFolder(out, dead), "report.md"), "half");
+  // A folder of yours with that kind of name: kept.
+  const mine = stagingFolder(out, dead - 1);
+  await Deno.mkdir(mine);
+  await Deno.writeTextFile(join(mine, "notes.txt"), "keep me");
+  // An empty one: removed (nothing is lost).
+  await Deno.mkdir(stagingFolder(out, dead - 2));
+  const messages: string[] = [];
+  await removeStaleStaging(out, (m) => messages.push(m));
+  assert.deepEqual(await names(parent), [".report.partial-999998"]);
+  assert.equal(await Deno.readTextFile(join(mine, "notes.txt")), "keep me");
+  assert.match(messages.join("\n"), /kept ".*\.report\.partial-999998".*did not write it/);
+});
+
+Deno.test("createStaging() refuses a folder of this run's staging name that a report did not write, and marks its own", async () => {
+  const parent = await Deno.makeTempDir();
+  const out = join(parent, "report");
+  await Deno.mkdir(stagingFolder(out));
+  await Deno.writeTextFile(join(stagingFolder(out), "notes.txt"), "keep me");
+  await assert.rejects(createStaging(out), /Refusing to touch ".*\.report\.partial-\d+"/);
+  assert.equal(await Deno.readTextFile(join(stagingFolder(out), "notes.txt")), "keep me");
+  await Deno.remove(stagingFolder(out), { recursive: true });
+  const staging = await createStaging(out);
+  assert.ok(await Deno.stat(join(staging, STAGING_MARKER)));
+  await finishStaging(staging);
+  assert.deepEqual(await names(staging), []);
 });

@@ -5,11 +5,7 @@ import { REPO_ROOT } from "../io/paths.ts";
 import { resolveParams } from "./params.ts";
 import { runReport } from "./run_report.ts";
 import { listFiles } from "./report_manifest.ts";
-import {
-  formulaCells,
-  markdownLeaks,
-  writeHostileResults,
-} from "../testing/injection_payloads.ts";
+import { formulaCells, markdownLeaks, writeHostileResults } from "../testing/injection_payloads.ts";
 
 Deno.test("a full report on results whose answers, labels and file names carry injection payloads neutralises every output", async () => {
   const dir = await Deno.makeTempDir();

@@ -6,8 +6,10 @@
  * Safety, in order:
  * - One report at a time per output folder: a lock file named by the folder's real path in the
  *   system's temporary folder (nothing beside your folder); a second run waits for the first.
- * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`) first, so a
- *   failed or interrupted run leaves the previous output untouched and no half-written report.
+ * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`, marked as a
+ *   report's own while it is written) first, so a failed or interrupted run leaves the previous
+ *   output untouched and no half-written report. Staging folders of dead runs are removed only
+ *   when marked (or empty).
  * - The output folder is replaced only if everything in it was written by a report, unchanged:
  *   each report leaves a manifest (`.workbench-report.json`) listing its files with their SHA-256,
  *   and a folder holding anything else (your draft, your inputs) or a report file edited by hand
@@ -36,8 +38,12 @@ import { markdownCode } from "../escape/markdown_code.ts";
 import { REPORT_MANIFEST, writeReportManifest } from "./report_manifest.ts";
 import {
   checkReplaceable,
+  createStaging,
+  finishStaging,
   recoverInterruptedSwap,
+  removeStaleStaging,
   resolveOutFolder,
+  stagingFolder,
   swapOutput,
 } from "./replace_output.ts";
 
@@ -99,27 +105,6 @@ function rank(notebook: string): number {
   return i < 0 ? LONG_NOTEBOOKS.length : i;
 }
 
-/** Removes staging folders of earlier runs whose process is gone. */
-async function removeStaleStaging(out: string): Promise<void> {
-  const prefix = `.${basename(out)}.partial-`;
-  for await (const e of Deno.readDir(dirname(out))) {
-    if (!e.isDirectory || !e.name.startsWith(prefix)) continue;
-    const pid = Number(e.name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid !== Deno.pid && !(await alive(pid))) {
-      await Deno.remove(join(dirname(out), e.name), { recursive: true });
-    }
-  }
-}
-
-async function alive(pid: number): Promise<boolean> {
-  try {
-    await Deno.stat(`/proc/${pid}`);
-    return true;
-  } catch {
-    return Deno.build.os !== "linux"; // without /proc, assume alive and keep the folder
-  }
-}
-
 /**
  * The lock file of an output folder: in `<tmp>/workbench-report-locks/`, named by the SHA-256 of
  * the folder's real path, so every report into the same folder (whatever path names it) takes the
@@ -161,7 +146,8 @@ export async function runReport(
   await Deno.mkdir(dirname(out), { recursive: true });
   const lock = await Deno.open(await lockPath(out), { create: true, write: true });
   await lock.lock(true); // a second report into the same folder waits here
-  const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
+  const staging = stagingFolder(out);
+  let staged = false; // whether this run made `staging` (only then is it removed on failure)
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM"];
@@ -169,11 +155,12 @@ export async function runReport(
   try {
     await recoverInterruptedSwap(out, log);
     await checkReplaceable(out, { overwriteEdits, log });
-    await removeStaleStaging(out);
-    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    await removeStaleStaging(out, log);
+    await createStaging(out);
+    staged = true;
     const sections = join(staging, ".sections");
     await Deno.mkdir(sections, { recursive: true });
-    const staged: ReportParams = { ...params, out: staging, sectionsDir: sections };
+    const stagedParams: ReportParams = { ...params, out: staging, sectionsDir: sections };
     // Score every result file once, in processes of their own (in parallel, and their memory
     // goes back to the system when they end); the notebooks then read the cache. The load here
     // checks every input and names a file that cannot be scored.
@@ -196,7 +183,7 @@ export async function runReport(
         log(`report: running notebooks/${nb}`);
         try {
           await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-            env: { [PARAMS_ENV]: JSON.stringify(staged) },
+            env: { [PARAMS_ENV]: JSON.stringify(stagedParams) },
             signal: stopping.signal,
           });
         } catch (error) {
@@ -233,10 +220,12 @@ export async function runReport(
     }
     await writeFileAtomic(join(staging, "report.md"), parts.join("\n").replace(/\n{3,}/g, "\n\n"));
     await Deno.remove(sections, { recursive: true });
+    await finishStaging(staging);
     await writeReportManifest(staging);
     await swapOutput(staging, out);
     return params.out;
   } catch (error) {
+    if (!staged) throw error; // nothing of this run to clean up
     if (error instanceof NotebookError) {
       // Keep the failing notebook's outputs for inspection, outside the output folder.
       const keep = await Deno.makeTempDir({ prefix: "workbench-failed-" });
