@@ -35,6 +35,11 @@ Deno.test("a full report on results whose answers, labels and file names carry i
     } else if (f.endsWith(".tex")) {
       const text = await Deno.readTextFile(path);
       if (/\\(input|write18)\{/.test(text)) problems.push(`${f}: LaTeX command from the data`);
+    } else if (f.endsWith(".svg")) {
+      // Labels drawn in figures are SVG text, escaped: no element from the data.
+      if (/<(img|script|foreignObject)\b/i.test(await Deno.readTextFile(path))) {
+        problems.push(`${f}: an element from the data in the SVG`);
+      }
     } else if (f.endsWith(".ipynb")) {
       // HTML shown in the executed notebooks (tables) is escaped too.
       const nb = JSON.parse(await Deno.readTextFile(path));
