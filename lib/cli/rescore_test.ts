@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main, parseArgs } from "./rescore.ts";
 import { loadResultFile } from "../results/load_result_file.ts";
+import { fromRoot } from "../io/paths.ts";
 
 const SHARED = fileURLToPath(
   new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
@@ -249,7 +250,7 @@ Deno.test("rescore --in-place refuses legacy files it cannot round-trip, naming 
 
 Deno.test("rescore --out refuses to replace a file it did not write, naming it, and replaces its own (or with --force)", async () => {
   const dir = await Deno.makeTempDir();
-  const data = JSON.parse(await Deno.readTextFile("data/results/benchmark_4b_ft.json"));
+  const data = JSON.parse(await Deno.readTextFile(fromRoot("data/results/benchmark_4b_ft.json")));
   data.detailed_results = data.detailed_results.slice(0, 3);
   data.num_samples = 3;
   const input = join(dir, "in", "benchmark_4b_ft.json");
