@@ -12,6 +12,7 @@ export * from "./io/mod.ts";
 export * from "./process/mod.ts";
 export * from "./stats/mod.ts";
 export * from "./text/mod.ts";
+export * from "./escape/mod.ts";
 export * from "./results/mod.ts";
 export * from "./metrics/mod.ts";
 export * from "./scored/mod.ts";

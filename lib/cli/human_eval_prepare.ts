@@ -34,7 +34,7 @@ export interface HumanEvalPrepareArgs {
   keepTraces: boolean;
   /** Output folder. Required. */
   out: string | null;
-  /** Replace an existing key in `out`. Default: `false`. */
+  /** Replace existing sheets and key in `out`. Default: `false` (refused, naming the files). */
   force: boolean;
   help: boolean;
 }
@@ -54,7 +54,8 @@ Options:
                   (default: drawn at random and written to key.json only)
   --keep-traces   leave reasoning traces ("Okay, let's tackle...", <think>) in the answers
   --out DIR       output folder: raters/ (send it) and key.json (keep it)
-  --force         replace an existing key.json in DIR
+  --force         replace existing sheets, instructions and key.json in DIR (default: refuse,
+                  naming them: a sheet there may be filled)
   -h, --help      show this help`;
 
 function nonNegativeInt(v: string | undefined, flag: string): number | undefined {

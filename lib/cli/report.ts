@@ -21,12 +21,12 @@ if (import.meta.main) {
     console.log(REPORT_USAGE);
     Deno.exit(0);
   }
-  const { help: _, ...partial } = parsed;
+  const { help: _, overwriteEdits, ...partial } = parsed;
   try {
     const params = resolveParams(partial, "command-line options");
     await prepareNotebookRuns();
     const t0 = performance.now();
-    const out = await runReport(params);
+    const out = await runReport(params, { overwriteEdits });
     console.error(
       `report: wrote ${displayPath(out)}/report.md in ${
         ((performance.now() - t0) / 1000).toFixed(1)

@@ -28,6 +28,8 @@ Options:
   --resamples N          bootstrap resamples (default: 10000)
   --seed N               seed of every random choice (default: 42)
   --no-cache             score every result file afresh (do not read or write .cache/scored/)
+  --overwrite-edits      replace report files edited by hand since the report wrote them
+                         (default: refuse, naming the edited files)
   -h, --help             show this help`;
 
 /** The options that take several values. */
@@ -43,6 +45,14 @@ function int(value: string, flag: string): number {
   return Number(value);
 }
 
+/** What {@linkcode parseReportArgs} returns: report parameters, and options of the run itself. */
+export type ReportArgs = Partial<ReportParams> & {
+  /** `--help` was given. */
+  help?: true;
+  /** `--overwrite-edits`: replace report files edited by hand (see `runReport`). */
+  overwriteEdits?: true;
+};
+
 /**
  * Parses `deno task report` options into partial report parameters.
  *
@@ -54,7 +64,7 @@ function int(value: string, flag: string): number {
  * assert.deepEqual(p, { results: "r", data: ["a.jsonl", "b.jsonl"], seed: 7, cache: false });
  * ```
  */
-export function parseReportArgs(args: readonly string[]): Partial<ReportParams> & { help?: true } {
+export function parseReportArgs(args: readonly string[]): ReportArgs {
   const options = {
     results: { type: "string" },
     out: { type: "string" },
@@ -68,9 +78,10 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
     resamples: { type: "string" },
     seed: { type: "string" },
     "no-cache": { type: "boolean" },
+    "overwrite-edits": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   } as const;
-  const out: Partial<ReportParams> & { help?: true } = {};
+  const out: ReportArgs = {};
   for (const { name, values } of optionList(args, options, LISTS)) {
     const v = values[0];
     switch (name) {
@@ -109,6 +120,9 @@ export function parseReportArgs(args: readonly string[]): Partial<ReportParams> 
         break;
       case "no-cache":
         out.cache = false;
+        break;
+      case "overwrite-edits":
+        out.overwriteEdits = true;
         break;
       case "help":
         out.help = true;

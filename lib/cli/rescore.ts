@@ -7,7 +7,7 @@
  * deno task rescore --suite all --out runs/rescored ../shared/datasets/kz-legal-qa/results
  * ```
  *
- * Usage: `deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR] [--in-place] PATH...`
+ * Usage: `deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR [--force]] [--in-place] PATH...`
  *
  * - PATH: result files (legacy or schema v1) or folders (every `*.json` in them, not recursive;
  *   RAG ablation files, which have no samples, are skipped with a note; `runs.json` applies).
@@ -33,6 +33,9 @@
  * - Nothing is written unless every run re-scores and validates; then all files are written as
  *   one step (temporary files, renamed into place when all are written), so a failure never
  *   leaves part of the output.
+ * - An existing file in `--out` is replaced only when rescore wrote it (a schema-v1 document whose
+ *   `config.tool` or `inputs.rescored_from` says so); any other file there (your own
+ *   `benchmark_4b_ft.json`, say) is refused, naming it, and nothing is written, unless `--force`.
  * - `--suite` (default `all`), `--chrf-pp` (also compute chrF++ as `chrf_pp`).
  * - Exit codes: 0 success, 1 mismatches found (with `--check`), a refusal, or a file failed,
  *   2 bad usage.
@@ -55,7 +58,7 @@ import v1Schema from "../results/result_v1.schema.json" with { type: "json" };
 
 /** The usage text printed on bad usage. */
 export const USAGE =
-  "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR] [--in-place] PATH...";
+  "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR [--force]] [--in-place] PATH...";
 
 /** Default output folder (relative to the working directory). */
 export const DEFAULT_OUT = "runs/rescored";
@@ -67,6 +70,8 @@ export interface RescoreArgs {
   chrfPlusPlus: boolean;
   out: string | null;
   inPlace: boolean;
+  /** Replace files in `--out` that rescore did not write. Default: `false`. */
+  force: boolean;
   help: boolean;
   paths: string[];
 }
@@ -85,7 +90,7 @@ class Refusal extends Error {}
  * ```ts
  * import { parseArgs } from "./rescore.ts";
  * import assert from "node:assert/strict";
- * assert.deepEqual(parseArgs(["--suite", "v2", "ответы 14б.json"]), { check: false, suite: "v2", chrfPlusPlus: false, out: null, inPlace: false, help: false, paths: ["ответы 14б.json"] });
+ * assert.deepEqual(parseArgs(["--suite", "v2", "ответы 14б.json"]), { check: false, suite: "v2", chrfPlusPlus: false, out: null, inPlace: false, force: false, help: false, paths: ["ответы 14б.json"] });
  * assert.throws(() => parseArgs(["--frobnicate", "a.json"]), /Unknown option "--frobnicate"/);
  * ```
  */
@@ -102,6 +107,7 @@ export function parseArgs(argv: readonly string[]): RescoreArgs {
         "chrf-pp": { type: "boolean", default: false },
         out: { type: "string" },
         "in-place": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -119,6 +125,7 @@ export function parseArgs(argv: readonly string[]): RescoreArgs {
     chrfPlusPlus: v["chrf-pp"],
     out: v.out ?? null,
     inPlace: v["in-place"],
+    force: v.force,
     help: v.help,
     paths: parsed.positionals,
   };
@@ -353,6 +360,44 @@ export function legacyFieldsLostInV1(doc: Record<string, unknown>): string[] {
   return lost;
 }
 
+/** The tool named in the `config` of the files rescore writes. */
+const TOOL = "lib/cli/rescore.ts";
+
+/**
+ * Whether `path` is absent, or holds a result file that rescore wrote (its `config.tool` is
+ * rescore, or its `inputs.rescored_from` records a re-scoring), so replacing it loses nothing
+ * rescore cannot write again.
+ *
+ * @example
+ * ```ts
+ * import { replaceableByRescore } from "./rescore.ts";
+ * import assert from "node:assert/strict";
+ * const path = await Deno.makeTempFile({ suffix: ".json" });
+ * await Deno.writeTextFile(path, '{"model": "my own results"}');
+ * assert.equal(await replaceableByRescore(path), false);
+ * await Deno.writeTextFile(path, '{"schema_version": 1, "config": {"tool": "lib/cli/rescore.ts"}}');
+ * assert.equal(await replaceableByRescore(path), true);
+ * assert.equal(await replaceableByRescore(path + ".absent"), true);
+ * ```
+ */
+export async function replaceableByRescore(path: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return true;
+    return false; // a folder, an unreadable file: not ours to replace
+  }
+  try {
+    const doc = JSON.parse(text);
+    return doc?.schema_version === 1 &&
+      (doc?.config?.tool === TOOL ||
+        (typeof doc?.inputs?.rescored_from === "object" && doc.inputs.rescored_from !== null));
+  } catch {
+    return false;
+  }
+}
+
 /** One planned output file. */
 interface Planned {
   run: RunResult;
@@ -425,7 +470,7 @@ async function rescore(
     return mismatches > 0 ? 1 : 0;
   }
   const config = {
-    tool: "lib/cli/rescore.ts",
+    tool: TOOL,
     suite: args.suite,
     chrf_pp: args.chrfPlusPlus,
     argv: [...argv],
@@ -469,6 +514,13 @@ async function rescore(
       );
     }
     targets.set(resolve(target), run.source.path);
+    if (!args.inPlace && !args.force && !(await replaceableByRescore(target))) {
+      throw new Refusal(
+        `refusing to replace "${target}": it exists and rescore did not write it (no config.tool ` +
+          `"${TOOL}" or inputs.rescored_from). Nothing was written; choose another --out, move ` +
+          "the file away, or pass --force to replace it",
+      );
+    }
     if (id !== run.run.id) {
       io.err(
         `note: "${run.source.path}" has no valid schema-v1 run id in its name; its run id is "${id}"`,

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main, parseArgs } from "./rescore.ts";
 import { loadResultFile } from "../results/load_result_file.ts";
+import { fromRoot } from "../io/paths.ts";
 
 const SHARED = fileURLToPath(
   new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
@@ -244,5 +245,36 @@ Deno.test("rescore --in-place refuses legacy files it cannot round-trip, naming 
   assert.ok(after.metric_signatures.chrf && after.metric_signatures.rougeL);
   assert.equal(after.summary.rougeL.mean, doc.summary.rougeL.mean);
   assert.equal(typeof after.summary.chrf.mean, "number");
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("rescore --out refuses to replace a file it did not write, naming it, and replaces its own (or with --force)", async () => {
+  const dir = await Deno.makeTempDir();
+  const data = JSON.parse(await Deno.readTextFile(fromRoot("data/results/benchmark_4b_ft.json")));
+  data.detailed_results = data.detailed_results.slice(0, 3);
+  data.num_samples = 3;
+  const input = join(dir, "in", "benchmark_4b_ft.json");
+  await Deno.mkdir(join(dir, "in"));
+  await Deno.writeTextFile(input, JSON.stringify(data));
+  const outDir = join(dir, "paper");
+  await Deno.mkdir(outDir);
+  const mine = join(outDir, "benchmark_4b_ft.json");
+  await Deno.writeTextFile(mine, '{"my": "unrelated file"}');
+  const refused = await run(["--suite", "v2", "--out", outDir, input]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.err.join("\n"),
+    /refusing to replace ".*paper\/benchmark_4b_ft\.json".*--force/,
+  );
+  assert.equal(await Deno.readTextFile(mine), '{"my": "unrelated file"}');
+  assert.deepEqual((await Array.fromAsync(Deno.readDir(outDir))).map((e) => e.name), [
+    "benchmark_4b_ft.json",
+  ]);
+  const forced = await run(["--suite", "v2", "--out", outDir, "--force", input]);
+  assert.equal(forced.code, 0, forced.err.join("\n"));
+  assert.equal((await loadResultFile(mine)).samples!.length, 3);
+  // A file rescore wrote is replaced without --force.
+  const again = await run(["--suite", "v2", "--out", outDir, input]);
+  assert.equal(again.code, 0, again.err.join("\n"));
   await Deno.remove(dir, { recursive: true });
 });

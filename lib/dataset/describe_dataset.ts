@@ -5,6 +5,8 @@
  */
 import pl from "nodejs-polars";
 import { displayPath } from "../io/paths.ts";
+import { escapeMarkdown } from "../escape/escape_markdown.ts";
+import { markdownCode } from "../escape/markdown_code.ts";
 import type { Dataset } from "./load_dataset.ts";
 import type { LanguageRow } from "./language_table.ts";
 import type { DomainRow } from "./domain_table.ts";
@@ -44,7 +46,7 @@ export function describeDataset(dataset: Dataset, tables: DatasetTables): string
   const parts: string[] = [];
 
   const files = dataset.files.map((f) =>
-    `\`${displayPath(f.path)}\` (${f.split}: ${int(f.rows)} rows` +
+    `${markdownCode(displayPath(f.path))} (${escapeMarkdown(f.split)}: ${int(f.rows)} rows` +
     (f.badLineCount > 0
       ? `, ${int(f.badLineCount)} malformed line${f.badLineCount === 1 ? "" : "s"} skipped`
       : "") +

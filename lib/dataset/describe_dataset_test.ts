@@ -6,6 +6,7 @@ import { domainTable } from "./domain_table.ts";
 import { lengthTable } from "./length_table.ts";
 import { duplicateTables } from "./duplicate_tables.ts";
 import { describeDataset } from "./describe_dataset.ts";
+import { markdownLeaks } from "../testing/injection_payloads.ts";
 
 Deno.test("describeDataset() quotes the numbers of the tables", async () => {
   const dataset = await loadDataset([fromRoot("data/sample")]);
@@ -52,4 +53,23 @@ Deno.test("describeDataset() says overlap was not measured when there is no trai
   });
   assert.match(text, /Not measured: the data given has no split named `train`/);
   assert.equal(d.leakage.length, 0);
+});
+
+Deno.test("describeDataset() keeps a file name with a backtick or HTML inside one code span", async () => {
+  const dir = await Deno.makeTempDir();
+  const name = "a`b <img src=x onerror=alert(1)>.jsonl";
+  await Deno.copyFile(fromRoot("data/sample/validation.jsonl"), `${dir}/${name}`);
+  const dataset = await loadDataset([`${dir}/${name}`]);
+  const d = duplicateTables(dataset.frame);
+  const text = describeDataset(dataset, {
+    languages: languageTable(dataset.frame),
+    domains: domainTable(dataset.frame),
+    lengths: lengthTable(dataset.frame),
+    duplicates: d.duplicates,
+    leakage: d.leakage,
+    threshold: 0.7,
+  });
+  assert.match(text, /``[^`\n]*a`b <img src=x onerror=alert\(1\)>\.jsonl``/);
+  assert.deepEqual(markdownLeaks(text), []);
+  await Deno.remove(dir, { recursive: true });
 });

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { stringifyCsv } from "../io/csv.ts";
-import { neutralizeCell } from "./neutralize_cell.ts";
+import { neutralizeCell } from "../escape/neutralize_cell.ts";
 import {
   HALLUCINATION_COLUMN,
   HALLUCINATION_VALUES,

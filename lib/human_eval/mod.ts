@@ -5,7 +5,6 @@
  * @module
  */
 export * from "./sheet_columns.ts";
-export * from "./neutralize_cell.ts";
 export * from "./human_eval_key.ts";
 export * from "./prepare_human_eval.ts";
 export * from "./instructions.ts";

@@ -6,7 +6,7 @@ import { seededRandom } from "../stats/rng.ts";
 import { readHumanEvalKey } from "./human_eval_key.ts";
 import { readHumanEval } from "./read_human_eval.ts";
 import { fillCsv, fillXlsx } from "./_test_fill.ts";
-import { FORMULA_TRIGGERS, neutralizeCell } from "./neutralize_cell.ts";
+import { FORMULA_TRIGGERS, neutralizeCell } from "../escape/neutralize_cell.ts";
 import { prepareHumanEval } from "./prepare_human_eval.ts";
 import { HUMAN_EVAL_FILES, writeHumanEval } from "./write_human_eval.ts";
 import { fakeAnsweredRun } from "../testing/fake_run.ts";

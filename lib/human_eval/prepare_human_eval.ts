@@ -25,7 +25,7 @@ import { answerLanguage, questionLanguage } from "../behaviour/answer_language.t
 import { isWrongLanguage } from "../behaviour/wrong_language.ts";
 import { endsMidSentence } from "../behaviour/truncated.ts";
 import { isEmptyAnswer } from "../behaviour/empty_answer.ts";
-import { neutralizeCell } from "./neutralize_cell.ts";
+import { neutralizeCell } from "../escape/neutralize_cell.ts";
 import { answerFingerprint, type HumanEvalKey, KEY_FORMAT } from "./human_eval_key.ts";
 import type { SheetRow } from "./sheet_columns.ts";
 

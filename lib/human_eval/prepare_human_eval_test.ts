@@ -10,7 +10,7 @@ import { isReasoningTrace, stripReasoningTrace } from "../behaviour/reasoning_tr
 import { fakeAnsweredRun } from "../testing/fake_run.ts";
 import { compareIds } from "../analysis/pair_runs.ts";
 import { HUMAN_EVAL_FILES, writeHumanEval } from "./write_human_eval.ts";
-import { neutralizeCell } from "./neutralize_cell.ts";
+import { neutralizeCell } from "../escape/neutralize_cell.ts";
 import { SHEET_COLUMNS } from "./sheet_columns.ts";
 import { readTable } from "./_read_table.ts";
 
@@ -236,6 +236,6 @@ Deno.test("writeHumanEval() writes byte-identical files for the same preparation
   }
   const csv = await Deno.readFile(join(a, HUMAN_EVAL_FILES.csv));
   assert.deepEqual([...csv.slice(0, 3)], [0xef, 0xbb, 0xbf]);
-  await assert.rejects(() => writeHumanEval(p, a), /Refusing to overwrite the key/);
+  await assert.rejects(() => writeHumanEval(p, a), /Refusing to overwrite ".*key\.json"/);
   await writeHumanEval(p, a, { overwrite: true });
 });

@@ -9,7 +9,7 @@ import { basename, extname } from "node:path";
 import { displayPath, fromRoot } from "../io/paths.ts";
 import { answerFingerprint, type HumanEvalKey } from "./human_eval_key.ts";
 import { readTable } from "./_read_table.ts";
-import { restoreNeutralizedCell } from "./neutralize_cell.ts";
+import { restoreNeutralizedCell } from "../escape/neutralize_cell.ts";
 import {
   HALLUCINATION_COLUMN,
   HALLUCINATION_VALUES,

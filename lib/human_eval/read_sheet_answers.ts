@@ -6,7 +6,7 @@
  */
 import { displayPath, fromRoot } from "../io/paths.ts";
 import { readTable } from "./_read_table.ts";
-import { restoreNeutralizedCell } from "./neutralize_cell.ts";
+import { restoreNeutralizedCell } from "../escape/neutralize_cell.ts";
 import { SHEET_COLUMNS, type SheetColumn } from "./sheet_columns.ts";
 
 /** One row of a sheet: a question and one labelled answer. */

@@ -12,8 +12,8 @@ import { exists } from "../io/exists.ts";
 
 /** Options for {@linkcode writeHumanEval}. */
 export interface WriteHumanEvalOptions {
-  /** Replace an existing key (and sheets) in the folder. Default: `false`: a sheet already sent
-   * out would no longer match its key. */
+  /** Replace existing files (key, sheets, instructions) in the folder. Default: `false`: a sheet
+   * already sent out would no longer match its key, and a filled sheet would be lost. */
   overwrite?: boolean;
 }
 
@@ -39,7 +39,8 @@ export const HUMAN_EVAL_FILES = {
  *
  * @param prepared From {@linkcode prepareHumanEval}.
  * @param dir Output folder (created if missing).
- * @throws {Error} when `dir` already holds a key and `overwrite` is not set.
+ * @throws {Error} when `dir` already holds any of these files (a key, a sheet, perhaps filled by a
+ * rater) and `overwrite` is not set, naming them; nothing is written then.
  */
 export async function writeHumanEval(
   prepared: PreparedHumanEval,
@@ -53,10 +54,20 @@ export async function writeHumanEval(
     instructions: join(dir, HUMAN_EVAL_FILES.instructions),
     key: join(dir, HUMAN_EVAL_FILES.key),
   };
-  if (!overwrite && (await exists(paths.key))) {
-    throw new Error(
-      `Refusing to overwrite the key "${paths.key}": sheets prepared with it may already be out (choose another folder)`,
-    );
+  if (!overwrite) {
+    const present: string[] = [];
+    for (const p of [paths.key, paths.csv, paths.xlsx, paths.instructions]) {
+      if (await exists(p, { link: true })) present.push(p);
+    }
+    if (present.length > 0) {
+      throw new Error(
+        `Refusing to overwrite ${present.map((p) => `"${p}"`).join(", ")}: ${
+          present.includes(paths.key)
+            ? "sheets prepared with the key may already be out"
+            : "a sheet there may already be filled by a rater"
+        }; nothing was written (choose another folder, or --force to replace them)`,
+      );
+    }
   }
   const instructions = humanEvalInstructions({
     questions: prepared.questions.length,

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { neutralizeMarkdown } from "../escape/neutralize_markdown.ts";
+
 /** The part of `Deno.jupyter` used here. */
 export interface JupyterApi {
   display(
@@ -41,7 +43,8 @@ export async function jupyterDisplay(bundle: Record<string, string>): Promise<vo
 
 /**
  * A Markdown note for a notebook cell's last value: shown in the notebook, never written to the
- * report (use `section.text()` for that).
+ * report (use `section.text()` for that). Like the report's text, it is written with no raw HTML
+ * and no remote link or image (`neutralizeMarkdown`, lib/escape).
  *
  * @example
  * ```ts
@@ -52,5 +55,6 @@ export async function jupyterDisplay(bundle: Record<string, string>): Promise<vo
  * ```
  */
 export function markdown(text: string): { [key: symbol]: () => Record<string, string> } {
-  return { [Symbol.for("Jupyter.display")]: () => ({ "text/markdown": text }) };
+  const safe = neutralizeMarkdown(text);
+  return { [Symbol.for("Jupyter.display")]: () => ({ "text/markdown": safe }) };
 }

@@ -8,3 +8,5 @@ export * from "./report_notebooks.ts";
 export * from "./report_section.ts";
 export * from "./run_report.ts";
 export * from "./save.ts";
+export * from "./report_manifest.ts";
+export * from "./replace_output.ts";

@@ -24,6 +24,11 @@ import { formatTable, htmlTable } from "../tables/format_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
 import { jupyterApi, jupyterDisplay } from "../notebook/jupyter_display.ts";
 import { claimFolder } from "./claim_folder.ts";
+import { escapeHtml } from "../escape/escape_html.ts";
+import { escapeMarkdown } from "../escape/escape_markdown.ts";
+import { markdownCode } from "../escape/markdown_code.ts";
+import type { SafeMarkdown } from "../escape/md.ts";
+import { neutralizeMarkdown } from "../escape/neutralize_markdown.ts";
 
 export type { SourceFile };
 
@@ -32,7 +37,7 @@ export interface SectionTableOptions extends WriteTableOptions {
   /** Input files the table was computed from; listed under it with their SHA-256. Required. */
   sources: readonly SourceFile[];
   /** A sentence under the table (e.g. how to read it). Default: none. */
-  note?: string;
+  note?: string | SafeMarkdown;
   /**
    * Show the table in the report body; when `false` the caption says so ("not shown here") and
    * gives the row count and the links to the CSV and LaTeX files. Default: `true`.
@@ -43,7 +48,7 @@ export interface SectionTableOptions extends WriteTableOptions {
 /** Options for {@linkcode ReportSection.figure}. */
 export interface SectionFigureOptions {
   /** Caption under the figure in the report. Required: say what the figure shows. */
-  caption: string;
+  caption: string | SafeMarkdown;
 }
 
 /** Rows shown in the notebook before a table is cut. */
@@ -96,10 +101,16 @@ export class ReportSection {
     return relative(from, join(this.params.out, file)).split("\\").join("/");
   }
 
-  /** Appends Markdown text (a paragraph, a list, a sub-heading) and shows it. */
-  async text(markdown: string): Promise<void> {
-    this.#parts.push(markdown.trim() + "\n");
-    await jupyterDisplay({ "text/markdown": markdown.trim() });
+  /**
+   * Appends Markdown text (a paragraph, a list, a sub-heading) and shows it. The text is written
+   * as Markdown: build it with `md` (lib/escape) when it holds untrusted values (run ids,
+   * labels, questions, answers, file names), so that they are escaped; whatever is not is
+   * still written with no raw HTML and no remote link or image (`neutralizeMarkdown`).
+   */
+  async text(markdown: string | SafeMarkdown): Promise<void> {
+    const text = neutralizeMarkdown(String(markdown).trim());
+    this.#parts.push(text + "\n");
+    await jupyterDisplay({ "text/markdown": text });
   }
 
   /**
@@ -118,7 +129,7 @@ export class ReportSection {
     const written = await writeTable(rows, this.tablesDir, name, tableOptions);
     this.#format.set(name, tableOptions);
     this.#tables++;
-    const caption = tableOptions.caption ?? name;
+    const caption = neutralizeMarkdown(String(tableOptions.caption ?? name));
     const files = `[CSV](tables/${name}.csv), [LaTeX](tables/${name}.tex)`;
     const lines = [
       inline
@@ -128,14 +139,15 @@ export class ReportSection {
         }, not shown here: ${files})\n`,
     ];
     if (inline) lines.push(written.markdown);
-    if (note) lines.push(`${note}\n`);
+    if (note) lines.push(`${neutralizeMarkdown(String(note))}\n`);
     const unique = [...new Map(sources.map((s) => [displayPath(s.path), s.sha256])).entries()]
       .sort();
     lines.push(
       `<details><summary>Inputs of table ${name} (${unique.length} file${
         unique.length === 1 ? "" : "s"
       }, SHA-256)</summary>\n\n` +
-        unique.map(([p, h]) => `- \`${p}\` \`${h}\``).join("\n") + "\n\n</details>\n",
+        unique.map(([p, h]) => `- ${markdownCode(p)} ${markdownCode(h)}`).join("\n") +
+        "\n\n</details>\n",
     );
     this.#parts.push(lines.join("\n"));
     this.written.set(name, written);
@@ -146,7 +158,12 @@ export class ReportSection {
   /** The tables written so far, by name (what each file holds, and its Markdown form). */
   readonly written = new Map<string, WrittenTable>();
 
-  async #showTable(t: WrittenTable, caption: string, inline: boolean, note?: string) {
+  async #showTable(
+    t: WrittenTable,
+    caption: string,
+    inline: boolean,
+    note?: string | SafeMarkdown,
+  ) {
     const cut = !inline || t.rows.length > 2 * NOTEBOOK_TABLE_ROWS;
     const shown = cut ? t.rows.slice(0, NOTEBOOK_TABLE_ROWS) : t.rows;
     const { name } = t;
@@ -160,7 +177,7 @@ export class ReportSection {
     const text = `Table ${name}: ${t.rows.length} rows (${this.link(`tables/${name}.csv`)})`;
     await jupyterDisplay({
       "text/html": head + htmlTable(display, { scroll: true }) + tail +
-        (note ? `<p>${esc(note)}</p>` : ""),
+        (note ? `<p>${esc(String(note))}</p>` : ""),
       "text/plain": text,
     });
   }
@@ -170,10 +187,11 @@ export class ReportSection {
     await this.#ready;
     const saved = await saveFigure(svg, this.params.out, name);
     this.#figures++;
+    const caption = neutralizeMarkdown(String(options.caption));
     this.#parts.push(
       `![${
-        options.caption.replaceAll("]", ")")
-      }](${name}.svg)\n\n*Figure ${name}.* ${options.caption} ([PNG](${name}.png))\n`,
+        escapeMarkdown(caption.replaceAll("[", "(").replaceAll("]", ")"))
+      }](${name}.svg)\n\n*Figure ${name}.* ${caption} ([PNG](${name}.png))\n`,
     );
     this.figures.set(name, saved);
     this.#files.push(`${name}.svg`, `${name}.png`);
@@ -211,7 +229,4 @@ export class ReportSection {
   }
 }
 
-function esc(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
+const esc = escapeHtml;

@@ -6,13 +6,18 @@
  * Safety, in order:
  * - One report at a time per output folder: a lock file named by the folder's real path in the
  *   system's temporary folder (nothing beside your folder); a second run waits for the first.
- * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`) first, so a
- *   failed or interrupted run leaves the previous output untouched and no half-written report.
- * - The output folder is replaced only if everything in it was written by a report: each report
- *   leaves a manifest (`.workbench-report.json`) listing its files, and a folder holding anything
- *   else (your draft, your inputs) is refused, naming the files.
+ * - Everything is written to a staging folder of this run (`.<out>.partial-<pid>`, marked as a
+ *   report's own while it is written) first, so a failed or interrupted run leaves the previous
+ *   output untouched and no half-written report. Staging folders of dead runs are removed only
+ *   when marked (or empty).
+ * - The output folder is replaced only if everything in it was written by a report, unchanged:
+ *   each report leaves a manifest (`.workbench-report.json`) listing its files with their SHA-256,
+ *   and a folder holding anything else (your draft, your inputs) or a report file edited by hand
+ *   is refused, naming the files (`--overwrite-edits` replaces edited report files).
+ * - A symbolic link given as `--out` is written through: its target gets the report.
  * - The swap is `out → .<out>.old`, `staging → out`, then `.old` removed; a run killed between
- *   the two renames leaves `.<out>.old`, which the next run puts back before doing anything.
+ *   the two renames leaves `.<out>.old`, which the next run puts back (or removes) before doing
+ *   anything, but only when its manifest proves a report wrote it. See `replace_output.ts`.
  * - One version of each input: the result folders (`--results`, `--published`) are copied into
  *   the staging folder once, and every section reads the copy (see `input_snapshot.ts`).
  * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
@@ -22,7 +27,7 @@
  *   (`PR_SET_PDEATHSIG`: lib/process/die_with_parent.ts, lib/notebook/_kernel_launcher.py).
  * @module
  */
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
@@ -42,6 +47,18 @@ import {
   snapshotInputs,
 } from "../scored/input_snapshot.ts";
 import { writePaper } from "../paper/write_paper.ts";
+import { markdownCode } from "../escape/markdown_code.ts";
+import { REPORT_MANIFEST, writeReportManifest } from "./report_manifest.ts";
+import {
+  checkReplaceable,
+  createStaging,
+  finishStaging,
+  recoverInterruptedSwap,
+  removeStaleStaging,
+  resolveOutFolder,
+  stagingFolder,
+  swapOutput,
+} from "./replace_output.ts";
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
@@ -58,60 +75,15 @@ export interface RunReportOptions {
    * text missing; see the README.)
    */
   concurrency?: number;
+  /**
+   * Replace report files that were edited by hand since the report wrote them, instead of
+   * refusing (`--overwrite-edits`). Default: `false`.
+   */
+  overwriteEdits?: boolean;
 }
 
-/** The manifest a report leaves in its output folder. */
-export const REPORT_MANIFEST = ".workbench-report.json";
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(d: string) {
-    for await (const e of Deno.readDir(d)) {
-      const p = join(d, e.name);
-      if (e.isDirectory) await walk(p);
-      else out.push(relative(dir, p).split("\\").join("/"));
-    }
-  }
-  await walk(dir);
-  return out.sort();
-}
-
-/**
- * Refuses to replace `out` unless it is absent, empty, or holds only files a report wrote (those
- * its manifest lists). Throws naming up to five other files.
- */
-export async function checkReplaceable(out: string): Promise<void> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(out);
-  } catch {
-    return;
-  }
-  if (!info.isDirectory) {
-    throw new Error(`Cannot write the report into "${out}": it is a file, not a folder (--out)`);
-  }
-  const files = await listFiles(out);
-  if (files.length === 0) return;
-  let listed: Set<string> | null = null;
-  try {
-    const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
-    if (Array.isArray(manifest.files)) listed = new Set(manifest.files as string[]);
-  } catch { /* no manifest: not a report folder */ }
-  if (listed === null) {
-    throw new Error(
-      `Refusing to write the report into "${out}": the folder is not empty and was not written by a report ` +
-        `(no ${REPORT_MANIFEST}); choose another --out`,
-    );
-  }
-  const foreign = files.filter((f) => f !== REPORT_MANIFEST && !listed!.has(f));
-  if (foreign.length > 0) {
-    throw new Error(
-      `Refusing to replace "${out}": it holds ${foreign.length} file(s) no report wrote (${
-        foreign.slice(0, 5).join(", ")
-      }${foreign.length > 5 ? ", …" : ""}); move them away or choose another --out`,
-    );
-  }
-}
+export { REPORT_MANIFEST };
+export { checkReplaceable };
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
   const flags = [
@@ -130,11 +102,12 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
   return [
     "# Kazakhstan legal QA: results report",
     "",
-    "Generated by `deno task report " + flags.join(" ") + "`. Do not edit: every figure, table and",
+    "Generated by " + markdownCode(`deno task report ${flags.join(" ")}`) +
+    ". Do not edit: every figure, table and",
     "number here is regenerated from the inputs listed under each table. The executed notebooks, with",
     "their outputs, are in [`notebooks/`](notebooks/).",
     "",
-    `Sections: ${notebooks.map((n) => `\`${n}\``).join(", ")}.`,
+    `Sections: ${notebooks.map(markdownCode).join(", ")}.`,
     "",
   ].join("\n");
 }
@@ -143,39 +116,6 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
 function rank(notebook: string): number {
   const i = LONG_NOTEBOOKS.indexOf(notebook);
   return i < 0 ? LONG_NOTEBOOKS.length : i;
-}
-
-/** Puts back an output folder that a run killed during the final swap left as `.<out>.old`. */
-async function recover(out: string, log: (m: string) => void): Promise<void> {
-  const old = join(dirname(out), `.${basename(out)}.old`);
-  if (!(await exists(old, { link: true }))) return;
-  if (!(await exists(out, { link: true }))) {
-    await Deno.rename(old, out);
-    log(`report: recovered "${displayPath(out)}" from an interrupted run (${basename(old)})`);
-  } else {
-    await Deno.remove(old, { recursive: true }); // the swap finished; only the cleanup was lost
-  }
-}
-
-/** Removes staging folders of earlier runs whose process is gone. */
-async function removeStaleStaging(out: string): Promise<void> {
-  const prefix = `.${basename(out)}.partial-`;
-  for await (const e of Deno.readDir(dirname(out))) {
-    if (!e.isDirectory || !e.name.startsWith(prefix)) continue;
-    const pid = Number(e.name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid !== Deno.pid && !(await alive(pid))) {
-      await Deno.remove(join(dirname(out), e.name), { recursive: true });
-    }
-  }
-}
-
-async function alive(pid: number): Promise<boolean> {
-  try {
-    await Deno.stat(`/proc/${pid}`);
-    return true;
-  } catch {
-    return Deno.build.os !== "linux"; // without /proc, assume alive and keep the folder
-  }
 }
 
 /**
@@ -190,32 +130,35 @@ export async function runReport(
     notebooks = REPORT_NOTEBOOKS,
     notebookDir = join(REPO_ROOT, "notebooks"),
     log = console.error,
+    overwriteEdits = false,
   } = options;
-  const out = params.out;
   await checkResultsPath(params.results);
-  await checkOutPath(out);
+  await checkOutPath(params.out);
+  const out = await resolveOutFolder(params.out); // a symlinked --out is written through
   const concurrency = options.concurrency ??
     Math.min(4, Math.max(1, navigator.hardwareConcurrency ?? 1));
   await Deno.mkdir(dirname(out), { recursive: true });
   await removeOldLeftovers();
   const lock = await lockFolder(out, { holder: "a report" }); // a second report waits here
-  const staging = join(dirname(out), `.${basename(out)}.partial-${Deno.pid}`);
+  const staging = stagingFolder(out);
+  let staged = false; // whether this run made `staging` (only then is it removed on failure)
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? [] : ["SIGINT", "SIGTERM", "SIGHUP"];
   signals.forEach((s) => Deno.addSignalListener(s, onSignal));
   try {
-    await recover(out, log);
-    await checkReplaceable(out);
-    await removeStaleStaging(out);
-    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    await recoverInterruptedSwap(out, log);
+    await checkReplaceable(out, { overwriteEdits, log });
+    await removeStaleStaging(out, log);
+    await createStaging(out);
+    staged = true;
     const sections = join(staging, ".sections");
     await Deno.mkdir(sections, { recursive: true });
     // A cache that cannot be written costs time, not the report: one warning, then no cache.
     const cacheTrouble = params.cache ? await checkCacheDir(scoredCacheDir()) : null;
     if (cacheTrouble) log(`report: warning: ${cacheTrouble}; going on without it (slower)`);
     const cache = params.cache && cacheTrouble === null;
-    const staged: ReportParams = { ...params, cache, out: staging, sectionsDir: sections };
+    const stagedParams: ReportParams = { ...params, cache, out: staging, sectionsDir: sections };
     // Score every result file once, in processes of their own (in parallel, and their memory
     // goes back to the system when they end); the notebooks then read the cache. The load here
     // checks every input and names a file that cannot be scored.
@@ -244,7 +187,7 @@ export async function runReport(
         try {
           await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
             env: {
-              [PARAMS_ENV]: JSON.stringify(staged),
+              [PARAMS_ENV]: JSON.stringify(stagedParams),
               [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
             },
             signal: stopping.signal,
@@ -288,17 +231,12 @@ export async function runReport(
     // findings' tests and the headline table; a report without the findings section has none.
     if (await exists(join(staging, "tables", "findings_tests.csv"))) await writePaper(staging);
     else log("report: no findings table (00_findings), so no paper/ folder");
-    const files = await listFiles(staging);
-    await writeFileAtomic(
-      join(staging, REPORT_MANIFEST),
-      JSON.stringify({ format: "workbench-report", version: 1, files }, null, 1) + "\n",
-    );
-    const old = join(dirname(out), `.${basename(out)}.old`);
-    if (await exists(out, { link: true })) await Deno.rename(out, old);
-    await Deno.rename(staging, out);
-    await Deno.remove(old, { recursive: true }).catch(() => {});
-    return out;
+    await finishStaging(staging);
+    await writeReportManifest(staging);
+    await swapOutput(staging, out);
+    return params.out;
   } catch (error) {
+    if (!staged) throw error; // nothing of this run to clean up
     if (error instanceof NotebookError) {
       // Keep the failing notebook's outputs for inspection, outside the output folder.
       const keep = await Deno.makeTempDir({ prefix: FAILED_PREFIX });

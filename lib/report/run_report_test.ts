@@ -228,6 +228,40 @@ Deno.test("a run killed during the final swap is recovered by the next run; stal
   );
 });
 
+Deno.test("runReport() loses nothing it did not write: a foreign .<out>.old, a hand-edited report.md, a symlinked --out", async () => {
+  const parent = await Deno.makeTempDir();
+  const opts = async (tag: string) => ({
+    notebooks: ["01_tiny.ipynb"],
+    notebookDir: await notebookDir(tinyNotebook(tag)),
+    log: () => {},
+  });
+  // The issue's case: a folder of yours named .<out>.old beside --out is kept, and named.
+  const out = join(parent, "myfig");
+  await runReport(resolveParams({ out }), await opts("first"));
+  await Deno.mkdir(join(parent, ".myfig.old"));
+  await Deno.writeTextFile(join(parent, ".myfig.old", "fig.svg"), "<svg/>");
+  await assert.rejects(runReport(resolveParams({ out }), await opts("second")), /\.myfig\.old/);
+  assert.equal(await Deno.readTextFile(join(parent, ".myfig.old", "fig.svg")), "<svg/>");
+  await Deno.remove(join(parent, ".myfig.old"), { recursive: true });
+  // A hand edit of report.md is refused, named, and kept; --overwrite-edits replaces it.
+  await Deno.writeTextFile(join(out, "report.md"), "my edit");
+  await assert.rejects(
+    runReport(resolveParams({ out }), await opts("second")),
+    /report\.md.*--overwrite-edits/,
+  );
+  assert.equal(await Deno.readTextFile(join(out, "report.md")), "my edit");
+  await runReport(resolveParams({ out }), { ...(await opts("second")), overwriteEdits: true });
+  assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /second/);
+  const manifest = JSON.parse(await Deno.readTextFile(join(out, REPORT_MANIFEST)));
+  assert.equal(Object.keys(manifest.sha256).length, manifest.files.length, "a hash per file");
+  // A symlinked --out: the target gets the new report and the link stays a link.
+  const link = join(parent, "link");
+  await Deno.symlink(out, link);
+  await runReport(resolveParams({ out: link }), await opts("third"));
+  assert.ok((await Deno.lstat(link)).isSymlink, "the link stays a link");
+  assert.match(await Deno.readTextFile(join(out, "tables", "tiny.csv")), /third/);
+});
+
 Deno.test("SIGTERM to a running report stops it, ends its kernel, and keeps the old output", async () => {
   const out = join(await Deno.makeTempDir(), "report");
   const dir = await notebookDir(

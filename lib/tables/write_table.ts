@@ -1,12 +1,17 @@
 /**
  * Writes one table in the three forms a paper needs: `tables/<name>.csv` (full precision, the
- * data), `tables/<name>.md` and `tables/<name>.tex` (booktabs), all from the same rows.
+ * data), `tables/<name>.md` and `tables/<name>.tex` (booktabs), all from the same rows. Text is
+ * untrusted (answers, labels, run ids, file names) and is neutralised for each form: CSV text
+ * cells with `neutralizeCell` (no spreadsheet formulas; numbers stay numbers), Markdown with
+ * `escapeMarkdown`, LaTeX with `escapeLatex`.
  * @module
  */
 import pl from "nodejs-polars";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { stringifyCsv } from "../io/csv.ts";
+import { neutralizeCell } from "../escape/neutralize_cell.ts";
+import type { SafeMarkdown } from "../escape/md.ts";
 import {
   type Cell,
   formatTable,
@@ -22,7 +27,7 @@ export type TableRows = pl.DataFrame | readonly Record<string, Cell>[];
 /** Options for {@linkcode writeTable}. */
 export interface WriteTableOptions extends FormatTableOptions {
   /** Caption used in Markdown and LaTeX. Default: the table name. */
-  caption?: string;
+  caption?: string | SafeMarkdown;
   /** Column order; default: the frame's columns, or the first record's keys. */
   columns?: string[];
 }
@@ -71,6 +76,23 @@ export function tableCells(
 }
 
 /**
+ * The CSV form of a table: text cells (and the header) neutralised with {@linkcode neutralizeCell}
+ * so that no spreadsheet reads them as formulas; numbers, booleans and empty cells are written as
+ * they are (a negative number is data, not a formula).
+ *
+ * @example
+ * ```ts
+ * import { csvText } from "./write_table.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(csvText(["run", "diff"], [["=cmd|' calc'!A0", -0.5]]), "run,diff\n'=cmd|' calc'!A0,-0.5\n");
+ * ```
+ */
+export function csvText(columns: readonly string[], cells: readonly (readonly Cell[])[]): string {
+  const safe = (c: Cell) => (typeof c === "string" ? neutralizeCell(c) : c);
+  return stringifyCsv([columns.map(safe), ...cells.map((r) => r.map(safe))]);
+}
+
+/**
  * Writes `<dir>/<name>.csv`, `.md` and `.tex` atomically and returns the Markdown form.
  *
  * @example
@@ -102,8 +124,8 @@ export async function writeTable(
     md: join(dir, `${name}.md`),
     tex: join(dir, `${name}.tex`),
   };
-  await writeFileAtomic(files.csv, stringifyCsv([columns, ...cells]));
+  await writeFileAtomic(files.csv, csvText(columns, cells));
   await writeFileAtomic(files.md, `${markdown}`);
-  await writeFileAtomic(files.tex, latexTable(display, caption, name));
+  await writeFileAtomic(files.tex, latexTable(display, String(caption), name));
   return { name, columns, rows: cells, markdown, files };
 }

@@ -8,3 +8,4 @@ export * from "./fake_scored.ts";
 export * from "./study_variants.ts";
 export * from "./check_findings.ts";
 export * from "./report_svgs.ts";
+export * from "./injection_payloads.ts";
