@@ -25,6 +25,7 @@ import { REPORT_NOTEBOOKS } from "./report_notebooks.ts";
 import { type StudyVariant, studyVariants, writeStudyVariant } from "../testing/study_variants.ts";
 import { checkFindings, checkNames } from "../testing/check_findings.ts";
 import { reportSvgs } from "../testing/report_svgs.ts";
+import { checkFigureSvg } from "../figures/check_figure_svg.ts";
 
 /** Resamples of the variant reports: verdicts must not depend on it. */
 const RESAMPLES = 500;
@@ -53,61 +54,6 @@ type Check =
  * integrator removes an entry once that fix is merged.
  */
 export const KNOWN_FAILURES: Partial<Record<string, Partial<Record<Check, string>>>> = {};
-
-// Why, by cause (issue #21; each is another part of the work, see the issue's "What to build"):
-const NAMES_FINDINGS =
-  'lib/analysis/findings.ts writes "Fine-tuned Qwen3 scores higher than the GPT reference" and "the Qwen3 models generated locally" whatever the runs are called (point 3, prose from data)';
-const NAMES_REPORT =
-  'notebooks/20_scaling.ipynb prints "GPT-4o rows are API calls" whatever the runs are (point 3)';
-const MOSTLY =
-  'findings.ts says Kazakh citation accuracy "mostly measures that default" when a minority of Kazakh references has no citation (point 3)';
-const SMALL_NEXT_TO =
-  'findings.ts says the largest size difference is "small next to the effect of fine-tuning" whatever the effects are (point 3)';
-const RAISED =
-  'findings.ts knows only "raised" and "did not significantly change": it says "raised" for a significant decrease (point 3)';
-const SAME_QUESTIONS =
-  'notebooks/20_scaling.ipynb ("both answered the same questions") and lib/analysis/describe_paired.ts ("Because both runs answered the same questions") say so whatever the question sets are (point 3)';
-
-const known = (v: string, entries: Partial<Record<Check, string>>) => {
-  KNOWN_FAILURES[v] = { ...KNOWN_FAILURES[v], ...entries };
-};
-for (
-  const v of [
-    "study_like",
-    "no_effect",
-    "ft_hurts",
-    "one_size",
-    "no_base",
-    "no_external",
-    "kazakh_only",
-    "no_domain",
-    "small_cells",
-    "ties_zeros",
-    "different_questions",
-    "disjoint_questions",
-  ]
-) {
-  known(v, {
-    names_report: `${NAMES_REPORT}${v === "no_external" ? "" : `; ${NAMES_FINDINGS}`}`,
-  });
-  if (v !== "no_external") known(v, { names_findings: NAMES_FINDINGS });
-}
-known("no_effect", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
-known("ft_hurts", { findings: `${RAISED}; ${MOSTLY}` });
-known("no_base", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
-known("ties_zeros", { findings: `${SMALL_NEXT_TO}; ${MOSTLY}` });
-for (
-  const v of [
-    "one_size",
-    "no_external",
-    "kazakh_only",
-    "small_cells",
-    "different_questions",
-    "disjoint_questions",
-  ]
-) known(v, { findings: MOSTLY });
-known("different_questions", { same_questions: SAME_QUESTIONS });
-known("disjoint_questions", { same_questions: SAME_QUESTIONS });
 
 const variants = studyVariants();
 
@@ -260,9 +206,9 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
     }
   },
   async figures(v) {
-    // Every figure is a whole SVG with finite coordinates. The figure check of issue #21
-    // (lib/figures/check_figure_svg.ts, `checkFigureSvg(svg)`) belongs here too, once merged:
-    //   for (const f of svgs) assert.deepEqual(checkFigureSvg(f.svg), [], f.path);
+    // Every figure is a whole SVG with finite coordinates, and passes the figure check
+    // (lib/figures/check_figure_svg.ts): marks inside their frames, domains, percent axes,
+    // legends, printable size.
     const svgs = await reportSvgs(await output(v));
     assert.ok(svgs.length > 0, `no figure in the report of ${v.name}`);
     const bad = svgs.filter((f) =>
@@ -274,6 +220,10 @@ const CHECKS: Record<Check, (v: StudyVariant) => Promise<void>> = {
       }`
     );
     assert.deepEqual(bad, [], `broken figures in the report of ${v.name}`);
+    const problems = svgs.flatMap((f) =>
+      checkFigureSvg(f.svg).map((p) => `${f.path}: [${p.rule}] ${p.message}`)
+    );
+    assert.deepEqual(problems, [], `figure check on ${v.name}`);
   },
   async names_figures(v) {
     // The text drawn in figures (titles, legends, labels) names only what the data has.
