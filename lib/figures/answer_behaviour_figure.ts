@@ -48,7 +48,7 @@ export function answerBehaviourFigure(
       marginRight: 14,
       marginBottom: 34,
       x: {
-        domain: [0, 1],
+        domain: [0, 100], // `percent` maps the shares to percent before the domain applies
         grid: true,
         percent: true,
         label: `${FLAG_LABEL[flag]} (%)`,
