@@ -45,6 +45,7 @@ export function answerBehaviourFigure(
       width: 260,
       height: 40 + 22 * runs.length,
       marginLeft: flag === BEHAVIOUR_FLAGS[0] || flag === BEHAVIOUR_FLAGS[3] ? 150 : 12,
+      marginTop: 6, // the same in every panel, so that a run's bars line up with its label
       marginRight: 14,
       marginBottom: 34,
       x: {
