@@ -15,6 +15,7 @@ import type { SourceFile } from "../io/source_file.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { notebookParams, type ReportParams } from "./params.ts";
 import {
+  type CellRecord,
   type TableRows,
   writeTable,
   type WriteTableOptions,
@@ -118,7 +119,11 @@ export class ReportSection {
    * and shows it (cut to {@linkcode NOTEBOOK_TABLE_ROWS} rows when longer, or when `inline` is
    * false, with the row count and links to the full table).
    */
-  async table(name: string, rows: TableRows, options: SectionTableOptions): Promise<void> {
+  async table<T extends CellRecord<T>>(
+    name: string,
+    rows: TableRows<T>,
+    options: SectionTableOptions,
+  ): Promise<void> {
     await this.#ready;
     const { sources, note, inline = true, ...tableOptions } = options;
     if (sources.length === 0) {

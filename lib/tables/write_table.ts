@@ -21,8 +21,14 @@ import {
 } from "./format_table.ts";
 import { fromRoot } from "../io/paths.ts";
 
-/** Rows of a table: a Polars frame or an array of records. */
-export type TableRows = pl.DataFrame | readonly Record<string, Cell>[];
+/**
+ * A record whose every field is a {@linkcode Cell}. Written as a mapped type so that rows typed
+ * by an interface (which has no index signature) are accepted, with their fields still checked.
+ */
+export type CellRecord<T> = { [K in keyof T]: Cell };
+
+/** Rows of a table: a Polars frame or an array of records (see {@linkcode CellRecord}). */
+export type TableRows<T extends CellRecord<T> = Record<string, Cell>> = pl.DataFrame | readonly T[];
 
 /** Options for {@linkcode writeTable}. */
 export interface WriteTableOptions extends FormatTableOptions {
@@ -41,17 +47,19 @@ export interface WrittenTable {
   files: { csv: string; md: string; tex: string };
 }
 
-function isRecords(rows: TableRows): rows is readonly Record<string, Cell>[] {
+function isRecords<T extends CellRecord<T>>(
+  rows: TableRows<T>,
+): rows is readonly T[] {
   return Array.isArray(rows);
 }
 
 /** Normalises rows to a column list and an array of cell arrays. */
-export function tableCells(
-  rows: TableRows,
+export function tableCells<T extends CellRecord<T>>(
+  rows: TableRows<T>,
   columns?: string[],
 ): { columns: string[]; cells: Cell[][] } {
   const records: readonly Record<string, Cell>[] = isRecords(rows)
-    ? rows
+    ? rows as readonly Record<string, Cell>[]
     : (rows.toRecords() as Record<string, Cell>[]);
   const cols: string[] = columns ??
     (isRecords(rows) ? Object.keys(records[0] ?? {}) : rows.columns);
@@ -105,8 +113,8 @@ export function csvText(columns: readonly string[], cells: readonly (readonly Ce
  * assert.match(t.markdown, /0\.500 \[0\.250, 0\.750\]/);
  * ```
  */
-export async function writeTable(
-  rows: TableRows,
+export async function writeTable<T extends CellRecord<T>>(
+  rows: TableRows<T>,
   dir: string,
   name: string,
   options: WriteTableOptions = {},

@@ -1,0 +1,65 @@
+/**
+ * `deno task check` (last step): type-checks and lints the code of every `notebooks/*.ipynb`.
+ * Deno's checker and linter do not read notebooks, so each notebook's code cells (the
+ * `parameters` cell included, in order) are written, one after another as the kernel runs them,
+ * to `notebooks/.check_<name>.ts` beside it (so that its `../lib/…` imports resolve; gitignored),
+ * checked with `deno check` and `deno lint`, and removed. Each cell starts with a comment naming
+ * it, and every `file:line:col` in the output is translated back to the notebook and cell.
+ * Formatting needs no extraction: `deno fmt --check` reads `.ipynb` itself.
+ *
+ * ```sh
+ * deno run -A lib/cli/check_notebooks.ts   # exit 1 when a notebook has a type or lint error
+ * ```
+ * @module
+ */
+import { basename, join } from "node:path";
+import { fromRoot } from "../io/paths.ts";
+import { type ExtractedNotebook, extractNotebook, mapLocations } from "./extract_notebook.ts";
+
+async function run(args: string[]): Promise<{ code: number; text: string }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, text: dec.decode(out.stdout) + dec.decode(out.stderr) };
+}
+
+if (import.meta.main) {
+  const dir = fromRoot("notebooks");
+  const names = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".ipynb"))
+    .sort();
+  const written: { module: string; notebook: string; cells: ExtractedNotebook["cells"] }[] = [];
+  let code = 0;
+  try {
+    for (const name of names) {
+      const notebook = `notebooks/${name}`;
+      const ex = extractNotebook(await Deno.readTextFile(join(dir, name)), notebook);
+      const module = join(dir, `.check_${basename(name, ".ipynb")}.ts`);
+      await Deno.writeTextFile(module, ex.code);
+      written.push({ module, notebook, cells: ex.cells });
+    }
+    const modules = written.map((w) => w.module);
+    for (const step of [["check", ...modules], ["lint", ...modules]]) {
+      const r = await run(step);
+      let text = r.text;
+      for (const w of written) text = mapLocations(text, w.module, w.notebook, w.cells);
+      if (r.code !== 0) {
+        console.error(text.trim());
+        console.error(`check_notebooks: deno ${step[0]} failed on the notebooks' code`);
+        code = 1;
+      }
+    }
+  } catch (e) {
+    console.error(`check_notebooks: ${(e as Error).message}`);
+    code = 1;
+  } finally {
+    for (const w of written) await Deno.remove(w.module).catch(() => {});
+  }
+  if (code === 0) {
+    console.log(`check_notebooks: ${names.length} notebooks type-check and lint clean`);
+  }
+  Deno.exit(code);
+}
