@@ -24,7 +24,7 @@ import {
 import { formatTable, htmlTable } from "../tables/format_table.ts";
 import { type SavedFigure, saveFigure } from "../figures/saved_figure.ts";
 import { jupyterApi, jupyterDisplay } from "../notebook/jupyter_display.ts";
-import { claimFolder } from "./claim_folder.ts";
+import { claimFolder, recordWritten } from "./claim_folder.ts";
 import { escapeHtml } from "../escape/escape_html.ts";
 import { escapeMarkdown } from "../escape/escape_markdown.ts";
 import { markdownCode } from "../escape/markdown_code.ts";
@@ -82,6 +82,11 @@ export class ReportSection {
     this.#ready = this.params.sectionsDir === null
       ? claimFolder(this.params.out, { fresh: true })
       : Promise.resolve();
+  }
+
+  /** Opened by hand: lists `files` in the output folder's marker, so the next run may remove them. */
+  async #record(files: readonly string[]): Promise<void> {
+    if (!this.inReport) await recordWritten(this.params.out, files);
   }
 
   /** Whether this section is part of a `deno task report` run (rather than opened by hand). */
@@ -157,6 +162,7 @@ export class ReportSection {
     this.#parts.push(lines.join("\n"));
     this.written.set(name, written);
     this.#files.push(`tables/${name}.csv`, `tables/${name}.md`, `tables/${name}.tex`);
+    await this.#record(Object.values(written.files));
     await this.#showTable(written, caption, inline, note);
   }
 
@@ -200,6 +206,7 @@ export class ReportSection {
     );
     this.figures.set(name, saved);
     this.#files.push(`${name}.svg`, `${name}.png`);
+    await this.#record([`${name}.svg`, `${name}.png`]);
     await jupyterDisplay({ "image/svg+xml": svg, "text/plain": `Figure ${name}` });
   }
 
@@ -221,6 +228,7 @@ export class ReportSection {
       ? join(this.params.sectionsDir!, `${this.id}.md`)
       : join(this.params.out, `${this.id}.md`);
     await writeFileAtomic(where, this.markdown());
+    await this.#record([where]);
     const what = `${this.#tables} table${
       this.#tables === 1 ? "" : "s"
     } and ${this.#figures} figure${this.#figures === 1 ? "" : "s"}`;

@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../io/atomic_write.ts";
 import { fromRoot } from "../io/paths.ts";
 import { renderPng } from "../figures/render_png.ts";
 import { svgSize, svgToPdf } from "../figures/svg_to_pdf.ts";
-import { claimFolder } from "./claim_folder.ts";
+import { claimFolder, recordWritten } from "./claim_folder.ts";
 import { currentNotebookOut } from "./params.ts";
 
 /** Options for {@linkcode save}. */
@@ -112,6 +112,7 @@ export async function save(
     files.pdf,
     await svgToPdf(svg, { widthIn: options.widthIn ?? Math.min(7, svgSize(svg).width / 96) }),
   );
+  await recordWritten(out, Object.values(files));
   const from = options.linksFrom ?? Deno.cwd();
   const link = (p: string) => relative(from, p).split("\\").join("/");
   return new SavedFiles(svg, files, {
