@@ -36,6 +36,13 @@ Deno.test("the paper written from figures/ compiles with LuaLaTeX, with no error
       e.name.endsWith(".tex")
     ).length;
     assert.equal(tables, texTables, "every report table is in main.tex");
+    // What a reader sees: a caption's title and its text are two sentences, not run together
+    // (a space after a macro name is swallowed by TeX).
+    const text = new TextDecoder().decode(
+      (await new Deno.Command("pdftotext", { args: [pdf, "-"], stdout: "piped" }).output()).stdout,
+    ).replace(/\s+/g, " ");
+    assert.match(text, /Figure 1: What the answers are\. Share/);
+    assert.deepEqual(text.match(/[a-z]\.[A-Z][a-z]+ /g) ?? [], [], "sentences run together");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

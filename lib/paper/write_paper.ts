@@ -134,7 +134,7 @@ export async function writePaper(
       "\\centering",
       `\\includegraphics[width=\\linewidth]{figures/${f}.pdf}`,
       parts.get(f)!.heading
-        ? `\\caption{\\${macroName(["title", f])} \\${macroName(["caption", f])}}`
+        ? `\\caption{\\${macroName(["title", f])}{} \\${macroName(["caption", f])}}`
         : `\\caption{\\${macroName(["caption", f])}}`,
       `\\label{fig:${f}}`,
       "\\end{figure}",
