@@ -107,6 +107,7 @@ Deno.test("rescore refuses bad usage with exit code 2 and the usage line", async
     chrfPlusPlus: false,
     out: "o",
     inPlace: false,
+    force: false,
     help: false,
     paths: ["a", "--b"],
   });

@@ -34,7 +34,14 @@ Deno.test("a full report on results whose answers, labels and file names carry i
       }
     } else if (f.endsWith(".tex")) {
       const text = await Deno.readTextFile(path);
-      if (/\\(input|write18)\{/.test(text)) problems.push(`${f}: LaTeX command from the data`);
+      // No \write18 at all; an \input only of a file the report wrote itself (the paper's
+      // main.tex inputs its numbers, captions and tables), never of a path from the data.
+      const folder = f.includes("/") ? f.slice(0, f.lastIndexOf("/") + 1) : "";
+      const foreign = [...text.matchAll(/\\input\{([^}]*)\}/g)].map((m) => m[1])
+        .filter((target) => !files.includes(`${folder}${target}`));
+      if (/\\write18\{/.test(text) || foreign.length) {
+        problems.push(`${f}: LaTeX command from the data (${foreign.join(", ")})`);
+      }
     } else if (f.endsWith(".svg")) {
       // Labels drawn in figures are SVG text, escaped: no element from the data.
       if (/<(img|script|foreignObject)\b/i.test(await Deno.readTextFile(path))) {

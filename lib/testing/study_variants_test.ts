@@ -63,7 +63,12 @@ Deno.test("every variant's files load as valid result files, with neutral names 
       assert.doesNotMatch(JSON.stringify(r.run), /qwen|gpt/i);
       assert.equal(r.run.label, v.truth.labelsById[r.run.id]);
       for (const s of r.samples!) {
-        assert.equal(s.domain === null, !v.truth.domainField, `${v.name} ${r.run.id} domain`);
+        // A file without the field gets the domain derived from the question, marked as such.
+        assert.equal(
+          s.domain_source,
+          v.truth.domainField ? "file" : "derived",
+          `${v.name} ${r.run.id} domain`,
+        );
       }
     }
     await Deno.remove(dir, { recursive: true });
