@@ -1,11 +1,14 @@
 /**
- * `deno task check` (last step): type-checks and lints the code of every `notebooks/*.ipynb`.
+ * `deno task check` (last step): type-checks, lints and format-checks every `notebooks/*.ipynb`.
  * Deno's checker and linter do not read notebooks, so each notebook's code cells (the
  * `parameters` cell included, in order) are written, one after another as the kernel runs them,
  * to `notebooks/.check_<name>.ts` beside it (so that its `../lib/…` imports resolve; gitignored),
  * checked with `deno check` and `deno lint`, and removed. Each cell starts with a comment naming
  * it, and every `file:line:col` in the output is translated back to the notebook and cell.
- * Formatting needs no extraction: `deno fmt --check` reads `.ipynb` itself.
+ * Formatting: each notebook is formatted on standard input (`deno fmt --ext=ipynb -`, with the
+ * project's line width) and must come out byte for byte as it is. `deno fmt --check` itself is not
+ * used on notebooks (they are excluded from `fmt` in deno.json): in a fresh clone it reported every
+ * notebook as unformatted, with an empty diff, although `deno fmt` left them unchanged.
  *
  * ```sh
  * deno run -A lib/cli/check_notebooks.ts   # exit 1 when a notebook has a type or lint error
@@ -25,6 +28,32 @@ async function run(args: string[]): Promise<{ code: number; text: string }> {
   }).output();
   const dec = new TextDecoder();
   return { code: out.code, text: dec.decode(out.stdout) + dec.decode(out.stderr) };
+}
+
+/** The project's `fmt.lineWidth` (deno.json). */
+async function lineWidth(): Promise<number> {
+  const config = JSON.parse(await Deno.readTextFile(fromRoot("deno.json")));
+  return config.fmt?.lineWidth ?? 80;
+}
+
+/**
+ * `text` as `deno fmt` formats a notebook with the project's line width, or an error message.
+ */
+export async function formatNotebook(text: string, width: number): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--no-config", `--line-width=${width}`, "--ext=ipynb", "-"],
+    env: { NO_COLOR: "1" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const out = await child.output();
+  const dec = new TextDecoder();
+  if (out.code !== 0) throw new Error(dec.decode(out.stderr).trim());
+  return dec.decode(out.stdout);
 }
 
 if (import.meta.main) {
@@ -52,6 +81,14 @@ if (import.meta.main) {
         code = 1;
       }
     }
+    const width = await lineWidth();
+    for (const name of names) {
+      const text = await Deno.readTextFile(join(dir, name));
+      if ((await formatNotebook(text, width)) !== text) {
+        console.error(`notebooks/${name}: not formatted (run: deno task fmt-notebooks)`);
+        code = 1;
+      }
+    }
   } catch (e) {
     console.error(`check_notebooks: ${(e as Error).message}`);
     code = 1;
@@ -59,7 +96,9 @@ if (import.meta.main) {
     for (const w of written) await Deno.remove(w.module).catch(() => {});
   }
   if (code === 0) {
-    console.log(`check_notebooks: ${names.length} notebooks type-check and lint clean`);
+    console.log(
+      `check_notebooks: ${names.length} notebooks type-check, lint and are formatted clean`,
+    );
   }
   Deno.exit(code);
 }
