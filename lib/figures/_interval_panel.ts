@@ -38,6 +38,14 @@ export interface IntervalPanelOptions {
   marginLeft?: number;
 }
 
+/**
+ * The least padding on each side of the data: `0.01`, one percentage point of a share and the
+ * last digit the report prints of other metrics. It sets the span of an axis whose data have no
+ * spread (every difference exactly zero, every share 100%); a smaller one asks for ticks finer
+ * than anything printed, whose labels (`−0.00005`) collide and run off the chart.
+ */
+export const MIN_PAD = 0.01;
+
 /** Draws the panel. */
 export function intervalPanel(
   points: readonly IntervalPoint[],
@@ -52,7 +60,7 @@ export function intervalPanel(
     zero ? [0] : [],
   );
   const [lo, hi] = extent(values);
-  const pad = Math.max((hi - lo) * 0.06, 1e-4);
+  const pad = Math.max((hi - lo) * 0.06, MIN_PAD);
   const marks: Plot.Markish[] = [];
   if (zero) marks.push(Plot.ruleX([0], { stroke: "#444", strokeWidth: 1 }));
   series.forEach((s, i) => {
