@@ -39,12 +39,12 @@ export interface IntervalPanelOptions {
 }
 
 /**
- * The least padding on each side of the data: `0.01`, one percentage point of a share and the
- * last digit the report prints of other metrics. It sets the span of an axis whose data have no
- * spread (every difference exactly zero, every share 100%); a smaller one asks for ticks finer
- * than anything printed, whose labels (`−0.00005`) collide and run off the chart.
+ * The least span of the x axis: `0.02`, two percentage points of a share, two units of the last
+ * digit the report prints of other metrics. Data with less spread (every difference exactly zero,
+ * every share 100%) are centred in it; a smaller span asks for ticks finer than anything printed,
+ * whose labels (`−0.00005`) collide and run off the chart. Wider data get 6% padding each side.
  */
-export const MIN_PAD = 0.01;
+export const MIN_SPAN = 0.02;
 
 /** Draws the panel. */
 export function intervalPanel(
@@ -60,7 +60,7 @@ export function intervalPanel(
     zero ? [0] : [],
   );
   const [lo, hi] = extent(values);
-  const pad = Math.max((hi - lo) * 0.06, MIN_PAD);
+  const pad = Math.max((hi - lo) * 0.06, (MIN_SPAN - (hi - lo)) / 2);
   const marks: Plot.Markish[] = [];
   if (zero) marks.push(Plot.ruleX([0], { stroke: "#444", strokeWidth: 1 }));
   series.forEach((s, i) => {
