@@ -293,9 +293,14 @@ function fineTuningBullet(
   { label, alpha, plan }: Context,
 ): string {
   const defined = ft.filter((r) => r.diff !== null);
-  return `- **What fine-tuning changed.** In the primary family (${tests} test${
-    tests === 1 ? "" : "s"
-  } of ${metricLabel(plan.primary_metric)}, Holm-adjusted at α = ${alpha}), fine-tuning ` +
+  const family = tests === 0
+    ? `The primary family has no test of ${
+      metricLabel(plan.primary_metric)
+    } (no pair of its runs has a question where both define it): `
+    : `In the primary family (${tests} test${tests === 1 ? "" : "s"} of ${
+      metricLabel(plan.primary_metric)
+    }, Holm-adjusted at α = ${alpha}), `;
+  return `- **What fine-tuning changed.** ${family}fine-tuning ` +
     [
       ...missing.map(({ c, why }) =>
         `could not be compared from ${label(c.run_b)} to ${label(c.run_a)} (${why})`

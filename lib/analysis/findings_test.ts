@@ -287,6 +287,8 @@ Deno.test("findings(): a fine-tuned run that shares no question with its base or
     bullet(result.markdown, "What fine-tuning changed"),
     /fine-tuning could not be compared from Label b4 to Label f4 \(the runs share no question\)\.$/,
   );
+  assert.match(result.markdown, /The primary family has no test of BERTScore F1/);
+  assert.doesNotMatch(result.markdown, /\b0 tests\b/);
   assert.doesNotMatch(result.markdown, /raised|lowered|Means and differences/);
   assert.match(
     bullet(result.markdown, "Against the external models"),
