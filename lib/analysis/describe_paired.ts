@@ -87,6 +87,18 @@ function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number |
  * assert.match(text, /1 of 1 differences that are significant after adjustment have overlapping marginal/);
  * ```
  */
+/**
+ * `40% as wide as`: the median ratio of paired to marginal interval widths, in words that never
+ * round a positive ratio to "0%" ("less than 1% as wide as") and say a zero ratio as such.
+ */
+export function widthRatio(median: number): string {
+  if (median === 0) {
+    return "of zero width (the differences are the same on every question), against";
+  }
+  if (median < 0.005) return "less than 1% as wide as";
+  return median < 1 ? `${(median * 100).toFixed(0)}% as wide as` : "as wide as";
+}
+
 export function describePaired(
   rows: readonly PairedRow[],
   runs: readonly RunInfo[],
@@ -190,11 +202,15 @@ export function describePaired(
       w,
       r,
     ) => (Math.max(-r.lo!, r.hi!) > Math.max(-w.lo!, w.hi!) ? r : w));
+    const bound = Math.max(-widest.lo!, widest.hi!);
     summary.push(
-      `Where no difference is found, the paired intervals bound it: every such interval (latency aside) lies within ` +
-        `±${Math.max(-widest.lo!, widest.hi!).toFixed(4)} (widest: ${metricLabel(widest.metric)}, ${
-          label(widest.run_a)
-        } − ${label(widest.run_b)}).`,
+      bound === 0
+        ? `Where no difference is found, the paired intervals bound it: every such interval (latency aside) is ` +
+          `exactly [0, 0], the two runs scoring the same on every question they share.`
+        : `Where no difference is found, the paired intervals bound it: every such interval (latency aside) lies within ` +
+          `±${bound < 0.00005 ? bound.toPrecision(2) : bound.toFixed(4)} (widest: ${
+            metricLabel(widest.metric)
+          }, ${label(widest.run_a)} − ${label(widest.run_b)}).`,
     );
   }
   if (marginals) {
@@ -218,7 +234,7 @@ export function describePaired(
           ? ""
           : `Because the paired difference compares the two runs question by question (on the questions where ` +
             `both define the metric), question difficulty cancels in it: the paired interval is ${
-              median < 1 ? `${(median * 100).toFixed(0)}% as wide as` : "as wide as"
+              widthRatio(median)
             } a ` +
             `marginal interval (median over these comparisons), so overlap of marginal intervals is no evidence of equality.`),
     );

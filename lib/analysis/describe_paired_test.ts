@@ -83,3 +83,23 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
 Deno.test("describePaired() says so when there is nothing to describe", () => {
   assert.match(describePaired([], runs), /No paired comparison/);
 });
+
+Deno.test("describePaired() says intervals of zero width as such, never '±0.0000' or '0% as wide'", () => {
+  // Two runs that score the same on every question: each paired interval is [0, 0].
+  const rows = [row("bertscore_f1", 0, 0, 0, 1, 1), row("key_info", 0, 0, 0, 1, 1)];
+  const marginals = ["f4", "f8"].flatMap((run) =>
+    ["bertscore_f1", "key_info"].map((metric) => ({ run, metric, lo: 0.7, hi: 0.75 }))
+  ) as never;
+  const text = describePaired(rows, runs, { marginals });
+  assert.doesNotMatch(text, /±0\.0000|\b0% as wide/);
+  assert.match(text, /every such interval \(latency aside\) is exactly \[0, 0\]/);
+  assert.match(text, /the paired interval is of zero width/);
+  // A tiny positive ratio is not rounded to 0%.
+  const tiny = describePaired(
+    [row("bertscore_f1", 0, -0.00001, 0.00001, 1, 1)],
+    runs,
+    { marginals },
+  );
+  assert.match(tiny, /less than 1% as wide as/);
+  assert.match(tiny, /lies within ±0\.000010 /);
+});

@@ -25,6 +25,7 @@ import type { FamilyRow } from "./plan_families.ts";
 import type { PublishedComparisonRow } from "./published_comparison.ts";
 import { formatValue } from "./describe_scaling.ts";
 import { formatP } from "./describe_paired.ts";
+import { pairRuns } from "./pair_runs.ts";
 import {
   answerBehaviourTable,
   type Confounder,
@@ -217,8 +218,20 @@ export function findings(
   const lines: string[] = [];
 
   const ft = primary.filter((r) => r.comparison === "ft_vs_base");
-  if (ft.length) {
-    lines.push(fineTuningBullet(ft, primary.length, ctx));
+  // A pair of the family with no row shares no question on which both define the metric: it is
+  // said, not dropped.
+  const rowOf = (rows: readonly PairedRow[], c: Comparison) =>
+    rows.find((r) => r.run_a === c.run_a && r.run_b === c.run_b);
+  const uncompared = (cs: readonly Comparison[], rows: readonly PairedRow[], metric: string) =>
+    cs.filter((c) => !rowOf(rows, c)).map((c) => ({
+      c,
+      why: pairRuns(scored, c.run_a, c.run_b).ids.length === 0
+        ? "the runs share no question"
+        : `no question where both define ${metricLabel(metric)}`,
+    }));
+  const ftMissing = uncompared(ftBase, ft, plan.primary_metric);
+  if (ft.length || ftMissing.length) {
+    lines.push(fineTuningBullet(ft, ftMissing, primary.length, ctx));
     const also = alsoChangedBullet(
       exploratory.filter((r) => r.comparison === "ft_vs_base"),
       secondary,
@@ -231,7 +244,8 @@ export function findings(
   if (sizes) lines.push(sizesBullet(sizeRows, ft, sizes, ctx));
   const extRows = exploratory.filter((r) => r.comparison === "vs_external");
   const ext = externalFacts(extRows, alpha);
-  if (ext) lines.push(externalBullet(extRows, ext, ctx));
+  const extMissing = uncompared(external, extRows, plan.primary_metric);
+  if (ext || extMissing.length) lines.push(externalBullet(extRows, ext, extMissing, ctx));
   const confounded = confounders(answerBehaviourTable(scored), ftBase);
   if (confounded.length) lines.push(confoundedBullet(confounded, scored, label));
   const art = artefactFacts(scored);
@@ -266,25 +280,44 @@ function changed(r: PairedRow & { p_adj: number | null }, alpha: number): string
   }
 }
 
+/** A comparison of the family that has no paired row, and why. */
+interface Uncompared {
+  c: Comparison;
+  why: string;
+}
+
 function fineTuningBullet(
   ft: (PairedRow & { p_adj: number | null })[],
+  missing: readonly Uncompared[],
   tests: number,
   { label, alpha, plan }: Context,
 ): string {
-  return `- **What fine-tuning changed.** In the primary family (${tests} test${
-    tests === 1 ? "" : "s"
-  } of ${metricLabel(plan.primary_metric)}, Holm-adjusted at α = ${alpha}), fine-tuning ` +
-    ft.map((r) =>
-      r.diff === null
-        ? `could not be compared from ${label(r.run_b)} to ${
-          label(r.run_a)
-        } (no question where both define ${metricLabel(r.metric)})`
-        : `${changed(r, alpha)} ${metricLabel(r.metric)} from ${label(r.run_b)} to ${
-          label(r.run_a)
-        }: ${formatValue(r.metric, r.mean_b!)} → ${formatValue(r.metric, r.mean_a!)} (${
-          diffWithCi(r)
-        }, 95% interval; Holm p ${formatP(r.p_adj)})`
-    ).join("; ") + `. Means and differences are ${pairedEstimand(ft)}.`;
+  const defined = ft.filter((r) => r.diff !== null);
+  const family = tests === 0
+    ? `The primary family has no test of ${
+      metricLabel(plan.primary_metric)
+    } (no pair of its runs has a question where both define it): `
+    : `In the primary family (${tests} test${tests === 1 ? "" : "s"} of ${
+      metricLabel(plan.primary_metric)
+    }, Holm-adjusted at α = ${alpha}), `;
+  return `- **What fine-tuning changed.** ${family}fine-tuning ` +
+    [
+      ...missing.map(({ c, why }) =>
+        `could not be compared from ${label(c.run_b)} to ${label(c.run_a)} (${why})`
+      ),
+      ...ft.map((r) =>
+        r.diff === null
+          ? `could not be compared from ${label(r.run_b)} to ${
+            label(r.run_a)
+          } (no question where both define ${metricLabel(r.metric)})`
+          : `${changed(r, alpha)} ${metricLabel(r.metric)} from ${label(r.run_b)} to ${
+            label(r.run_a)
+          }: ${formatValue(r.metric, r.mean_b!)} → ${formatValue(r.metric, r.mean_a!)} (${
+            diffWithCi(r)
+          }, 95% interval; Holm p ${formatP(r.p_adj)})`
+      ),
+    ].join("; ") +
+    (defined.length ? `. Means and differences are ${pairedEstimand(defined)}.` : ".");
 }
 
 function alsoChangedBullet(
@@ -403,14 +436,22 @@ function higherIsBetter(metric: string): boolean {
 
 function externalBullet(
   rows: readonly (PairedRow & { p_adj: number | null })[],
-  facts: ExternalFacts,
+  facts: ExternalFacts | null,
+  missing: readonly Uncompared[],
   { label, alpha }: Context,
 ): string {
+  const title = "- **Against the external models (exploratory).**";
+  const none = missing.map(({ c, why }) =>
+    ` ${label(c.run_a)} and ${label(c.run_b)} ${
+      why === "the runs share no question" ? "share no question" : `have ${why}`
+    }, so they cannot be compared.`
+  ).join("");
+  if (!facts) return title + none;
   const ours = list([...new Set(rows.map((r) => label(r.run_a)))]);
   const theirs = list([...new Set(rows.map((r) => label(r.run_b)))]);
   const metrics = list([...new Set(rows.map((r) => metricLabel(r.metric)))]);
   const example = rows.find((r) => verdict(r, alpha) !== "not significant");
-  return `- **Against the external models (exploratory).** Of ${rows.length} comparison${
+  return `${title} Of ${rows.length} comparison${
     rows.length === 1 ? "" : "s"
   } of the fine-tuned runs (${ours}) with the external ${
     theirs.includes(" and ") ? "runs" : "run"
@@ -422,7 +463,7 @@ function externalBullet(
         signed(example.metric, example.diff!)
       })`
       : "") +
-    ".";
+    "." + none;
 }
 
 /** What each kind of confounding makes a difference measure, in words. */

@@ -275,3 +275,24 @@ Deno.test("findings() quote each test with the p_adj of its declared family, the
     assert.equal(r.p_adj, row.p_adj, `${key(r)}: findings p_adj ${r.p_adj}, table ${row.p_adj}`);
   }
 });
+
+Deno.test("findings(): a fine-tuned run that shares no question with its base or the external run is said so, not dropped", async () => {
+  const ids = (from: number) => Array.from({ length: N }, (_, i) => `${from + i}`);
+  const result = await run_findings([
+    { ...run("b4", "base", 4, plus(0)), ids: ids(0) },
+    { ...run("f4", "fine-tuned", 4, plus(0.05)), ids: ids(N) },
+    { ...run("gpt", "external", null, plus(0.01)), ids: ids(0) },
+  ]);
+  assert.match(
+    bullet(result.markdown, "What fine-tuning changed"),
+    /fine-tuning could not be compared from Label b4 to Label f4 \(the runs share no question\)\.$/,
+  );
+  assert.match(result.markdown, /The primary family has no test of BERTScore F1/);
+  assert.doesNotMatch(result.markdown, /\b0 tests\b/);
+  assert.doesNotMatch(result.markdown, /raised|lowered|Means and differences/);
+  assert.match(
+    bullet(result.markdown, "Against the external models"),
+    /Label f4 and Label gpt share no question, so they cannot be compared\.$/,
+  );
+  assert.equal(result.external, null);
+});

@@ -38,6 +38,14 @@ export interface IntervalPanelOptions {
   marginLeft?: number;
 }
 
+/**
+ * The least span of the x axis: `0.02`, two percentage points of a share, two units of the last
+ * digit the report prints of other metrics. Data with less spread (every difference exactly zero,
+ * every share 100%) are centred in it; a smaller span asks for ticks finer than anything printed,
+ * whose labels (`−0.00005`) collide and run off the chart. Wider data get 6% padding each side.
+ */
+export const MIN_SPAN = 0.02;
+
 /** Draws the panel. */
 export function intervalPanel(
   points: readonly IntervalPoint[],
@@ -52,7 +60,7 @@ export function intervalPanel(
     zero ? [0] : [],
   );
   const [lo, hi] = extent(values);
-  const pad = Math.max((hi - lo) * 0.06, 1e-4);
+  const pad = Math.max((hi - lo) * 0.06, (MIN_SPAN - (hi - lo)) / 2);
   const marks: Plot.Markish[] = [];
   if (zero) marks.push(Plot.ruleX([0], { stroke: "#444", strokeWidth: 1 }));
   series.forEach((s, i) => {

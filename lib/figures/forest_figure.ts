@@ -101,6 +101,7 @@ export function forestFigure(
     ? `adjusted p ≤ ${alpha} (Holm: primary; BH: exploratory)`
     : `${adjusted === "p_holm" ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
   const charts = [];
+  const drawn = new Set<string>();
   for (const m of metrics) {
     const points: IntervalPoint[] = rows
       .filter((r) => r.metric === m && r.diff !== null)
@@ -115,6 +116,7 @@ export function forestFigure(
         flagged: false,
       }));
     if (points.length === 0) continue;
+    for (const p of points) drawn.add(p.series);
     const categories = names.filter((n) => points.some((p) => p.category === n));
     const unit = m === "latency_s" ? " (s)" : "";
     charts.push(intervalPanel(points, {
@@ -129,10 +131,11 @@ export function forestFigure(
     }));
   }
   if (charts.length === 0) throw new RangeError("forestFigure(): no paired difference to draw");
-  const legend: LegendItem[] = [
+  // Only the kinds of point drawn: a swatch that no point has would explain nothing.
+  const legend: LegendItem[] = ([
     { label: sigName, color: SIG, shape: "circle" },
     { label: "not significant", color: NOT, shape: "circle" },
-  ];
+  ] as LegendItem[]).filter((item) => drawn.has(item.label));
   return standaloneFigure(charts, {
     title,
     subtitle:

@@ -175,3 +175,40 @@ Deno.test("latencyFigure() labels every tick of its log axis, 0.5 and 5 included
   assert.deepEqual(labels, ["0.2", "0.5", "1", "2", "5", "10", "20"]);
   assert.deepEqual(checkFigureSvg(svg), []);
 });
+
+Deno.test("forestFigure() of differences that are all exactly zero: readable ticks, a legend of what is drawn", () => {
+  // Every run gave the same answers: each difference and interval is 0, none significant.
+  const zero = (metric: string): PairedRow => ({
+    ...paired(metric, 1),
+    diff: 0,
+    lo: 0,
+    hi: 0,
+    p: 1,
+  });
+  const svg = forestFigure([zero("bertscore_f1"), zero("chrf")], runs, {
+    metrics: ["bertscore_f1", "chrf"],
+  });
+  assert.deepEqual(checkFigureSvg(svg), []);
+  assert.doesNotMatch(svg, /0\.0000/); // no tick finer than the report prints
+  assert.doesNotMatch(svg, /adjusted p ≤/); // no swatch for a kind of point not drawn
+  assert.match(svg, /not significant/);
+});
+
+Deno.test("domainFigure() of shares that are all 100%: the axis labels stay inside the chart", () => {
+  const rows = ["a", "b"].map((group) => ({
+    run: "f4",
+    group,
+    n: 40,
+    n_defined: 40,
+    metric: "citation_accuracy_v2",
+    mean: 1,
+    lo: 1,
+    hi: 1,
+    flag: "",
+    note: "",
+  }));
+  const svg = domainFigure(rows, [{ id: "f4", label: "Qwen3 4B FT" }] as never, {
+    metrics: ["citation_accuracy_v2"],
+  });
+  assert.deepEqual(checkFigureSvg(svg), []);
+});

@@ -6,13 +6,18 @@
  *
  * The rules for the qualitative words, written down:
  * - "raised" / "lowered": the true difference is positive / negative and significant;
- *   "did not significantly change": it is not significant.
- * - "from x to y": y − x has the true sign (equal when the truth is exactly zero).
- * - "k of m … significant": k and m are the true counts.
+ *   "did not significantly change": it is not significant; "a → b" and the stated difference have
+ *   the true sign; "could not be compared (the runs share no question)": the runs share none.
+ * - "k significantly higher, j significantly lower, i not significant after BH", "k of m …
+ *   significant", "better in a, worse in b, not different in c": the true counts.
  * - "small next to the effect of fine-tuning": every fine-tuning effect is significant and the
- *   largest true size difference is at most half the smallest true fine-tuning effect.
- * - "mostly": more than half.
- * - "higher than": the difference is positive.
+ *   largest true size difference is at most half the smallest true fine-tuning effect;
+ *   "significantly at no size": no fine-tuning effect is significant.
+ * - "most" / "mostly": more than half.
+ * - "higher" / "lower" of a listed difference: its true sign and significance.
+ * - "on the n questions": n (or the range) is what the runs share.
+ * - A bullet the data calls for (a fine-tuned/base pair, two fine-tuned sizes, a fine-tuned run
+ *   and an external one) must be there.
  * @module
  */
 import { metricLabel } from "../metrics/metric_order.ts";
@@ -77,7 +82,8 @@ export function checkFindings(
       c.comparison === comparison && c.run_a === a && (b === null || c.run_b === b) &&
       c.metric === metric
     );
-  for (const bullet of markdown.split("\n").filter((l) => l.startsWith("- **"))) {
+  const bullets = markdown.split("\n").filter((l) => l.startsWith("- **"));
+  for (const bullet of bullets) {
     const title = bullet.match(/^- \*\*(.+?)\*\*/)?.[1] ?? bullet.slice(0, 40);
     const fail = (message: string) => problems.push({ bullet: title, message });
     const known = KNOWN_BULLETS.find((k) => k.title.test(title));
@@ -86,6 +92,13 @@ export function checkFindings(
       continue;
     }
     known.check(bullet, { truth, primary, idOf, find, fail });
+  }
+  const titles = bullets.map((b) => b.match(/^- \*\*(.+?)\*\*/)?.[1] ?? "");
+  for (const k of KNOWN_BULLETS) {
+    if (!k.required || !k.required(truth, primary).length) continue;
+    if (!titles.some((t) => k.title.test(t))) {
+      problems.push({ bullet: k.title.source, message: "missing: the data has what it speaks of" });
+    }
   }
   return problems;
 }
@@ -119,19 +132,66 @@ export function sizeSmallNextToFineTuning(truth: VariantTruth, metric: string): 
   return largest <= smallest / 2;
 }
 
-const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void }[] = [
+/** `80` or `40–80` → [lo, hi]. */
+function range(text: string): [number, number] {
+  const [lo, hi = lo] = text.split("–").map((x) => num(x));
+  return [lo, hi];
+}
+
+/** Checks an estimand `paired, on the N(–M) questions …` against the truth's shared questions. */
+function checkPairedN(
+  stated: string | undefined,
+  rows: readonly TruthComparison[],
+  what: string,
+  fail: (message: string) => void,
+) {
+  if (stated === undefined) return fail(`${what}: cannot read the number of questions`);
+  const ns = rows.map((r) => r.n);
+  if (!ns.length) return;
+  const [lo, hi] = range(stated);
+  if (lo !== Math.min(...ns) || hi !== Math.max(...ns)) {
+    fail(`${what}: "on the ${stated} questions"; the runs share ${[...new Set(ns)].join(", ")}`);
+  }
+}
+
+/** Which truth rows a bullet must speak of: a bullet is missing when this is non-empty. */
+type Required = (truth: VariantTruth, primary: string) => TruthComparison[];
+
+const ftOf = (truth: VariantTruth, primary: string) =>
+  truth.comparisons.filter((c) => c.comparison === "ft_vs_base" && c.metric === primary);
+const externalOf = (truth: VariantTruth, primary: string) =>
+  truth.comparisons.filter((c) =>
+    c.comparison === "vs_external" && truth.variants[c.run_a] === "fine-tuned" &&
+    [primary, "chrf"].includes(c.metric)
+  );
+
+/** "higher" / "lower" / "not significant" of a truth row. */
+const truthVerdict = (t: TruthComparison) =>
+  !t.significant ? "not significant" : t.direction > 0 ? "higher" : "lower";
+
+const KNOWN_BULLETS: {
+  title: RegExp;
+  /** The truth rows whose existence makes the bullet mandatory. */
+  required?: Required;
+  check: (bullet: string, ctx: Ctx) => void;
+}[] = [
   {
     title: /^What fine-tuning changed/,
+    required: ftOf,
     check(bullet, { idOf, find, fail, primary, truth }) {
-      const re = new RegExp(
+      const effect = new RegExp(
         String
-          .raw`(?<=fine-tuning |\); )(raised|lowered|did not significantly change|[a-z][a-z ]*?) ([^;()\[\]→]+?) → ([^;()\[\]→]+?) from (${NUMBER}%?) to (${NUMBER}%?) \((${NUMBER})`,
+          .raw`(raised|lowered|did not significantly change) (.+?) from ([^;:()]+?) to ([^;:()]+?): (${NUMBER}%?) → (${NUMBER}%?) \((${NUMBER})`,
         "g",
       );
+      const stated: TruthComparison[] = [];
       let seen = 0;
-      for (const m of bullet.matchAll(re)) {
+      for (const m of bullet.matchAll(effect)) {
         seen++;
-        const [, verb, labelB, labelA, from, to, diff] = m;
+        const [, verb, metric, labelB, labelA, from, to, diff] = m;
+        if (metric !== metricLabel(primary)) {
+          fail(`states ${verb} ${metric}; the primary metric is ${metricLabel(primary)}`);
+        }
         const t = find(
           "ft_vs_base",
           idOf.get(labelA) ?? labelA,
@@ -139,65 +199,94 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
           primary,
         );
         if (!t) {
-          fail(`"${labelB} → ${labelA}" is no fine-tuned/base pair of the data`);
+          fail(`"from ${labelB} to ${labelA}" is no fine-tuned/base pair of the data`);
           continue;
         }
+        stated.push(t);
         if (t.n === 0) {
-          fail(`states an effect for ${labelB} → ${labelA}, which answered no question in common`);
+          fail(`states an effect from ${labelB} to ${labelA}, which share no question`);
           continue;
         }
         const said = verb === "raised"
-          ? { direction: 1, significant: true }
+          ? "higher"
           : verb === "lowered"
-          ? { direction: -1, significant: true }
-          : verb === "did not significantly change"
-          ? { direction: null, significant: false }
-          : null;
-        if (said === null) fail(`unknown verb "${verb}" for ${labelB} → ${labelA}`);
-        else if (
-          said.significant !== t.significant ||
-          (said.direction !== null && said.direction !== t.direction)
-        ) {
+          ? "lower"
+          : "not significant";
+        if (said !== truthVerdict(t)) {
           fail(
-            `"${verb}" ${labelB} → ${labelA}, but the truth is direction ${t.direction}, ${
+            `"${verb}" from ${labelB} to ${labelA}, but the truth is direction ${t.direction}, ${
               t.significant ? "significant" : "not significant"
             }`,
           );
         }
         if (sign(num(to) - num(from)) !== t.direction) {
-          fail(`"from ${from} to ${to}" (${labelA}) has the wrong direction; truth ${t.direction}`);
+          fail(`"${from} → ${to}" (${labelA}) has the wrong direction; truth ${t.direction}`);
         }
-        if (t.direction !== 0 && sign(num(diff)) !== t.direction) {
+        if (sign(num(diff)) !== t.direction) {
           fail(`difference ${diff} (${labelA}) has the wrong sign; truth ${t.direction}`);
         }
       }
-      const expected =
-        truth.comparisons.filter((c) =>
-          c.comparison === "ft_vs_base" && c.metric === primary && c.n > 0
-        )
-          .length;
+      const arrows = bullet.match(/→/g)?.length ?? 0;
+      if (arrows !== seen) fail(`cannot read ${arrows - seen} stated effect(s): ${bullet}`);
+      const none = /could not be compared from ([^;:()]+?) to ([^;:()]+?) \(([^)]*)\)/g;
+      let incomparable = 0;
+      for (const [, labelB, labelA, why] of bullet.matchAll(none)) {
+        incomparable++;
+        const t = find(
+          "ft_vs_base",
+          idOf.get(labelA) ?? labelA,
+          idOf.get(labelB) ?? labelB,
+          primary,
+        );
+        if (!t) fail(`"from ${labelB} to ${labelA}" is no fine-tuned/base pair of the data`);
+        else if (t.n !== 0) {
+          fail(`"could not be compared" ${labelB} → ${labelA}: they share ${t.n}`);
+        } else if (!/share no question/.test(why)) {
+          fail(`${labelB} → ${labelA}: does not say that the runs share no question ("${why}")`);
+        }
+      }
+      const ft = ftOf(truth, primary);
+      const expected = ft.filter((c) => c.n > 0).length;
       if (seen !== expected) fail(`states ${seen} fine-tuning effects; the data has ${expected}`);
+      const without = ft.filter((c) => c.n === 0).length;
+      if (incomparable !== without) {
+        fail(`says of ${incomparable} pairs that they share no question; the data has ${without}`);
+      }
+      if (seen) {
+        checkPairedN(
+          bullet.match(/Means and differences are paired, on the ([\d,–]+) questions?/)?.[1],
+          stated.filter((t) => t.n > 0),
+          "What fine-tuning changed",
+          fail,
+        );
+      }
     },
   },
   {
     title: /^Also changed by fine-tuning/,
     check(bullet, { idOf, find, fail, truth }) {
-      const bySize = bullet.match(/by size (.+?)\):\*\*/)?.[1];
-      if (!bySize) return fail(`cannot read the runs: ${bullet}`);
-      const labels = bySize.split(", ");
+      const runs = bullet.match(
+        /^- \*\*Also changed by fine-tuning \(exploratory; (.+?) against (?:its base run|their base runs)\):\*\*/,
+      )?.[1];
+      if (!runs) return fail(`cannot read the runs: ${bullet}`);
+      const labels = runs.split(/, | and /);
       const body = bullet.slice(bullet.indexOf(":**") + 3);
       const re = new RegExp(
         String
-          .raw`\s*([^;]+?) ((?:${NUMBER}(?: points| s)?(?:, )?)+) \((\d+) of (\d+) significant after BH\)`,
+          .raw`\s*([^;]+?) ((?:${NUMBER}(?: points| s)?(?:, )?)+) \(((?:\d+ (?:significantly higher|significantly lower|not significant)(?:, | and )?)+) after BH; paired, on the ([\d,–]+) questions? where both runs define the metric\)`,
         "g",
       );
       let seen = 0;
       for (const m of body.matchAll(re)) {
         seen++;
-        const [, label, diffs, k, of] = m;
+        const [, label, diffs, counts] = m;
         const metric = metricOf(label, truth);
         if (!metric) continue; // a metric the truth does not cover
         const values = diffs.split(", ");
+        if (values.length !== labels.length) {
+          fail(`${label}: ${values.length} values for ${labels.length} runs`);
+          continue;
+        }
         const rows = labels.map((l) => find("ft_vs_base", idOf.get(l) ?? l, null, metric));
         values.forEach((d, i) => {
           const t = rows[i];
@@ -206,30 +295,46 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
             fail(`${label} of ${labels[i]} is ${d}; the true direction is ${t.direction}`);
           }
         });
-        const sig = rows.filter((t) => t?.significant).length;
-        if (Number(k) !== sig || Number(of) !== rows.length) {
-          fail(`${label}: "${k} of ${of} significant"; truth ${sig} of ${rows.length}`);
+        const said = { higher: 0, lower: 0, "not significant": 0 };
+        for (
+          const [, k, what] of counts.matchAll(
+            /(\d+) (significantly higher|significantly lower|not significant)/g,
+          )
+        ) {
+          said[what.replace("significantly ", "") as keyof typeof said] += Number(k);
+        }
+        const real = { higher: 0, lower: 0, "not significant": 0 };
+        for (const t of rows) if (t) real[truthVerdict(t)]++;
+        if (JSON.stringify(said) !== JSON.stringify(real)) {
+          fail(`${label}: "${counts} after BH"; truth ${JSON.stringify(real)}`);
         }
       }
-      if (!seen) fail(`cannot read the metrics: ${bullet}`);
+      const clauses = bullet.match(/ after BH;/g)?.length ?? 0;
+      if (!seen || seen !== clauses) fail(`cannot read ${clauses - seen} metric(s): ${bullet}`);
     },
   },
   {
     title: /^Model size among the fine-tuned models/,
+    required: (truth, primary) =>
+      truth.comparisons.filter((c) =>
+        c.comparison === "ft_sizes" && c.metric === primary && c.n > 0
+      ),
     check(bullet, { idOf, find, fail, primary, truth }) {
       const sizes = truth.comparisons.filter((c) =>
-        c.comparison === "ft_sizes" && c.metric === primary
+        c.comparison === "ft_sizes" && c.metric === primary && c.n > 0
       );
-      const count = bullet.match(/(\d+) of (\d+) pairwise differences/);
+      const count = bullet.match(
+        /(\d+) of (\d+) pairwise differences? in (.+?) (?:is|are) significant in the primary family/,
+      );
+      const sig = sizes.filter((c) => c.significant).length;
       if (!count) fail(`cannot read the count: ${bullet}`);
-      else {
-        const sig = sizes.filter((c) => c.significant).length;
-        if (Number(count[1]) !== sig || Number(count[2]) !== sizes.length) {
-          fail(`"${count[1]} of ${count[2]}" significant; truth ${sig} of ${sizes.length}`);
-        }
+      else if (Number(count[1]) !== sig || Number(count[2]) !== sizes.length) {
+        fail(`"${count[1]} of ${count[2]}" significant; truth ${sig} of ${sizes.length}`);
       }
       const re = new RegExp(String.raw`([^:;]+?) − ([^:;]+?) (${NUMBER})(?: points)? \[`, "g");
+      let listed = 0;
       for (const m of bullet.matchAll(re)) {
+        listed++;
         const [, a, b, d] = m;
         const t = find("ft_sizes", idOf.get(a.trim()) ?? a, idOf.get(b.trim()) ?? b, primary);
         if (!t) fail(`"${a.trim()} − ${b.trim()}" is no size pair of the data`);
@@ -239,31 +344,121 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
           );
         }
       }
-      if (
-        /small next to the effect of fine-tuning/.test(bullet) &&
-        !sizeSmallNextToFineTuning(truth, primary)
-      ) {
-        fail(
-          `"small next to the effect of fine-tuning" is false: the largest size difference is not at most half of every significant fine-tuning effect`,
-        );
+      if (count && listed !== Number(count[1])) {
+        fail(`lists ${listed} significant size differences; it says ${count[1]}`);
       }
+      const largest = bullet.match(
+        new RegExp(String.raw`The largest size difference is (${NUMBER})(?: points| s)?`),
+      );
+      if (!largest) fail(`cannot read the largest size difference: ${bullet}`);
+      else {
+        const top = sizes.reduce<TruthComparison | null>(
+          (m, c) => !m || Math.abs(c.effect ?? 0) > Math.abs(m.effect ?? 0) ? c : m,
+          null,
+        );
+        if (top && top.effect !== null && sign(num(largest[1])) !== sign(top.effect)) {
+          fail(
+            `"The largest size difference is ${largest[1]}"; its true sign is ${sign(top.effect)}`,
+          );
+        }
+      }
+      const ft = ftOf(truth, primary).filter((c) => c.n > 0);
+      const tail = bullet.slice((largest?.index ?? 0) + (largest?.[0].length ?? 0));
+      if (/small next to the effect of fine-tuning/.test(tail)) {
+        if (!sizeSmallNextToFineTuning(truth, primary)) {
+          fail(
+            `"small next to the effect of fine-tuning" is false: the largest size difference is not at most half of every significant fine-tuning effect`,
+          );
+        }
+      } else if (/significantly at no size/.test(tail)) {
+        if (!ft.length || ft.some((c) => c.significant)) {
+          fail(
+            `"fine-tuning changed … significantly at no size"; the truth has ${
+              ft.filter((c) => c.significant).length
+            } significant of ${ft.length}`,
+          );
+        }
+      } else if (/the fine-tuning differences are/.test(tail)) {
+        const each = new RegExp(
+          String.raw`(${NUMBER})(?: points| s)? \(([^,()]+), (higher|lower|not significant)\)`,
+          "g",
+        );
+        let n = 0;
+        for (const [, d, label, said] of tail.matchAll(each)) {
+          n++;
+          const t = ft.find((c) => c.run_a === (idOf.get(label) ?? label));
+          if (!t) fail(`fine-tuning difference of ${label}: no fine-tuned/base pair in the data`);
+          else if (said !== truthVerdict(t) || sign(num(d)) !== t.direction) {
+            fail(
+              `fine-tuning difference ${d} (${label}, ${said}); truth ${t.direction}, ${
+                truthVerdict(t)
+              }`,
+            );
+          }
+        }
+        if (n !== ft.length) fail(`lists ${n} fine-tuning differences; the data has ${ft.length}`);
+      } else if (tail.replace(/[.\s]/g, "") !== "") fail(`cannot read: ${tail}`);
+      else if (ft.length) fail(`does not set the size difference against fine-tuning`);
     },
   },
   {
     title: /^Against the external models/,
-    check(bullet, { fail, primary, truth }) {
-      const ft = new Set(
-        Object.keys(truth.labelsById).filter((id) => truth.variants[id] === "fine-tuned"),
+    required: (truth, primary) => externalOf(truth, primary),
+    check(bullet, { fail, primary, truth, idOf }) {
+      const all = externalOf(truth, primary);
+      const rows = all.filter((c) => c.n > 0);
+      for (const c of all.filter((c) => c.n === 0)) {
+        const [a, b] = [truth.labelsById[c.run_a], truth.labelsById[c.run_b]];
+        if (!new RegExp(`${a} and ${b} share no question`).test(bullet)) {
+          fail(`does not say that ${a} and ${b} share no question`);
+        }
+      }
+      if (!rows.length) {
+        if (/significantly|better|worse/.test(bullet)) {
+          fail(`states a verdict without a comparison: ${bullet}`);
+        }
+        return;
+      }
+      const count = bullet.match(
+        /Of (\d+) comparisons? of .+? \((paired, on the ([\d,–]+) questions?)[^)]*\), the fine-tuned run is significantly better in (\d+), significantly worse in (\d+) and not significantly different in (\d+)/,
       );
-      const rows = truth.comparisons.filter((c) =>
-        c.comparison === "vs_external" && ft.has(c.run_a) && [primary, "chrf"].includes(c.metric)
-      );
-      const count = bullet.match(/(higher|lower) than .+? in (\d+) of (\d+) comparisons/);
       if (!count) return fail(`cannot read the count: ${bullet}`);
-      const dir = count[1] === "higher" ? 1 : -1;
-      const wins = rows.filter((c) => c.significant && c.direction === dir).length;
-      if (Number(count[2]) !== wins || Number(count[3]) !== rows.length) {
-        fail(`"${count[1]} … in ${count[2]} of ${count[3]}"; truth ${wins} of ${rows.length}`);
+      const [, m, , n, better, worse, ns] = count;
+      // BERTScore F1 and chrF: higher is better.
+      const real = {
+        better: rows.filter((c) => c.significant && c.direction > 0).length,
+        worse: rows.filter((c) => c.significant && c.direction < 0).length,
+      };
+      const said = { better: Number(better), worse: Number(worse) };
+      if (
+        Number(m) !== rows.length || said.better !== real.better || said.worse !== real.worse ||
+        Number(ns) !== rows.length - real.better - real.worse
+      ) {
+        fail(
+          `"of ${m}: better in ${better}, worse in ${worse}, not different in ${ns}"; truth of ${rows.length}: better in ${real.better}, worse in ${real.worse}`,
+        );
+      }
+      checkPairedN(
+        n,
+        rows.filter((c) => c.metric === primary || c.metric === "chrf"),
+        "Against the external models",
+        fail,
+      );
+      const eg = bullet.match(
+        new RegExp(String.raw`\(e\.g\. (.+?) − (.+?): (.+?) (${NUMBER})(?: points)?\)`),
+      );
+      if (eg) {
+        const [, a, b, label, d] = eg;
+        const metric = metricOf(label, truth);
+        const t = rows.find((c) =>
+          c.run_a === (idOf.get(a) ?? a) && c.run_b === (idOf.get(b) ?? b) && c.metric === metric
+        );
+        if (!t) fail(`example ${a} − ${b} ${label}: no such comparison in the data`);
+        else if (!t.significant || sign(num(d)) !== t.direction) {
+          fail(`example ${a} − ${b} ${label} ${d}; truth ${t.direction}, ${truthVerdict(t)}`);
+        }
+      } else if (real.better + real.worse > 0 && /e\.g\./.test(bullet)) {
+        fail(`cannot read the example: ${bullet}`);
       }
     },
   },
@@ -278,7 +473,7 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
   {
     title: /^Artefact: the study's ROUGE/,
     check(bullet, { fail, truth }) {
-      const m = bullet.match(/([\d,]+) of ([\d,]+) references keep no token/);
+      const m = bullet.match(/([\d,]+) of ([\d,]+) distinct references keep no token/);
       if (!m) return fail(`cannot read the count: ${bullet}`);
       if (num(m[1]) !== truth.referencesWithoutAsciiToken || num(m[2]) !== truth.references) {
         fail(
@@ -292,7 +487,22 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
   {
     title: /^Artefact: Kazakh citation accuracy/,
     check(bullet, { fail, truth }) {
-      const m = bullet.match(/case for ([\d,]+) of ([\d,]+) Kazakh references/);
+      const none = bullet.match(/finds one in each of the ([\d,]+) distinct Kazakh references/);
+      if (none) {
+        if (
+          num(none[1]) !== truth.kazakhReferences || truth.kazakhReferencesWithoutCitation !== 0
+        ) {
+          fail(
+            `"finds one in each of the ${
+              none[1]
+            }"; truth ${truth.kazakhReferencesWithoutCitation} of ${truth.kazakhReferences} without one`,
+          );
+        }
+        return;
+      }
+      const m = bullet.match(
+        /case for ([\d,]+) of ([\d,]+) distinct Kazakh references(?: \(([\d.]+)%\))?/,
+      );
       if (!m) return fail(`cannot read the count: ${bullet}`);
       const [x, y] = [num(m[1]), num(m[2])];
       if (x !== truth.kazakhReferencesWithoutCitation || y !== truth.kazakhReferences) {
@@ -300,7 +510,10 @@ const KNOWN_BULLETS: { title: RegExp; check: (bullet: string, ctx: Ctx) => void 
           `"${x} of ${y} Kazakh references"; truth ${truth.kazakhReferencesWithoutCitation} of ${truth.kazakhReferences}`,
         );
       }
-      if (/\bmostly\b/.test(bullet) && !(x / y > 0.5)) fail(`"mostly" for ${x} of ${y}`);
+      if (m[3] !== undefined && m[3] !== (100 * x / y).toFixed(1)) {
+        fail(`"${m[3]}%" is not ${x} of ${y}`);
+      }
+      if (/\bmost(ly)?\b/.test(bullet) && !(x / y > 0.5)) fail(`"most" for ${x} of ${y}`);
     },
   },
   {
