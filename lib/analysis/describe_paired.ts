@@ -155,13 +155,17 @@ export function describePaired(
       signed(r.diff!, r.metric)
     })`;
   const summary: string[] = [
-    `Of these ${selected.length} paired tests, ${significant.length} ${
-      significant.length === 1 ? "is" : "are"
+    `${
+      selected.length === 1 ? "Of this one paired test" : `Of these ${selected.length} paired tests`
+    }, ${significant.length} ${
+      significant.length === 1 || selected.length === 1 ? "is" : "are"
     } significant after ` +
     `${
       adjName === "adjusted"
         ? "adjustment within their families (Holm for the primary family, BH for exploratory tests)"
-        : `${adjName} adjustment over the whole family of ${familySize} tests`
+        : `${adjName} adjustment over the whole family of ${familySize} test${
+          familySize === 1 ? "" : "s"
+        }`
     } at α = ${alpha}` +
     (significant.length ? `: ${significant.map(name).join("; ")}.` : "."),
   ];

@@ -103,3 +103,10 @@ Deno.test("describePaired() says intervals of zero width as such, never '±0.000
   assert.match(tiny, /less than 1% as wide as/);
   assert.match(tiny, /lies within ±0\.000010 /);
 });
+
+Deno.test("describePaired() agrees in number with a single test", () => {
+  const text = describePaired([row("bertscore_f1", 0.005, 0.003, 0.008, 0.0001, 0.01)], runs);
+  assert.match(text, /\nOf this one paired test, 1 is significant/);
+  assert.match(text, /whole family of 1 test at/);
+  assert.doesNotMatch(text, /these 1 paired tests/);
+});
