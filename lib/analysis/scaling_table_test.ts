@@ -1,24 +1,12 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { filterScored } from "../scored/filter_scored.ts";
-import { fakeScored } from "../testing/fake_scored.ts";
+import { fakeScoredWithSummary } from "../testing/fake_scored.ts";
 import { scalingTable } from "./scaling_table.ts";
 import { headlineTable } from "./headline_table.ts";
 
-function withSummary() {
-  const scored = fakeScored([
-    { id: "kept", values: { chrf: [10, 50, 90] } },
-    { id: "gone", values: { chrf: [1, 2, 3] } },
-  ]);
-  // As in the study's files: each run also stores its producer's aggregates over all answers.
-  for (const r of scored.runs) {
-    r.summary = { chrf: { mean: 99, lo: 98, hi: 100, n: 500 } } as typeof r.summary;
-  }
-  return scored;
-}
-
 Deno.test("a run left with no answer by filterScored() has n = 0 and no values in the scaling and headline tables", () => {
-  const high = filterScored(withSummary(), pl.col("chrf").gt(5));
+  const high = filterScored(fakeScoredWithSummary(), pl.col("chrf").gt(5));
   const rows = scalingTable(high, { resamples: 200, metrics: ["chrf"] });
   const gone = rows.find((r) => r.run === "gone")!;
   assert.deepEqual([gone.n, gone.n_defined, gone.mean, gone.lo, gone.hi], [0, 0, null, null, null]);

@@ -67,3 +67,19 @@ export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
     );
   }));
 }
+
+/**
+ * Two runs, `kept` (chrF 10, 50, 90) and `gone` (chrF 1, 2, 3), each also storing, as the study's
+ * files do, its producer's aggregate over all its answers (`summary`: chrF mean 99, n 500): for
+ * tests that a subset never falls back to the all-answers values.
+ */
+export function fakeScoredWithSummary(): ScoredResults {
+  const scored = fakeScored([
+    { id: "kept", values: { chrf: [10, 50, 90] } },
+    { id: "gone", values: { chrf: [1, 2, 3] } },
+  ]);
+  for (const r of scored.runs) {
+    r.summary = { chrf: { mean: 99, lo: 98, hi: 100, n: 500 } } as typeof r.summary;
+  }
+  return scored;
+}
