@@ -63,7 +63,9 @@ const VERDICT =
  * import assert from "node:assert/strict";
  * const { truth } = studyVariants().find((v) => v.name === "ft_hurts")!;
  * const problems = checkFindings(
- *   "- **What fine-tuning changed.** LoRA fine-tuning raised ModelA 1B base → ModelA 1B FT from 70.0% to 60.0% (−10.0 points [−11, −9]).",
+ *   "- **What fine-tuning changed.** In the primary family (2 tests of BERTScore F1, Holm-adjusted " +
+ *     "at α = 0.05), fine-tuning raised BERTScore F1 from ModelA 1B base to ModelA 1B FT: 70.0% → " +
+ *     "60.0% (−10.0 points [−11.0, −9.0], 95% interval; Holm p < 0.001).",
  *   truth,
  * );
  * assert.ok(problems.some((p) => /"raised"/.test(p.message)));
