@@ -136,7 +136,7 @@ export function adjustRows<
 
 /**
  * Runs every comparison on every metric both runs have (a metric undefined on all of either
- * run's paired questions, e.g. BLEU for the GPT files, gives no row); pairs where either side is
+ * run's paired questions, e.g. BLEU for files that store none, gives no row); pairs where either side is
  * undefined are dropped and `n` says how many remain. Rows are in comparison order, then metric
  * order, with `p_holm` over all of them.
  *

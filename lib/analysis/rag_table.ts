@@ -7,7 +7,7 @@ import { orderMetrics } from "../metrics/metric_order.ts";
 
 /** One configuration × metric of a RAG ablation. */
 export interface RagRow {
-  /** The model without retrieval (e.g. "Qwen3 4B FT"). */
+  /** The model without retrieval (its label, from the result file). */
   scenario: string;
   configuration: string;
   /** Retrieved passages; `0` is the configuration without retrieval. */

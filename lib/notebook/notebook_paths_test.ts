@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { denoNotebook } from "../testing/deno_notebook.ts";
 import { fromRoot } from "../io/paths.ts";
 import { executeNotebook } from "./execute_notebook.ts";
 
@@ -21,19 +22,7 @@ function notebook(lib: string): string {
     `console.log(JSON.stringify({ runs: scored.runs.length, plan: plan.primary.length, ` +
     `exists: await exists("data/results"), source: source.path, cwd: Deno.cwd() }))`,
   ];
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      outputs: [],
-      execution_count: null,
-      source,
-    })),
-    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
+  return denoNotebook(...cells);
 }
 
 async function lastValue(path: string): Promise<Record<string, unknown>> {

@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { denoNotebook } from "../testing/deno_notebook.ts";
 import { REPO_ROOT } from "../io/paths.ts";
 
 const MARK = "WORKBENCH_PROCESS_TEST";
@@ -65,22 +66,9 @@ function setUp() {
     await Deno.mkdir(join(REPO_ROOT, "runs"), { recursive: true });
     const dir = await Deno.makeTempDir({ dir: join(REPO_ROOT, "runs"), prefix: "test-procs-" });
     globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
-    const cell = (source: string) => ({
-      cell_type: "code",
-      id: `c${source.length}`,
-      execution_count: null,
-      metadata: {},
-      outputs: [],
-      source,
-    });
     await Deno.writeTextFile(
       join(dir, "01_slow.ipynb"),
-      JSON.stringify({
-        cells: [cell("await new Promise((r) => setTimeout(r, 120_000));")],
-        metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-        nbformat: 4,
-        nbformat_minor: 5,
-      }),
+      denoNotebook("await new Promise((r) => setTimeout(r, 120_000));"),
     );
     // small: one result file under the scorers' 64 KiB threshold; large: three study files
     const small = join(dir, "small");

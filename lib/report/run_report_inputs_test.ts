@@ -1,29 +1,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { denoNotebook } from "../testing/deno_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { resolveParams } from "./params.ts";
 import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { runReport } from "./run_report.ts";
 
-function notebook(...cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      execution_count: null,
-      metadata: {},
-      outputs: [],
-      source,
-    })),
-    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
-
 /** A section that loads the results and lists them, with their SHA-256, under a table. */
 function loadingNotebook(id: string): string {
-  return notebook(
+  return denoNotebook(
     `import { ReportSection, reportParams } from "${REPO_ROOT}/lib/report/mod.ts";\n` +
       `import { loadScored } from "${REPO_ROOT}/lib/scored/load_scored.ts";\n` +
       `const params = reportParams();\nconst section = new ReportSection("${id}", "${id}", params);`,

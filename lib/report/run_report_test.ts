@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { denoNotebook } from "../testing/deno_notebook.ts";
 import { parseCsv } from "../io/csv.ts";
 import { REPO_ROOT } from "../io/paths.ts";
 import { resolveParams } from "./params.ts";
@@ -8,25 +9,9 @@ import { STUDY_RESULTS } from "../results/_shared_data.ts";
 import { NotebookError } from "../notebook/execute_notebook.ts";
 import { REPORT_MANIFEST, runReport } from "./run_report.ts";
 
-function notebook(...cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      execution_count: null,
-      metadata: {},
-      outputs: [],
-      source,
-    })),
-    metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
-
 /** A notebook that writes a section (and a table whose content names `tag`) and nothing else. */
 function tinyNotebook(tag: string, extra = ""): string {
-  return notebook(
+  return denoNotebook(
     `import { ReportSection, reportParams } from "${REPO_ROOT}/lib/report/mod.ts";\n` +
       `const section = new ReportSection("01_tiny", "Tiny", reportParams());`,
     `${extra}\nawait section.table("tiny", [{ tag: "${tag}" }], { sources: [{ path: "x", sha256: "0" }] });\n` +
@@ -50,7 +35,7 @@ async function notebookDir(content: string): Promise<string> {
 
 async function failingRun(cells: string[]): Promise<{ error: unknown; out: string }> {
   const dir = await Deno.makeTempDir();
-  const failing = await notebookDir(notebook(...cells));
+  const failing = await notebookDir(denoNotebook(...cells));
   await Deno.rename(join(failing, "01_tiny.ipynb"), join(failing, "01_fail.ipynb"));
   const out = join(dir, "out");
   await runReport(resolveParams({ out }), {

@@ -9,3 +9,4 @@ export * from "./study_variants.ts";
 export * from "./check_findings.ts";
 export * from "./report_svgs.ts";
 export * from "./injection_payloads.ts";
+export * from "./deno_notebook.ts";
