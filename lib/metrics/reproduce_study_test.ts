@@ -1,6 +1,6 @@
 /**
  * Reproduces every stored legacy metric of the study's eight result files, and checks the facts
- * that README.md states about them. The files are read from ../shared/datasets/kz-legal-qa/results
+ * that docs/metrics.md states about them. The files are read from ../shared/datasets/kz-legal-qa/results
  * (relative to the repository root); if that folder is missing the tests fail, never skip.
  */
 import assert from "node:assert/strict";

@@ -1,6 +1,6 @@
 /**
- * The README's path rule, checked where it matters: in a notebook, whose kernel runs in the
- * notebook's own folder. A notebook in `notebooks/` and one in a subfolder of it give
+ * The path rule of docs/notebooks.md, checked where it matters: in a notebook, whose kernel runs
+ * in the notebook's own folder. A notebook in `notebooks/` and one in a subfolder of it give
  * `loadScored`, `sourceFile`, `exists` and `readAnalysisPlan` paths relative to the repository
  * root, and get the same files.
  */

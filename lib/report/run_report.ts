@@ -72,7 +72,7 @@ export interface RunReportOptions {
    * Notebooks executed at the same time (each in its own kernel; they are independent and their
    * sections are assembled in list order). Default: the number of CPU cores, at most 4. (Two per
    * core made the study's report faster, 24 → 19 s warm, but one CI run then rendered a PNG with
-   * text missing; see the README.)
+   * text missing; see docs/benchmarks.md.)
    */
   concurrency?: number;
   /**
