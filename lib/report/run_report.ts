@@ -32,6 +32,7 @@ import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
+import { reportCommand } from "./report_command.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadScored, scoredCacheDir } from "../scored/load_scored.ts";
 import { checkCacheDir } from "../scored/check_cache_dir.ts";
@@ -86,19 +87,7 @@ export { REPORT_MANIFEST };
 export { checkReplaceable };
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
-  const flags = [
-    `--results ${displayPath(params.results)}`,
-    `--data ${params.data.map(displayPath).join(" ")}`,
-    `--human-eval ${
-      params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"
-    }`,
-    ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
-    `--published ${params.published === null ? "none" : displayPath(params.published)}`,
-    ...(params.runs ? [`--runs ${displayPath(params.runs)}`] : []),
-    ...(params.skipBadLines ? ["--skip-bad-lines"] : []),
-    `--resamples ${params.resamples}`,
-    `--seed ${params.seed}`,
-  ];
+  const flags = reportCommand(params);
   return [
     "# Kazakhstan legal QA: results report",
     "",
