@@ -30,7 +30,7 @@
 import { basename, dirname, join } from "node:path";
 import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
-import { displayPath, REPO_ROOT } from "../io/paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { reportCommand } from "./report_command.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
