@@ -1,5 +1,8 @@
 /**
- * `deno task check` (last step): type-checks, lints and format-checks every `notebooks/*.ipynb`.
+ * `deno task check` (last step): type-checks, lints and format-checks every `notebooks/*.ipynb`,
+ * and checks its report parameters: the `parameters` cell sets only declared parameters with
+ * values of the declared types and ranges, and each id stated is the file stem (see
+ * `lib/report/check_notebook_parameters.ts`); and reads every notebook's `metadata.workbench`.
  * Deno's checker and linter do not read notebooks, so each notebook's code cells (the
  * `parameters` cell included, in order) are written, one after another as the kernel runs them,
  * to `notebooks/.check_<name>.ts` beside it (so that its `../lib/…` imports resolve; gitignored),
@@ -18,6 +21,8 @@
 import { basename, join } from "node:path";
 import { fromRoot } from "../io/paths.ts";
 import { type ExtractedNotebook, extractNotebook, mapLocations } from "./extract_notebook.ts";
+import { checkNotebookParameters } from "../report/check_notebook_parameters.ts";
+import { readNotebooks } from "../report/report_notebooks.ts";
 
 async function run(args: string[]): Promise<{ code: number; text: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -81,6 +86,18 @@ if (import.meta.main) {
         code = 1;
       }
     }
+    for (const name of names) {
+      try {
+        await checkNotebookParameters(
+          await Deno.readTextFile(join(dir, name)),
+          `notebooks/${name}`,
+        );
+      } catch (e) {
+        console.error(`check_notebooks: ${(e as Error).message}`);
+        code = 1;
+      }
+    }
+    await readNotebooks(dir); // throws naming a notebook whose metadata.workbench is malformed
     const width = await lineWidth();
     for (const name of names) {
       const text = await Deno.readTextFile(join(dir, name));
@@ -97,7 +114,7 @@ if (import.meta.main) {
   }
   if (code === 0) {
     console.log(
-      `check_notebooks: ${names.length} notebooks type-check, lint and are formatted clean`,
+      `check_notebooks: ${names.length} notebooks type-check, lint, are formatted clean and set only declared report parameters`,
     );
   }
   Deno.exit(code);

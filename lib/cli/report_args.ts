@@ -1,49 +1,65 @@
 /**
- * The command line of `deno task report`, parsed with `node:util` `parseArgs`. Options that take
- * several paths (`--data`, `--human-eval`, `--judgments`) read every value up to the next option.
+ * The command line of `deno task report`, parsed with `node:util` `parseArgs`; its options, their
+ * parsing and the usage text derive from the declaration of the report parameters
+ * (`REPORT_PARAMS`, lib/report/report_params.ts) and of the run's own options
+ * (`REPORT_RUN_OPTIONS`). Options that take several paths (`--data`, `--human-eval`,
+ * `--judgments`) read every value up to the next option.
  * @module
  */
-import { optionList, seedValue } from "./option_list.ts";
-import type { ReportParams } from "../report/params.ts";
+import type { ParseArgsConfig } from "node:util";
+import { optionList } from "./option_list.ts";
+import { defaultText, optionName, type ParamSpec } from "../report/param_kinds.ts";
+import {
+  REPORT_PARAM_ENTRIES,
+  REPORT_RUN_OPTIONS,
+  type ReportParams,
+} from "../report/report_params.ts";
+
+/** Every option: its parameter (or run option), declaration and command-line name. */
+const OPTIONS: { key: string; spec: ParamSpec<unknown>; name: string }[] = [
+  ...REPORT_PARAM_ENTRIES,
+  ...Object.entries(REPORT_RUN_OPTIONS) as [string, ParamSpec<unknown>][],
+]
+  .filter(([, spec]) => spec.cli)
+  .map(([key, spec]) => ({ key, spec, name: optionName(key, spec) }));
+
+/** Column where the usage text's explanations start. */
+const HELP_COLUMN = 25;
+/** Width of the usage text. */
+const WIDTH = 100;
+
+/** `text` (Markdown) as plain words wrapped to `width`, each line after the first indented. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.replaceAll("`", "").split(/\s+/)) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join("\n" + " ".repeat(indent));
+}
+
+function usageLine({ spec, name }: (typeof OPTIONS)[number]): string {
+  const left = `  --${name}${spec.meta ? ` ${spec.meta}${spec.list ? "..." : ""}` : ""}`;
+  const doc = spec.type === "true or false"
+    ? spec.optionDoc
+    : `${spec.optionDoc} (default: ${defaultText(spec)})`;
+  return left.padEnd(HELP_COLUMN - 1) + " " + wrap(doc, HELP_COLUMN, WIDTH);
+}
 
 /** Usage text of `deno task report`. */
-export const REPORT_USAGE = `Usage: deno task report [options]
-
-Runs the analysis notebooks headless and writes figures, tables and report.md.
-
-Options:
-  --results DIR          result JSON files (default: data/results, the study's files)
-  --out DIR              output folder (default: figures/)
-  --data PATH...         Alpaca JSONL files, or folders with train.jsonl/validation.jsonl
-                         (default: data/dataset/validation_subset.jsonl)
-  --skip-bad-lines       count and skip malformed dataset lines instead of stopping
-  --human-eval PATH...   filled expert-evaluation sheets, CSV or XLSX
-                         (default: data/human_eval/eval_sheet_filled.csv; "none": no sheets)
-  --human-eval-key FILE  key mapping sheet labels to runs
-  --judgments PATH...    LLM-judge judgement folders from deno task judge (default: none)
-  --published DIR        the study's published table as summary files, compared with the
-                         recomputed values (default: data/published; "none": no comparison)
-  --runs DIR             training run folders (python/train.py runs, Trainer/TRL/Unsloth
-                         checkpoints) for the sweep table (default: none)
-  --resamples N          bootstrap resamples (default: 10000)
-  --seed N               seed of every random choice (default: 42)
-  --no-cache             score every result file afresh (do not read or write .cache/scored/)
-  --overwrite-edits      replace report files edited by hand since the report wrote them
-                         (default: refuse, naming the edited files)
-  -h, --help             show this help`;
-
-/** The options that take several values. */
-const LISTS = ["data", "human-eval", "judgments"];
-
-function int(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) {
-    throw new TypeError(`--${flag} needs a non-negative integer, got "${value}"`);
-  }
-  if (!Number.isSafeInteger(Number(value))) {
-    throw new RangeError(`--${flag} is too large to be represented exactly, got ${value}`);
-  }
-  return Number(value);
-}
+export const REPORT_USAGE = [
+  "Usage: deno task report [options]",
+  "",
+  "Runs the analysis notebooks headless and writes figures, tables and report.md.",
+  "",
+  "Options (PATH... takes every path up to the next option; none: no path):",
+  ...OPTIONS.map(usageLine),
+  "  -h, --help".padEnd(HELP_COLUMN - 1) + " show this help",
+].join("\n");
 
 /** What {@linkcode parseReportArgs} returns: report parameters, and options of the run itself. */
 export type ReportArgs = Partial<ReportParams> & {
@@ -52,6 +68,14 @@ export type ReportArgs = Partial<ReportParams> & {
   /** `--overwrite-edits`: replace report files edited by hand (see `runReport`). */
   overwriteEdits?: true;
 };
+
+const PARSE_OPTIONS: NonNullable<ParseArgsConfig["options"]> = Object.fromEntries([
+  ...OPTIONS.map(({ spec, name }) => [
+    name,
+    { type: spec.type === "true or false" ? "boolean" : "string" } as const,
+  ]),
+  ["help", { type: "boolean", short: "h" } as const],
+]);
 
 /**
  * Parses `deno task report` options into partial report parameters.
@@ -65,70 +89,15 @@ export type ReportArgs = Partial<ReportParams> & {
  * ```
  */
 export function parseReportArgs(args: readonly string[]): ReportArgs {
-  const options = {
-    results: { type: "string" },
-    out: { type: "string" },
-    data: { type: "string" },
-    "skip-bad-lines": { type: "boolean" },
-    "human-eval": { type: "string" },
-    "human-eval-key": { type: "string" },
-    judgments: { type: "string" },
-    published: { type: "string" },
-    runs: { type: "string" },
-    resamples: { type: "string" },
-    seed: { type: "string" },
-    "no-cache": { type: "boolean" },
-    "overwrite-edits": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  } as const;
-  const out: ReportArgs = {};
-  for (const { name, values } of optionList(args, options, LISTS)) {
-    const v = values[0];
-    switch (name) {
-      case "results":
-        out.results = v;
-        break;
-      case "out":
-        out.out = v;
-        break;
-      case "data":
-        out.data = values;
-        break;
-      case "human-eval":
-        out.humanEval = values;
-        break;
-      case "judgments":
-        out.judgments = values;
-        break;
-      case "skip-bad-lines":
-        out.skipBadLines = true;
-        break;
-      case "human-eval-key":
-        out.humanEvalKey = v;
-        break;
-      case "published":
-        out.published = v === "none" ? null : v;
-        break;
-      case "runs":
-        out.runs = v;
-        break;
-      case "resamples":
-        out.resamples = int(v, "resamples");
-        break;
-      case "seed":
-        out.seed = seedValue(v, "seed");
-        break;
-      case "no-cache":
-        out.cache = false;
-        break;
-      case "overwrite-edits":
-        out.overwriteEdits = true;
-        break;
-      case "help":
-        out.help = true;
-        break;
+  const lists = OPTIONS.filter((o) => o.spec.list).map((o) => o.name);
+  const out: Record<string, unknown> = {};
+  for (const { name, values } of optionList(args, PARSE_OPTIONS, lists)) {
+    if (name === "help") {
+      out.help = true;
+      continue;
     }
+    const { key, spec } = OPTIONS.find((o) => o.name === name)!;
+    out[key] = spec.parse(values, `--${name}`);
   }
-  if (out.humanEval?.length === 1 && out.humanEval[0] === "none") out.humanEval = [];
-  return out;
+  return out as ReportArgs;
 }

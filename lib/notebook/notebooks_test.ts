@@ -1,12 +1,10 @@
 /**
  * The committed notebooks: no outputs (executed copies go to the report folder), a first code
- * cell tagged `parameters` with the visible defaults, the Deno kernel, and every report notebook
- * listed in the order of the report.
+ * cell tagged `parameters` with the visible defaults, and the Deno kernel.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fromRoot } from "../io/paths.ts";
-import { REPORT_NOTEBOOKS } from "../report/report_notebooks.ts";
 
 const DIR = fromRoot("notebooks");
 const names = (await Array.fromAsync(Deno.readDir(DIR))).map((e) => e.name)
@@ -51,5 +49,4 @@ Deno.test("every notebook starts with a parameters cell and runs on the Deno ker
       `${name} opens with a few lines saying what it shows`,
     );
   }
-  for (const nb of REPORT_NOTEBOOKS) assert.ok(names.includes(nb), `${nb} is in notebooks/`);
 });

@@ -1,7 +1,8 @@
 /**
  * Report parameters: what `deno task report` (or a notebook opened by hand) works on.
  *
- * Three layers, each overriding the one before: the defaults below; the notebook's own
+ * Every parameter is declared once, in `report_params.ts` ({@linkcode REPORT_PARAMS}: kind, range,
+ * default, meaning). Three layers, each overriding the one before: those defaults; the notebook's own
  * `parameters` cell (papermill convention: the first code cell, tagged `parameters`, holding the
  * visible defaults a researcher edits); and `WORKBENCH_PARAMS` (JSON), which `deno task report`
  * sets for every notebook it runs. One rule for paths: every path, in any layer, is relative to
@@ -11,9 +12,10 @@
  * (ignored by git), never to the committed `figures/` unless its `out` says so.
  * @module
  */
-import { fromRoot } from "../io/paths.ts";
-import { MAX_SEED } from "../stats/rng.ts";
 import { setupNotebook } from "../notebook/setup_notebook.ts";
+import { REPORT_DEFAULTS, REPORT_PARAM_ENTRIES, type ReportParams } from "./report_params.ts";
+
+export { REPORT_DEFAULTS, REPORT_PARAMS, type ReportParams } from "./report_params.ts";
 
 // Every notebook imports this module (through lib/report/mod.ts): in Deno's Jupyter kernel this
 // gives Observable Plot a DOM and Polars frames a readable display (a no-op anywhere else).
@@ -29,60 +31,13 @@ export function currentNotebookOut(): string | null {
   return lastOut;
 }
 
-/** Parameters of one report run. Paths are absolute once resolved. */
-export interface ReportParams {
-  /** Folder of result JSON files. Default: `data/results` (the study's files). */
-  results: string;
-  /** Output folder for figures, tables and the report. Default: `figures` (report), `runs/interactive/<id>` (a notebook opened by hand). */
-  out: string;
-  /** Alpaca JSONL files or folders for the dataset section. Default: the study's validation subset. */
-  data: string[];
-  /** Continue past malformed dataset lines, counting them. Default: `false`. */
-  skipBadLines: boolean;
-  /** Filled human-evaluation sheets (CSV or XLSX). Default: the study's filled sheet. */
-  humanEval: string[];
-  /** Key file mapping sheet labels to runs. Default: `null` (results per label). */
-  humanEvalKey: string | null;
-  /** Folders (or files) of LLM-judge judgements (`deno task judge --out`). Default: `[]` (the section says how to make them). */
-  judgments: string[];
-  /** Summary files of the study's published table, compared with the recomputed values. Default: `data/published`; `null`: no comparison. */
-  published: string | null;
-  /** A folder of training runs (our run folders, Trainer/TRL/Unsloth checkpoints) for the sweep table. Default: `null` (no training section content). */
-  runs: string | null;
-  /** Bootstrap resamples. Default: `10000`. */
-  resamples: number;
-  /** Seed of every random choice. Default: `42`. */
-  seed: number;
-  /** Read and write the scored-results cache (`.cache/scored/`). Default: `true`. */
-  cache: boolean;
-  /** Where notebooks write their report sections; set by the report runner. Default: `null`. */
-  sectionsDir: string | null;
-}
-
 /** The environment variable that carries the parameters into notebooks. */
 export const PARAMS_ENV = "WORKBENCH_PARAMS";
 
 /** Where a notebook opened by hand writes, under the repository root (`<folder>/<notebook id>`). */
 export const INTERACTIVE_OUT = "runs/interactive";
 
-/** Defaults, with paths relative to the repository root. */
-export const REPORT_DEFAULTS: Readonly<ReportParams> = Object.freeze({
-  results: "data/results",
-  out: "figures",
-  data: ["data/dataset/validation_subset.jsonl"],
-  skipBadLines: false,
-  humanEval: ["data/human_eval/eval_sheet_filled.csv"],
-  humanEvalKey: null,
-  judgments: [],
-  published: "data/published",
-  runs: null,
-  resamples: 10_000,
-  seed: 42,
-  cache: true,
-  sectionsDir: null,
-});
-
-const KEYS = Object.keys(REPORT_DEFAULTS) as (keyof ReportParams)[];
+const KEYS: readonly string[] = REPORT_PARAM_ENTRIES.map(([k]) => k);
 
 /**
  * Validates a partial parameter object, fills defaults and resolves paths against the
@@ -106,64 +61,42 @@ export function resolveParams(
     throw new TypeError(`Invalid ${where}: expected an object`);
   }
   for (const key of Object.keys(partial)) {
-    if (!KEYS.includes(key as keyof ReportParams)) {
+    if (!KEYS.includes(key)) {
       throw new TypeError(
         `Unknown report parameter "${key}" in ${where}; known: ${KEYS.join(", ")}`,
       );
     }
   }
-  const p = { ...REPORT_DEFAULTS, ...partial } as ReportParams;
-  const str = (k: "results" | "out") => {
-    if (typeof p[k] !== "string" || p[k] === "") {
-      throw new TypeError(`Invalid ${where}: ${k} must be a non-empty path`);
+  const p: Record<string, unknown> = { ...REPORT_DEFAULTS, ...partial };
+  const resolved: Record<string, unknown> = {};
+  for (const [key, spec] of REPORT_PARAM_ENTRIES) {
+    const expected = spec.check(p[key]);
+    if (expected !== null) {
+      // A number of the wrong size is out of range; anything else is of the wrong type.
+      const E = typeof p[key] === "number" ? RangeError : TypeError;
+      throw new E(`Invalid ${where}: ${key} must be ${expected}, got ${JSON.stringify(p[key])}`);
     }
-  };
-  const list = (k: "data" | "humanEval" | "judgments") => {
-    if (!Array.isArray(p[k]) || !p[k].every((x) => typeof x === "string" && x !== "")) {
-      throw new TypeError(`Invalid ${where}: ${k} must be a list of paths`);
-    }
-  };
-  const pathOrNull = (k: "humanEvalKey" | "published" | "runs") => {
-    if (p[k] !== null && (typeof p[k] !== "string" || p[k] === "")) {
-      throw new TypeError(`Invalid ${where}: ${k} must be a path or null`);
-    }
-  };
-  str("results");
-  str("out");
-  list("data");
-  list("humanEval");
-  list("judgments");
-  pathOrNull("humanEvalKey");
-  pathOrNull("published");
-  pathOrNull("runs");
-  for (const k of ["skipBadLines", "cache"] as const) {
-    if (typeof p[k] !== "boolean") {
-      throw new TypeError(`Invalid ${where}: ${k} must be true or false`);
-    }
+    resolved[key] = spec.resolve(p[key]);
   }
-  if (!Number.isInteger(p.resamples) || p.resamples < 100 || p.resamples > 1_000_000) {
-    throw new RangeError(
-      `Invalid ${where}: resamples must be an integer in [100, 1000000], got ${p.resamples}`,
-    );
-  }
-  if (!Number.isInteger(p.seed) || p.seed < 0 || p.seed > MAX_SEED) {
-    throw new RangeError(
-      `Invalid ${where}: seed must be an integer in [0, ${MAX_SEED}], got ${p.seed}`,
-    );
-  }
-  const orNull = (x: string | null) => (x === null ? null : fromRoot(x));
-  return {
-    ...p,
-    results: fromRoot(p.results),
-    out: fromRoot(p.out),
-    data: p.data.map(fromRoot),
-    humanEval: p.humanEval.map(fromRoot),
-    judgments: p.judgments.map(fromRoot),
-    humanEvalKey: orNull(p.humanEvalKey),
-    published: orNull(p.published),
-    runs: orNull(p.runs),
-    sectionsDir: orNull(p.sectionsDir),
-  };
+  return resolved as ReportParams;
+}
+
+/**
+ * The resampling settings of every interval and test of a report: `resamples` bootstrap
+ * resamples, as many sign-flip permutations, and the seed. Spread it into the options of
+ * `pairedComparisons`, `scalingTable`, `signFlipTest`, ...
+ *
+ * @example
+ * ```ts
+ * import { resampling, resolveParams } from "./params.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(resampling(resolveParams({ resamples: 2000 })), { resamples: 2000, permutations: 2000, seed: 42 });
+ * ```
+ */
+export function resampling(
+  params: Pick<ReportParams, "resamples" | "seed">,
+): { resamples: number; permutations: number; seed: number } {
+  return { resamples: params.resamples, permutations: params.resamples, seed: params.seed };
 }
 
 /**

@@ -84,6 +84,20 @@ export class ReportSection {
       : Promise.resolve();
   }
 
+  /**
+   * The section of the notebook `id` (its file stem), with the parameters of its parameters
+   * `cell` ({@linkcode notebookParams}): the one line a notebook starts its section with.
+   *
+   * @example
+   * ```ts ignore
+   * const section = ReportSection.open("20_scaling", "Scaling", parameters);
+   * const params = section.params;
+   * ```
+   */
+  static open(id: string, title: string, cell: Partial<ReportParams> = {}): ReportSection {
+    return new ReportSection(id, title, notebookParams(id, cell));
+  }
+
   /** Opened by hand: lists `files` in the output folder's marker, so the next run may remove them. */
   async #record(files: readonly string[]): Promise<void> {
     if (!this.inReport) await recordWritten(this.params.out, files);

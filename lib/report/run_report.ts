@@ -30,13 +30,14 @@
 import { basename, dirname, join } from "node:path";
 import { lockFolder } from "../io/lock_folder.ts";
 import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
-import { displayPath, REPO_ROOT } from "../io/paths.ts";
+import { REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
+import { reportCommand } from "./report_command.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import { loadScored, scoredCacheDir } from "../scored/load_scored.ts";
 import { checkCacheDir } from "../scored/check_cache_dir.ts";
 import { warmScoredCache } from "../scored/warm_scored_cache.ts";
-import { LONG_NOTEBOOKS, REPORT_NOTEBOOKS } from "./report_notebooks.ts";
+import { readNotebooks } from "./report_notebooks.ts";
 import { exists } from "../io/exists.ts";
 import { FAILED_MARKER, FAILED_PREFIX, removeOldLeftovers } from "./remove_old_leftovers.ts";
 import { checkOutPath, checkResultsPath } from "./check_out_path.ts";
@@ -62,7 +63,10 @@ import {
 
 /** Options for {@linkcode runReport}. */
 export interface RunReportOptions {
-  /** Notebook file names under `notebooks/`, in order. Default: {@linkcode REPORT_NOTEBOOKS}. */
+  /**
+   * Notebook file names in `notebookDir`, in order. Default: those whose metadata declares them
+   * report sections, in file-name order (see `report_notebooks.ts`).
+   */
   notebooks?: readonly string[];
   /** Folder holding the notebooks. Default: `notebooks/` in the repository. */
   notebookDir?: string;
@@ -86,19 +90,7 @@ export { REPORT_MANIFEST };
 export { checkReplaceable };
 
 function header(params: ReportParams, notebooks: readonly string[]): string {
-  const flags = [
-    `--results ${displayPath(params.results)}`,
-    `--data ${params.data.map(displayPath).join(" ")}`,
-    `--human-eval ${
-      params.humanEval.length ? params.humanEval.map(displayPath).join(" ") : "none"
-    }`,
-    ...(params.humanEvalKey ? [`--human-eval-key ${displayPath(params.humanEvalKey)}`] : []),
-    `--published ${params.published === null ? "none" : displayPath(params.published)}`,
-    ...(params.runs ? [`--runs ${displayPath(params.runs)}`] : []),
-    ...(params.skipBadLines ? ["--skip-bad-lines"] : []),
-    `--resamples ${params.resamples}`,
-    `--seed ${params.seed}`,
-  ];
+  const flags = reportCommand(params);
   return [
     "# Kazakhstan legal QA: results report",
     "",
@@ -112,12 +104,6 @@ function header(params: ReportParams, notebooks: readonly string[]): string {
   ].join("\n");
 }
 
-/** Execution order: the long notebooks first (see {@linkcode LONG_NOTEBOOKS}), then list order. */
-function rank(notebook: string): number {
-  const i = LONG_NOTEBOOKS.indexOf(notebook);
-  return i < 0 ? LONG_NOTEBOOKS.length : i;
-}
-
 /**
  * Executes the notebooks with `params` and writes the report to `params.out`.
  * @returns the output folder.
@@ -127,11 +113,14 @@ export async function runReport(
   options: RunReportOptions = {},
 ): Promise<string> {
   const {
-    notebooks = REPORT_NOTEBOOKS,
     notebookDir = join(REPO_ROOT, "notebooks"),
     log = console.error,
     overwriteEdits = false,
   } = options;
+  const declared = await readNotebooks(notebookDir);
+  const notebooks = options.notebooks ?? declared.filter((n) => n.section).map((n) => n.file);
+  // Execution order: the slowest sections first (metadata `start_early`), then list order.
+  const rank = (nb: string) => declared.find((n) => n.file === nb)?.startEarly ?? Infinity;
   await checkResultsPath(params.results);
   await checkOutPath(params.out);
   const out = await resolveOutFolder(params.out); // a symlinked --out is written through

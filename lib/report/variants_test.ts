@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { parseCsv } from "../io/csv.ts";
 import { resolveParams } from "./params.ts";
 import { runReport } from "./run_report.ts";
-import { REPORT_NOTEBOOKS } from "./report_notebooks.ts";
+import { reportNotebooks } from "./report_notebooks.ts";
 import { type StudyVariant, studyVariants, writeStudyVariant } from "../testing/study_variants.ts";
 import { checkFindings, checkNames } from "../testing/check_findings.ts";
 import { reportSvgs } from "../testing/report_svgs.ts";
@@ -34,7 +34,7 @@ const RESAMPLES = 500;
  * The report's notebooks that read the results: the dataset, judge and training-run sections
  * read none of a variant's files (they show the same on every variant), so they are left out.
  */
-const NOTEBOOKS = REPORT_NOTEBOOKS.filter((n) =>
+const NOTEBOOKS = (await reportNotebooks()).filter((n) =>
   !["10_dataset.ipynb", "65_judge.ipynb", "70_training_runs.ipynb"].includes(n)
 );
 
