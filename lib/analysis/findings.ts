@@ -405,7 +405,9 @@ function sizesBullet(
   const pairs = plan.comparisons.find((c) => c.comparison === "ft_sizes")?.sizes === "all"
     ? "pairwise difference"
     : "adjacent-size difference";
-  return `- **Model size among the fine-tuned models.** ${count(found.length, sizes.length, pairs)} in ${metricLabel(plan.primary_metric)} ${verb} significant in the primary family` +
+  return `- **Model size among the fine-tuned models.** ${
+    count(found.length, sizes.length, pairs)
+  } in ${metricLabel(plan.primary_metric)} ${verb} significant in the primary family` +
     (found.length
       ? `: ${found.map((r) => `${label(r.run_a)} − ${label(r.run_b)} ${diffWithCi(r)}`).join("; ")}`
       : "") +

@@ -118,9 +118,7 @@ export function forestFigure(
       .filter((r) => r.metric === m && r.diff !== null)
       .map((r) => ({
         category: `${label(r.run_a)} − ${label(r.run_b)}`,
-        series: (r.p_adj ?? 1) <= alpha
-          ? sigName
-          : "not significant",
+        series: (r.p_adj ?? 1) <= alpha ? sigName : "not significant",
         mean: r.diff!,
         lo: r.lo,
         hi: r.hi,

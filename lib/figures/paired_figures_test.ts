@@ -215,3 +215,15 @@ Deno.test("domainFigure() of shares that are all 100%: the axis labels stay insi
   });
   assert.deepEqual(checkFigureSvg(svg), []);
 });
+
+Deno.test("forestFigure() names the adjustment of its rows: Holm, BH, or each by its family", () => {
+  const bh = { ...paired("chrf", 0.01), family: "exploratory" as const, correction: "bh" as const };
+  const legend = (rows: FamilyRow<PairedRow>[]) =>
+    forestFigure(rows, runs, { metrics: ["bertscore_f1", "chrf"] });
+  assert.match(legend([paired("bertscore_f1", 0.01)]), /Holm-adjusted p ≤ 0\.05/);
+  assert.match(legend([bh]), /BH-adjusted p ≤ 0\.05/);
+  assert.match(
+    legend([paired("bertscore_f1", 0.01), bh]),
+    /adjusted p ≤ 0\.05 \(Holm: primary; BH: exploratory\)/,
+  );
+});
