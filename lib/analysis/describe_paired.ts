@@ -73,7 +73,7 @@ function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number |
  * import { describePaired } from "./describe_paired.ts";
  * import assert from "node:assert/strict";
  * const row = { run_a: "b", run_b: "a", metric: "m", n: 500, diff: 0.02, lo: 0.01, hi: 0.03, p: 0.0001,
- *   family: "primary", p_adj: 0.002, correction: "holm", effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5, p_method: "normal", sd: 0.1, note: "" };
+ *   family: "primary" as const, p_adj: 0.002, correction: "holm" as const, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5, p_method: "normal", sd: 0.1, note: "" };
  * const marginals = [{ run: "a", metric: "m", lo: 0.47, hi: 0.53 }, { run: "b", metric: "m", lo: 0.49, hi: 0.55 }];
  * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never,
  *   { marginals: marginals as never });
