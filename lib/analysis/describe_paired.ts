@@ -6,6 +6,7 @@
 import type { RunInfo } from "../results/run_result.ts";
 import { metricLabel, orderMetrics } from "../metrics/metric_order.ts";
 import type { PairedRow } from "./paired_comparisons.ts";
+import type { FamilyRow } from "./plan_families.ts";
 import type { ScalingRow } from "./scaling_table.ts";
 
 /** Options for {@linkcode describePaired}. */
@@ -14,20 +15,13 @@ export interface DescribePairedOptions {
   comparison?: string;
   /** Only these metrics. Default: all metrics of the rows. */
   metrics?: string[];
-  /** Significance level for the adjusted p-values. Default: `0.05`. */
+  /** Significance level for the adjusted p-values (`p_adj`). Default: `0.05`. */
   alpha?: number;
-  /**
-   * Which adjusted p-value decides: `p_holm`, `p_bh`, or `p_adj` (each row's own family, from
-   * `planFamilies`). Default: `"p_holm"`.
-   */
-  adjusted?: "p_holm" | "p_bh" | "p_adj";
   /**
    * Marginal per-run intervals (rows of `scalingTable`), to say where they overlap. Default: none
    * (the overlap paragraph is left out).
    */
   marginals?: readonly ScalingRow[];
-  /** Total number of tests in the family the adjustment ran over, for the text. Default: `rows.length`. */
-  familySize?: number;
   /** @deprecated No longer used: p-values have no floor set by the number of sign flips. */
   permutations?: number;
 }
@@ -65,21 +59,21 @@ function marginalWidth(marginals: readonly ScalingRow[], r: PairedRow): number |
 
 /**
  * Markdown: one bullet per pair with each metric's difference, paired 95% interval, unadjusted
- * and adjusted p-value; then a paragraph that counts what survives the adjustment and, with
+ * p-value and `p_adj` (adjusted within the row's family: `planFamilies`); then a paragraph that counts what survives the adjustment and, with
  * `marginals`, how many of those differences have overlapping marginal intervals (which a reader
  * of overlapping intervals would call "indistinguishable"), and how much narrower the paired
  * intervals are.
  *
- * @param rows Paired rows (e.g. from `pairedComparisons`).
+ * @param rows Paired rows with their family (e.g. from `pairedFamilyTable`).
  * @param runs Run identities, for labels.
- * @param options Filter, significance level, adjusted column, marginal intervals.
+ * @param options Filter, significance level, marginal intervals.
  *
  * @example
  * ```ts
  * import { describePaired } from "./describe_paired.ts";
  * import assert from "node:assert/strict";
  * const row = { run_a: "b", run_b: "a", metric: "m", n: 500, diff: 0.02, lo: 0.01, hi: 0.03, p: 0.0001,
- *   p_holm: 0.002, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5, p_method: "normal", sd: 0.1, note: "" };
+ *   family: "primary" as const, p_adj: 0.002, correction: "holm" as const, effect: 0.2, comparison: "ft_sizes", mean_a: 0.52, mean_b: 0.5, p_method: "normal", sd: 0.1, note: "" };
  * const marginals = [{ run: "a", metric: "m", lo: 0.47, hi: 0.53 }, { run: "b", metric: "m", lo: 0.49, hi: 0.55 }];
  * const text = describePaired([row], [{ id: "a", label: "A" }, { id: "b", label: "B" }] as never,
  *   { marginals: marginals as never });
@@ -100,19 +94,16 @@ export function widthRatio(median: number): string {
 }
 
 export function describePaired(
-  rows: readonly PairedRow[],
+  rows: readonly FamilyRow<PairedRow>[],
   runs: readonly RunInfo[],
   options: DescribePairedOptions = {},
 ): string {
   const {
     comparison,
     alpha = 0.05,
-    adjusted = "p_holm",
     marginals,
-    familySize = rows.length,
   } = options;
   const label = (id: string) => runs.find((r) => r.id === id)?.label ?? id;
-  const adjName = adjusted === "p_holm" ? "Holm" : adjusted === "p_bh" ? "BH" : "adjusted";
   const selected = rows.filter((r) =>
     (comparison === undefined || r.comparison === comparison) &&
     (options.metrics?.includes(r.metric) ?? true)
@@ -120,8 +111,10 @@ export function describePaired(
   if (selected.length === 0) {
     return "- No paired comparison of this kind (it needs per-sample records of both runs).";
   }
-  const adj = (r: PairedRow) => (r as PairedRow & { p_adj?: number | null })[adjusted] ?? null;
-  const sig = (r: PairedRow) => (adj(r) ?? 1) <= alpha;
+  // The name of the adjustment: one correction for every row selected, or each by its family.
+  const corrections = new Set(selected.map((r) => r.correction));
+  const adjName = corrections.size > 1 ? "adjusted" : corrections.has("holm") ? "Holm" : "BH";
+  const sig = (r: FamilyRow<PairedRow>) => (r.p_adj ?? 1) <= alpha;
   const pairs = [
     ...new Map(selected.map((r) => [`${r.run_a}\u0000${r.run_b}`, [r.run_a, r.run_b] as const]))
       .values(),
@@ -138,7 +131,7 @@ export function describePaired(
       const ci = r.lo === null || r.hi === null ? "" : ` [${signed(r.lo, m)}, ${signed(r.hi, m)}]`;
       return `${metricLabel(m)} ${signed(r.diff, m)}${ci}${oneN ? "" : ` (n = ${r.n})`}, p ${
         formatP(r.p)
-      }, ${adjName} p ${formatP(adj(r))}` +
+      }, ${adjName} p ${formatP(r.p_adj)}` +
         ` (${sig(r) ? "differs" : "no significant difference"})`;
     });
     const n = ns.length === 0
@@ -163,9 +156,9 @@ export function describePaired(
     `${
       adjName === "adjusted"
         ? "adjustment within their families (Holm for the primary family, BH for exploratory tests)"
-        : `${adjName} adjustment over the whole family of ${familySize} test${
-          familySize === 1 ? "" : "s"
-        }`
+        : adjName === "Holm"
+        ? "Holm adjustment within the primary family"
+        : "Benjamini–Hochberg adjustment within their family"
     } at α = ${alpha}` +
     (significant.length ? `: ${significant.map(name).join("; ")}.` : "."),
   ];

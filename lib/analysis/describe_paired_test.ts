@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describePaired } from "./describe_paired.ts";
 import type { PairedRow } from "./paired_comparisons.ts";
+import type { FamilyRow } from "./plan_families.ts";
 
 const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;
 const row = (
@@ -9,8 +10,9 @@ const row = (
   lo: number,
   hi: number,
   p: number,
-  p_holm: number,
-): PairedRow => ({
+  p_adj: number,
+  correction: "holm" | "bh" = "holm",
+): FamilyRow<PairedRow> => ({
   run_a: "f8",
   run_b: "f4",
   metric,
@@ -19,7 +21,9 @@ const row = (
   lo,
   hi,
   p,
-  p_holm,
+  family: correction === "holm" ? "primary" : "exploratory",
+  p_adj,
+  correction,
   effect: 0.1,
   comparison: "ft_sizes",
   mean_a: 0.5,
@@ -55,10 +59,10 @@ Deno.test("describePaired() separates adjusted findings from unadjusted ones and
   const marginals = wide.flatMap(({ run, ...ms }) =>
     Object.entries(ms).map(([metric, [lo, hi]]) => ({ run, metric, lo, hi }))
   ) as never;
-  const text = describePaired(rows, runs, { marginals, familySize: 177, permutations: 9999 });
+  const text = describePaired(rows, runs, { marginals, permutations: 9999 });
   assert.match(
     text,
-    /Of these 4 paired tests, 2 are significant after Holm adjustment over the whole family of 177 tests/,
+    /Of these 4 paired tests, 2 are significant after Holm adjustment within the primary family at α = 0\.05/,
   );
   assert.match(
     text,
@@ -107,6 +111,21 @@ Deno.test("describePaired() says intervals of zero width as such, never '±0.000
 Deno.test("describePaired() agrees in number with a single test", () => {
   const text = describePaired([row("bertscore_f1", 0.005, 0.003, 0.008, 0.0001, 0.01)], runs);
   assert.match(text, /\nOf this one paired test, 1 is significant/);
-  assert.match(text, /whole family of 1 test at/);
+  assert.match(text, /after Holm adjustment within the primary family at/);
   assert.doesNotMatch(text, /these 1 paired tests/);
+});
+
+Deno.test("describePaired() names the adjustment by the rows' families: Holm, BH, or each by its family", () => {
+  const holm = row("bertscore_f1", 0.005, 0.003, 0.008, 0.0001, 0.01);
+  const bh = row("chrf", 0.5, 0.1, 0.9, 0.001, 0.004, "bh");
+  const text = (rows: FamilyRow<PairedRow>[]) => describePaired(rows, runs);
+  assert.match(text([holm]), /BERTScore F1 .*, Holm p = 0\.010 \(differs\)/);
+  assert.match(text([bh]), /chrF .*, BH p = 0\.004 \(differs\)/);
+  assert.match(text([bh]), /significant after Benjamini–Hochberg adjustment within their family/);
+  const mixed = text([holm, bh]);
+  assert.match(mixed, /, adjusted p = 0\.010 /);
+  assert.match(
+    mixed,
+    /after adjustment within their families \(Holm for the primary family, BH for exploratory tests\)/,
+  );
 });

@@ -18,7 +18,6 @@ import { legacyCitations } from "../metrics/legacy_citations.ts";
 import { metricLabel } from "../metrics/metric_order.ts";
 import { metricInfo } from "../metrics/registry.ts";
 import type { AnalysisPlan } from "./analysis_plan.ts";
-import { defaultFamily } from "./default_family.ts";
 import type { Comparison, PairedRow } from "./paired_comparisons.ts";
 import { pairedFamilyTable } from "./paired_family_table.ts";
 import type { FamilyRow } from "./plan_families.ts";
@@ -109,9 +108,8 @@ export interface ArtefactFacts {
 }
 
 /**
- * A test the findings quote: a row of the paired table ({@linkcode pairedFamilyTable}), whose
- * `p_adj` is adjusted within its declared family there (its `p_holm` is Holm over the whole
- * table, which the findings do not use).
+ * A test the findings quote: a row of the paired table ({@linkcode pairedFamilyTable}), with the
+ * `family` and `p_adj` the analysis plan gave it there.
  */
 export type FindingsRow<F extends "primary" | "exploratory" = "primary" | "exploratory"> =
   & FamilyRow<PairedRow>
@@ -180,10 +178,13 @@ export function pairedEstimand(rows: readonly { n: number }[]): string {
 }
 
 /**
- * Computes the findings. The primary family is the plan's: its comparisons of the default family
- * on its primary metric, Holm-adjusted together at the plan's `alpha`; the other numbers quoted
- * are exploratory, with the p-value adjusted within their declared family, the exploratory rows
- * of the paired table (Benjamini–Hochberg), looked up from {@linkcode pairedFamilyTable}.
+ * Computes the findings from the rows of the paired table ({@linkcode pairedFamilyTable}): the
+ * comparisons the plan declares, each row with the family and `p_adj` the plan gave it. The
+ * primary family is the plan's primary comparisons on its primary metric, Holm-adjusted together
+ * at the plan's `alpha`; the other numbers quoted are exploratory rows of that table
+ * (Benjamini–Hochberg over all of them). The fine-tuning bullet needs `ft_vs_base` declared
+ * primary, the size bullet `ft_sizes`; the external bullet quotes the exploratory `vs_external`
+ * rows.
  */
 export function findings(
   scored: ScoredResults,
@@ -194,13 +195,13 @@ export function findings(
   const secondary = (options.secondary ?? ["chrf", "citation_accuracy_v2", "hallucination_rate_v2"])
     .filter((m) => scored.metrics.includes(m) && m !== plan.primary_metric);
   const label = (id: string) => scored.runs.find((r) => r.run.id === id)?.run.label ?? id;
-  const family = defaultFamily(scored.runs);
   // Every test quoted here is a row of the paired table (paired.csv), adjusted within its
   // declared family there: the findings look the rows up, they never adjust again.
-  const table = pairedFamilyTable(scored, plan, { resamples, seed }).rows;
+  const { rows: table, comparisons } = pairedFamilyTable(scored, plan, { resamples, seed });
   const primary = table.filter((r): r is FindingsRow<"primary"> => r.family === "primary");
-  const ftBase = family.filter((c) => c.comparison === "ft_vs_base");
-  const external = family.filter((c) =>
+  const primaryKinds = new Set(plan.primary.map((h) => h.comparison));
+  const ftBase = comparisons.filter((c) => c.comparison === "ft_vs_base");
+  const external = comparisons.filter((c) =>
     c.comparison === "vs_external" &&
     scored.runs.find((r) => r.run.id === c.run_a)?.run.variant === "fine-tuned"
   );
@@ -229,7 +230,9 @@ export function findings(
         ? "the runs share no question"
         : `no question where both define ${metricLabel(metric)}`,
     }));
-  const ftMissing = uncompared(ftBase, ft, plan.primary_metric);
+  const ftMissing = primaryKinds.has("ft_vs_base")
+    ? uncompared(ftBase, ft, plan.primary_metric)
+    : [];
   if (ft.length || ftMissing.length) {
     lines.push(fineTuningBullet(ft, ftMissing, primary.length, ctx));
     const also = alsoChangedBullet(
@@ -398,8 +401,12 @@ function sizesBullet(
       )
     }`;
   }
+  // The plan's pairs of sizes: neighbours (the default) or every two.
+  const pairs = plan.comparisons.find((c) => c.comparison === "ft_sizes")?.sizes === "all"
+    ? "pairwise difference"
+    : "adjacent-size difference";
   return `- **Model size among the fine-tuned models.** ${
-    count(found.length, sizes.length, "pairwise difference")
+    count(found.length, sizes.length, pairs)
   } in ${metricLabel(plan.primary_metric)} ${verb} significant in the primary family` +
     (found.length
       ? `: ${found.map((r) => `${label(r.run_a)} − ${label(r.run_b)} ${diffWithCi(r)}`).join("; ")}`

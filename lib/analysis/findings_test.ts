@@ -5,7 +5,7 @@ import { holm } from "../stats/holm.ts";
 import { fakeScored } from "../testing/fake_scored.ts";
 import { planFamilies } from "./plan_families.ts";
 import { pairedComparisons } from "./paired_comparisons.ts";
-import { defaultFamily } from "./default_family.ts";
+import { plannedComparisons } from "./planned_comparisons.ts";
 
 const N = 40;
 const wave = (i: number) => ((i * 7) % 11) / 100; // a spread without randomness
@@ -131,7 +131,7 @@ Deno.test("findings(): the largest size difference is called small next to fine-
   assert.equal(result.sizes!.smallNextToFineTuning, true);
   assert.match(
     bullet(result.markdown, "Model size"),
-    /1 of 1 pairwise difference in BERTScore F1 is significant .* The largest size difference is \+0\.1 points, small next to the effect of fine-tuning \(at most 25% of the smallest fine-tuning difference, \+5\.0 points\)\./,
+    /1 of 1 adjacent-size difference in BERTScore F1 is significant .* The largest size difference is \+0\.1 points, small next to the effect of fine-tuning \(at most 25% of the smallest fine-tuning difference, \+5\.0 points\)\./,
   );
 });
 
@@ -237,7 +237,7 @@ Deno.test("findings(): with no significant effect anywhere, no sentence claims o
   assert.doesNotMatch(ft, /raised|lowered/);
   assert.match(
     bullet(result.markdown, "Model size"),
-    /0 of 1 pairwise difference in BERTScore F1 is significant .*; fine-tuning changed BERTScore F1 significantly at no size, so there is no fine-tuning effect to set it against\./,
+    /0 of 1 adjacent-size difference in BERTScore F1 is significant .*; fine-tuning changed BERTScore F1 significantly at no size, so there is no fine-tuning effect to set it against\./,
   );
   assert.deepEqual(result.external, { better: 0, worse: 0, notSignificant: 4 });
   assert.match(
@@ -252,9 +252,9 @@ Deno.test("findings() quote each test with the p_adj of its declared family, the
   const scored = study();
   const opts = { resamples: 2000, seed: 1 };
   const result = findings(scored, plan, opts);
-  // paired.csv: the default family on every metric, families by the plan (notebook 30).
+  // paired.csv: the plan's comparisons on every metric, families by the plan (notebook 30).
   const table = planFamilies(
-    pairedComparisons(scored, defaultFamily(scored.runs), {
+    pairedComparisons(scored, plannedComparisons(scored.runs, plan), {
       ...opts,
       permutations: opts.resamples,
     }).rows,
@@ -295,4 +295,34 @@ Deno.test("findings(): a fine-tuned run that shares no question with its base or
     /Label f4 and Label gpt share no question, so they cannot be compared\.$/,
   );
   assert.equal(result.external, null);
+});
+
+Deno.test("findings(): three fine-tuned sizes give the adjacent pairs the plan declares, or every two when it asks", async () => {
+  const runs = [
+    run("f4", "fine-tuned", 4, plus(0)),
+    run("f8", "fine-tuned", 8, plus(0.05)),
+    run("f14", "fine-tuned", 14, plus(0.1)),
+  ];
+  const plan = await readAnalysisPlan();
+  const adjacent = findings(fakeScored(runs), plan, { resamples: 1000, seed: 3 });
+  assert.deepEqual(
+    adjacent.primary.map((r) => `${r.run_a}-${r.run_b}`),
+    ["f8-f4", "f14-f8"],
+  );
+  assert.match(
+    bullet(adjacent.markdown, "Model size"),
+    /^- \*\*Model size among the fine-tuned models\.\*\* 2 of 2 adjacent-size differences in BERTScore F1 are significant in the primary family/,
+  );
+  const all = {
+    ...plan,
+    comparisons: plan.comparisons.map((c) =>
+      c.comparison === "ft_sizes" ? { ...c, sizes: "all" as const } : c
+    ),
+  };
+  const every = findings(fakeScored(runs), all, { resamples: 1000, seed: 3 });
+  assert.deepEqual(
+    every.primary.map((r) => `${r.run_a}-${r.run_b}`),
+    ["f8-f4", "f14-f4", "f14-f8"],
+  );
+  assert.match(bullet(every.markdown, "Model size"), /3 of 3 pairwise differences in BERTScore F1/);
 });

@@ -6,6 +6,7 @@
  * @module
  */
 export * from "./breakdown_table.ts";
+export * from "./comparison_pattern.ts";
 export * from "./default_family.ts";
 export * from "./describe_derived_labels.ts";
 export * from "./describe_missing_samples.ts";
@@ -31,6 +32,7 @@ export * from "./findings.ts";
 export * from "./answer_behaviour_table.ts";
 export * from "./corpus_chrf.ts";
 export * from "./plan_families.ts";
+export * from "./planned_comparisons.ts";
 export * from "./power_table.ts";
 export * from "./binary_comparisons.ts";
 export * from "./question_sets.ts";

@@ -6,7 +6,6 @@ import type { ScoredResults } from "../scored/load_scored.ts";
 import { runRows, textValues } from "../scored/run_columns.ts";
 import { memo } from "../scored/memo.ts";
 import {
-  adjustRows,
   type Comparison,
   computePairedComparisons,
   type PairedComparisonsOptions,
@@ -32,8 +31,8 @@ export interface GroupedPairedRow extends PairedRow {
 
 /**
  * For each group of questions (by run `run_a`'s labels; the runs answered the same questions),
- * the paired comparisons restricted to that group. `p_holm` is adjusted over all rows of all
- * groups together. Groups are ordered by size over the whole frame (largest first), then name.
+ * the paired comparisons restricted to that group, with unadjusted p-values (the table adjusts
+ * them: `planFamilies`, e.g. BH per metric). Groups are ordered by size over the whole frame (largest first), then name.
  *
  * @example
  * ```ts
@@ -66,7 +65,7 @@ function compute(
   comparisons: readonly Comparison[],
   options: PairedByGroupOptions,
 ): { rows: GroupedPairedRow[]; notes: string[] } {
-  const { by, minN = MIN_CELL_N, benjaminiHochberg = false, ...rest } = options;
+  const { by, minN = MIN_CELL_N, ...rest } = options;
   const order = groupOrder(scored.frame, by);
   const rows: GroupedPairedRow[] = [];
   const notes = new Set<string>();
@@ -95,5 +94,5 @@ function compute(
       }
     }
   }
-  return { rows: adjustRows(rows, benjaminiHochberg), notes: [...notes] };
+  return { rows, notes: [...notes] };
 }

@@ -1,18 +1,15 @@
 /**
  * Paired comparisons of runs on the same questions: for each comparison and metric, the mean
- * difference `run_a - run_b`, its paired bootstrap interval, a sign-flip p-value, Cohen's d_z,
- * and p-values adjusted for multiplicity over the whole family of rows.
+ * difference `run_a - run_b`, its paired bootstrap interval, a sign-flip p-value and Cohen's d_z.
  *
  * Caveats: the unit of analysis is the question; intervals and p-values say nothing about
- * training-seed or decoding variation. The Holm adjustment is over every row returned (all
- * comparisons × all metrics), which controls the chance of any false "difference" in the table;
- * metrics are correlated, which Holm tolerates (it is valid under any dependence) at some cost
- * in power; {@linkcode planFamilies} instead splits rows into the declared primary family and
- * exploratory rows. The p-value of each row says how it was computed (`p_method`: exact, Monte
- * Carlo, or the normal approximation of the same statistic where Monte Carlo cannot resolve it;
- * see `signFlipTest`), so it has no floor set by the number of sign flips. Questions are paired
- * only where both runs answered the same question (see {@linkcode pairRuns}); what was left out
- * is reported in `notes`.
+ * training-seed or decoding variation. The p-values here are unadjusted: a table of rows gets
+ * its family and the p-value adjusted within it (`family`, `p_adj`, `correction`) from
+ * {@linkcode planFamilies}, by the analysis plan, and nowhere else. The p-value of each row says
+ * how it was computed (`p_method`: exact, Monte Carlo, or the normal approximation of the same
+ * statistic where Monte Carlo cannot resolve it; see `signFlipTest`), so it has no floor set by
+ * the number of sign flips. Questions are paired only where both runs answered the same question
+ * (see {@linkcode pairRuns}); what was left out is reported in `notes`.
  * @module
  */
 import type { ScoredResults } from "../scored/load_scored.ts";
@@ -22,8 +19,6 @@ import { pairedBootstrapCi } from "../stats/paired_bootstrap.ts";
 import { signFlipTest } from "../stats/sign_flip.ts";
 import { cohensDz } from "../stats/cohens_dz.ts";
 import { pairedDifferences } from "../stats/paired_differences.ts";
-import { holm } from "../stats/holm.ts";
-import { benjaminiHochberg } from "../stats/benjamini_hochberg.ts";
 import { BOOTSTRAP_DEFAULTS } from "../stats/bootstrap.ts";
 import { SIGN_FLIP_DEFAULTS } from "../stats/sign_flip.ts";
 import { orderMetrics } from "../metrics/metric_order.ts";
@@ -49,8 +44,6 @@ export interface PairedComparisonsOptions {
   seed?: number;
   /** Confidence level. Default: `0.95`. */
   level?: number;
-  /** Also add Benjamini–Hochberg adjusted p-values (`p_bh`) over the same family. Default: `false`. */
-  benjaminiHochberg?: boolean;
   /** Only these question ids (e.g. one domain's). Default: all paired questions. */
   subset?: ReadonlySet<string>;
 }
@@ -70,8 +63,6 @@ export interface PairedRow {
   p: number | null;
   /** How `p` was computed: `exact`, `monte-carlo` or `normal` (see `signFlipTest`). */
   p_method: string;
-  /** Holm-adjusted p-value over all rows returned together. */
-  p_holm: number | null;
   /** Cohen's d_z: mean difference / sd of the differences. */
   effect: number | null;
   comparison: string;
@@ -82,8 +73,6 @@ export interface PairedRow {
   sd: number | null;
   /** Why there is no interval (too few pairs), or `""`. */
   note: string;
-  /** Benjamini–Hochberg adjusted p-value (only with `benjaminiHochberg: true`). */
-  p_bh?: number | null;
 }
 
 /** Rows and what the pairing left out. */
@@ -117,28 +106,11 @@ function sdOfDifferences(x: Float64Array, y: Float64Array): number {
   return Math.sqrt(ss / (d.length - 1));
 }
 
-/** Adds `p_holm` (and `p_bh`) over all `rows` in place; returns `rows`. */
-export function adjustRows<
-  T extends { p: number | null; p_holm: number | null; p_bh?: number | null },
->(
-  rows: T[],
-  bh = false,
-): T[] {
-  const p = rows.map((r) => r.p ?? NaN);
-  const h = holm(p);
-  const q = bh ? benjaminiHochberg(p) : [];
-  rows.forEach((r, i) => {
-    r.p_holm = num(h[i]);
-    if (bh) r.p_bh = num(q[i]);
-  });
-  return rows;
-}
-
 /**
  * Runs every comparison on every metric both runs have (a metric undefined on all of either
  * run's paired questions, e.g. BLEU for files that store none, gives no row); pairs where either side is
  * undefined are dropped and `n` says how many remain. Rows are in comparison order, then metric
- * order, with `p_holm` over all of them.
+ * order, with unadjusted p-values (a table adjusts them by its families: `planFamilies`).
  *
  * @example
  * ```ts
@@ -152,7 +124,6 @@ export function adjustRows<
  * assert.equal(rows[0].n, 4);
  * assert.equal(rows[0].diff, 0.5); // (1 + 0 + 0 + 1) / 4
  * assert.equal(rows[0].mean_a, 0.75);
- * assert.equal(rows[0].p_holm, rows[0].p); // a family of one
  * ```
  */
 export function pairedComparisons(
@@ -179,7 +150,6 @@ export function computePairedComparisons(
     permutations = SIGN_FLIP_DEFAULTS.permutations,
     seed = BOOTSTRAP_DEFAULTS.seed,
     level = BOOTSTRAP_DEFAULTS.level,
-    benjaminiHochberg: bh = false,
   } = options;
   const metrics = options.metrics ?? orderMetrics(scored.metrics);
   const rows: PairedRow[] = [];
@@ -208,7 +178,6 @@ export function computePairedComparisons(
         hi: num(ci.hi),
         p: num(test.p),
         p_method: test.method,
-        p_holm: null,
         effect: num(cohensDz(xa, xb)),
         comparison: c.comparison,
         mean_a: num(meanOver(xa, xb)),
@@ -218,5 +187,5 @@ export function computePairedComparisons(
       });
     }
   }
-  return { rows: adjustRows(rows, bh), notes };
+  return { rows, notes };
 }

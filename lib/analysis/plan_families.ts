@@ -1,8 +1,9 @@
 /**
- * Which family each paired test belongs to, by the analysis plan: the plan's primary hypotheses
- * (its comparison kinds, on its primary metric) form the primary family, Holm-adjusted together;
- * every other row is exploratory, Benjamini–Hochberg-adjusted within its table (or within each
- * group of rows, e.g. per metric). `p_adj` is the adjusted p-value of the row's own family.
+ * Which family each paired test belongs to, by the analysis plan: the tests of the plan's primary
+ * comparisons on its primary metric form the primary family, Holm-adjusted together; every other
+ * row is exploratory, Benjamini–Hochberg-adjusted within its table (or within each group of rows,
+ * e.g. per metric). `p_adj` is the adjusted p-value of the row's own family. This is the one place
+ * where a paired row gets an adjusted p-value (the rule: `docs/families.md`).
  * @module
  */
 import { holm } from "../stats/holm.ts";
@@ -36,8 +37,6 @@ export interface PlanFamiliesOptions<T> {
    * tables). Default: one group, the whole table.
    */
   exploratoryGroup?: (row: T) => string;
-  /** Treat every row as exploratory (tables outside the plan, e.g. per domain). Default: `false`. */
-  allExploratory?: boolean;
   /** The unadjusted p-value of a row (e.g. `p_mcnemar`). Default: the row's `p`. */
   pValue?: (row: T) => number | null | undefined;
 }
@@ -49,14 +48,16 @@ function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
 }
 
 /**
- * Labels and adjusts `rows` by the plan; with `plan` `null` every row is exploratory (a table
- * outside the plan, BH-adjusted within itself).
+ * Labels and adjusts `rows` by the plan: a row is primary when the plan declares its comparison
+ * kind in the primary family and its metric is the primary metric. With `plan` `null` every row
+ * is exploratory (a table outside the plan, e.g. per domain or RAG, BH-adjusted within itself).
  *
  * @example
  * ```ts
  * import { planFamilies } from "./plan_families.ts";
  * import assert from "node:assert/strict";
- * const plan = { primary_metric: "bertscore_f1", primary: [{ comparison: "ft_vs_base" }] } as never;
+ * const plan = { primary_metric: "bertscore_f1",
+ *   comparisons: [{ comparison: "ft_vs_base", family: "primary" }, { comparison: "vs_external", family: "exploratory" }] } as never;
  * import type { PairedRow } from "./paired_comparisons.ts";
  * const row = (comparison: string, metric: string, p: number) => ({ comparison, metric, p }) as PairedRow;
  * const out = planFamilies([row("ft_vs_base", "bertscore_f1", 0.01), row("ft_vs_base", "bertscore_f1", 0.02),
@@ -67,13 +68,14 @@ function adjusted(p: (number | null)[], how: "holm" | "bh"): (number | null)[] {
  */
 export function planFamilies<T extends FamilyInput>(
   rows: readonly T[],
-  plan: AnalysisPlan | null,
+  plan: Pick<AnalysisPlan, "primary_metric" | "comparisons"> | null,
   options: PlanFamiliesOptions<T> = {},
 ): FamilyRow<T>[] {
-  const kinds = new Set(plan?.primary.map((h) => h.comparison) ?? []);
+  const kinds = new Set<string>(
+    plan?.comparisons.filter((c) => c.family === "primary").map((c) => c.comparison) ?? [],
+  );
   const isPrimary = (r: T) =>
-    plan !== null && !options.allExploratory && kinds.has(r.comparison) &&
-    r.metric === plan.primary_metric;
+    plan !== null && kinds.has(r.comparison) && r.metric === plan.primary_metric;
   const out = rows.map((r) => ({
     ...r,
     family: isPrimary(r) ? "primary" : "exploratory",

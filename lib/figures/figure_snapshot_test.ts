@@ -13,6 +13,7 @@ import { fakeRun } from "../testing/fake_run.ts";
 import { scoredFromRuns } from "../scored/load_scored.ts";
 import { latencySummary } from "../analysis/latency_summary.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
+import type { FamilyRow } from "../analysis/plan_families.ts";
 import type { ScalingRow } from "../analysis/scaling_table.ts";
 import type { BehaviourRow } from "../behaviour/behaviour_summary.ts";
 import { loadDataset } from "../dataset/load_dataset.ts";
@@ -38,7 +39,7 @@ import { scalingFigure } from "./scaling_figure.ts";
 const snapshot = (name: string) => fromRoot(`lib/figures/__snapshots__/${name}.svg`);
 
 const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;
-const paired = (metric: string, diff: number, p_holm: number): PairedRow => ({
+const paired = (metric: string, diff: number, p_adj: number): FamilyRow<PairedRow> => ({
   run_a: "f8",
   run_b: "f4",
   metric,
@@ -46,8 +47,10 @@ const paired = (metric: string, diff: number, p_holm: number): PairedRow => ({
   diff,
   lo: diff - 0.02,
   hi: diff + 0.02,
-  p: p_holm / 2,
-  p_holm,
+  p: p_adj / 2,
+  family: "primary",
+  p_adj,
+  correction: "holm",
   effect: diff * 5,
   comparison: "ft_sizes",
   mean_a: 0.5 + diff,

@@ -8,6 +8,7 @@ import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
 import { LOWER_IS_BETTER, metricLabel, orderMetrics } from "../metrics/metric_order.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
+import type { FamilyRow } from "../analysis/plan_families.ts";
 import type { RunInfo } from "../results/run_result.ts";
 
 /** Options for {@linkcode forestFigure}. */
@@ -20,8 +21,6 @@ export interface ForestFigureOptions {
   metrics?: string[];
   /** Level for "significant after adjustment". Default: `0.05`. */
   alpha?: number;
-  /** Adjusted p-value column that decides the colour. Default: `"p_holm"`. */
-  adjusted?: "p_holm" | "p_bh" | "p_adj";
   /** Figure title. Default: `"Paired differences between runs"`. */
   title?: string;
   /** Note under the figure. Default: none. */
@@ -78,15 +77,29 @@ export function metricGroups(
   return groups;
 }
 
-/** Draws the forest figure; returns standalone SVG text. */
+/**
+ * The legend of a significant point: `Holm-adjusted p ≤ α` or `BH-adjusted p ≤ α` when every row
+ * has that correction, otherwise both named by family.
+ */
+function significantName(rows: readonly FamilyRow<PairedRow>[], alpha: number): string {
+  const corrections = new Set(rows.map((r) => r.correction));
+  if (corrections.size === 1) {
+    return `${corrections.has("holm") ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
+  }
+  return `adjusted p ≤ ${alpha} (Holm: primary; BH: exploratory)`;
+}
+
+/**
+ * Draws the forest figure; returns standalone SVG text. A point is coloured as significant where
+ * its row's `p_adj` (adjusted within its family: `planFamilies`) is at most `alpha`.
+ */
 export function forestFigure(
-  rows: readonly PairedRow[],
+  rows: readonly FamilyRow<PairedRow>[],
   runs: readonly RunInfo[],
   options: ForestFigureOptions = {},
 ): string {
   const {
     alpha = 0.05,
-    adjusted = "p_holm",
     title = "Paired differences between runs",
     note,
     columns = 2,
@@ -97,9 +110,7 @@ export function forestFigure(
   const metrics = options.metrics ??
     (headline.length ? headline : present.slice(0, PANELS_PER_FIGURE));
   const names = [...new Set(rows.map((r) => `${label(r.run_a)} − ${label(r.run_b)}`))];
-  const sigName = adjusted === "p_adj"
-    ? `adjusted p ≤ ${alpha} (Holm: primary; BH: exploratory)`
-    : `${adjusted === "p_holm" ? "Holm" : "BH"}-adjusted p ≤ ${alpha}`;
+  const sigName = significantName(rows, alpha);
   const charts = [];
   const drawn = new Set<string>();
   for (const m of metrics) {
@@ -107,9 +118,7 @@ export function forestFigure(
       .filter((r) => r.metric === m && r.diff !== null)
       .map((r) => ({
         category: `${label(r.run_a)} − ${label(r.run_b)}`,
-        series: ((r as PairedRow & { p_adj?: number | null })[adjusted] ?? 1) <= alpha
-          ? sigName
-          : "not significant",
+        series: (r.p_adj ?? 1) <= alpha ? sigName : "not significant",
         mean: r.diff!,
         lo: r.lo,
         hi: r.hi,

@@ -10,9 +10,10 @@ import { checkFigureSvg } from "./check_figure_svg.ts";
 import { fakeRun } from "../testing/fake_run.ts";
 import { scoredFromRuns } from "../scored/load_scored.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
+import type { FamilyRow } from "../analysis/plan_families.ts";
 
 const runs = [{ id: "f4", label: "Qwen3 4B FT" }, { id: "f8", label: "Qwen3 8B FT" }] as never;
-const paired = (metric: string, p_holm: number): PairedRow => ({
+const paired = (metric: string, p_adj: number): FamilyRow<PairedRow> => ({
   run_a: "f8",
   run_b: "f4",
   metric,
@@ -21,7 +22,9 @@ const paired = (metric: string, p_holm: number): PairedRow => ({
   lo: -0.01,
   hi: 0.03,
   p: 0.01,
-  p_holm,
+  family: "primary",
+  p_adj,
+  correction: "holm",
   effect: 0.1,
   comparison: "ft_sizes",
   mean_a: 0.5,
@@ -178,7 +181,7 @@ Deno.test("latencyFigure() labels every tick of its log axis, 0.5 and 5 included
 
 Deno.test("forestFigure() of differences that are all exactly zero: readable ticks, a legend of what is drawn", () => {
   // Every run gave the same answers: each difference and interval is 0, none significant.
-  const zero = (metric: string): PairedRow => ({
+  const zero = (metric: string): FamilyRow<PairedRow> => ({
     ...paired(metric, 1),
     diff: 0,
     lo: 0,
@@ -211,4 +214,16 @@ Deno.test("domainFigure() of shares that are all 100%: the axis labels stay insi
     metrics: ["citation_accuracy_v2"],
   });
   assert.deepEqual(checkFigureSvg(svg), []);
+});
+
+Deno.test("forestFigure() names the adjustment of its rows: Holm, BH, or each by its family", () => {
+  const bh = { ...paired("chrf", 0.01), family: "exploratory" as const, correction: "bh" as const };
+  const legend = (rows: FamilyRow<PairedRow>[]) =>
+    forestFigure(rows, runs, { metrics: ["bertscore_f1", "chrf"] });
+  assert.match(legend([paired("bertscore_f1", 0.01)]), /Holm-adjusted p ≤ 0\.05/);
+  assert.match(legend([bh]), /BH-adjusted p ≤ 0\.05/);
+  assert.match(
+    legend([paired("bertscore_f1", 0.01), bh]),
+    /adjusted p ≤ 0\.05 \(Holm: primary; BH: exploratory\)/,
+  );
 });

@@ -326,7 +326,7 @@ const KNOWN_BULLETS: {
         c.comparison === "ft_sizes" && c.metric === primary && c.n > 0
       );
       const count = bullet.match(
-        /(\d+) of (\d+) pairwise differences? in (.+?) (?:is|are) significant in the primary family/,
+        /(\d+) of (\d+) (?:pairwise|adjacent-size) differences? in (.+?) (?:is|are) significant in the primary family/,
       );
       const sig = sizes.filter((c) => c.significant).length;
       if (!count) fail(`cannot read the count: ${bullet}`);

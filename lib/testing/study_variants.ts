@@ -428,7 +428,7 @@ function goodShare(mode: AnswerMode, qs: number[]): number {
   return 0;
 }
 
-/** The default family of comparisons among the runs (as the report builds it) with their truth. */
+/** The comparisons of the study's plan among the runs (as the report builds them) with their truth. */
 function truthComparisons(runs: VariantRun[], zero: (i: number) => boolean): TruthComparison[] {
   const pairs: [TruthComparison["comparison"], VariantRun, VariantRun][] = [];
   const ft = runs.filter((r) => r.variant === "fine-tuned");
@@ -439,6 +439,8 @@ function truthComparisons(runs: VariantRun[], zero: (i: number) => boolean): Tru
   for (let i = 0; i < ft.length; i++) {
     for (let j = i + 1; j < ft.length; j++) {
       const [big, small] = ft[i].size_b! > ft[j].size_b! ? [ft[i], ft[j]] : [ft[j], ft[i]];
+      // The study's plan compares adjacent sizes only: none of the fine-tuned sizes between.
+      if (ft.some((r) => r.size_b! > small.size_b! && r.size_b! < big.size_b!)) continue;
       pairs.push(["ft_sizes", big, small]);
     }
   }
