@@ -83,11 +83,11 @@ Deno.test("parseAnalysisPlan() reads a version-1 plan as the plan it meant: ever
   );
 });
 
-Deno.test("the study's plan declares adjacent sizes, and its primary family on BERTScore F1", async () => {
+Deno.test("the study's plan declares every two sizes (as before the results were read), and its primary family on BERTScore F1", async () => {
   const plan = await readAnalysisPlan();
   assert.deepEqual(plan.comparisons.map((c) => [c.comparison, c.family, c.sizes]), [
     ["ft_vs_base", "primary", undefined],
-    ["ft_sizes", "primary", "adjacent"],
+    ["ft_sizes", "primary", "all"],
     ["vs_external", "exploratory", undefined],
   ]);
   assert.equal(plan.primary_metric, "bertscore_f1");

@@ -131,7 +131,7 @@ Deno.test("findings(): the largest size difference is called small next to fine-
   assert.equal(result.sizes!.smallNextToFineTuning, true);
   assert.match(
     bullet(result.markdown, "Model size"),
-    /1 of 1 adjacent-size difference in BERTScore F1 is significant .* The largest size difference is \+0\.1 points, small next to the effect of fine-tuning \(at most 25% of the smallest fine-tuning difference, \+5\.0 points\)\./,
+    /1 of 1 pairwise difference in BERTScore F1 is significant .* The largest size difference is \+0\.1 points, small next to the effect of fine-tuning \(at most 25% of the smallest fine-tuning difference, \+5\.0 points\)\./,
   );
 });
 
@@ -237,7 +237,7 @@ Deno.test("findings(): with no significant effect anywhere, no sentence claims o
   assert.doesNotMatch(ft, /raised|lowered/);
   assert.match(
     bullet(result.markdown, "Model size"),
-    /0 of 1 adjacent-size difference in BERTScore F1 is significant .*; fine-tuning changed BERTScore F1 significantly at no size, so there is no fine-tuning effect to set it against\./,
+    /0 of 1 pairwise difference in BERTScore F1 is significant .*; fine-tuning changed BERTScore F1 significantly at no size, so there is no fine-tuning effect to set it against\./,
   );
   assert.deepEqual(result.external, { better: 0, worse: 0, notSignificant: 4 });
   assert.match(
@@ -297,13 +297,19 @@ Deno.test("findings(): a fine-tuned run that shares no question with its base or
   assert.equal(result.external, null);
 });
 
-Deno.test("findings(): three fine-tuned sizes give the adjacent pairs the plan declares, or every two when it asks", async () => {
+Deno.test("findings(): three fine-tuned sizes give the adjacent pairs a plan declares, or every two when it asks (the study's)", async () => {
   const runs = [
     run("f4", "fine-tuned", 4, plus(0)),
     run("f8", "fine-tuned", 8, plus(0.05)),
     run("f14", "fine-tuned", 14, plus(0.1)),
   ];
-  const plan = await readAnalysisPlan();
+  const study = await readAnalysisPlan();
+  const plan = {
+    ...study,
+    comparisons: study.comparisons.map((c) =>
+      c.comparison === "ft_sizes" ? { ...c, sizes: "adjacent" as const } : c
+    ),
+  };
   const adjacent = findings(fakeScored(runs), plan, { resamples: 1000, seed: 3 });
   assert.deepEqual(
     adjacent.primary.map((r) => `${r.run_a}-${r.run_b}`),

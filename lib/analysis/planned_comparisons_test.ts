@@ -23,8 +23,18 @@ function runs(k: number) {
 const names = (cs: { comparison: string; run_a: string; run_b: string }[]) =>
   cs.map((c) => `${c.comparison}:${c.run_a}-${c.run_b}`);
 
-Deno.test("the study's plan grows linearly with the runs: k sizes give k + (k − 1) + 2(2k) + 1 comparisons", async () => {
-  const plan = await readAnalysisPlan();
+/** The study's plan with adjacent fine-tuned sizes, as a sweep declares it (and scale-report writes). */
+async function sweepPlan() {
+  const study = await readAnalysisPlan();
+  return {
+    comparisons: study.comparisons.map((c) =>
+      c.comparison === "ft_sizes" ? { ...c, sizes: "adjacent" as const } : c
+    ),
+  };
+}
+
+Deno.test("a sweep's plan (adjacent sizes) grows linearly with the runs: k sizes give k + (k − 1) + 2(2k) + 1 comparisons", async () => {
+  const plan = await sweepPlan();
   for (const k of [1, 3, 15]) {
     const got = plannedComparisons(runs(k), plan);
     assert.equal(got.length, k + (k - 1) + 2 * (2 * k) + 1, `k = ${k}`);
@@ -86,7 +96,9 @@ Deno.test("comparisonPattern() ft_sizes: adjacent sizes per model family, with a
   assert.equal(comparisonPattern("ft_sizes", r, { sizes: "all" }).length, 4);
 });
 
-Deno.test("defaultFamily() is what the study's plan declares", async () => {
+Deno.test("defaultFamily() is the plan's patterns with their defaults (adjacent sizes)", async () => {
   const r = runs(3);
-  assert.deepEqual(defaultFamily(r), plannedComparisons(r, await readAnalysisPlan()));
+  assert.deepEqual(defaultFamily(r), plannedComparisons(r, await sweepPlan()));
+  // The study's plan asks for every two sizes: one more comparison among three sizes.
+  assert.equal(plannedComparisons(r, await readAnalysisPlan()).length, defaultFamily(r).length + 1);
 });

@@ -39,6 +39,7 @@ Deno.test("reportOptionsTable() has one row per option, in declaration order", (
     "human-eval-key",
     "judgments",
     "published",
+    "plan",
     "runs",
     "resamples",
     "seed",

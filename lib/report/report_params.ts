@@ -58,6 +58,12 @@ export const REPORT_PARAMS = {
     meta: "DIR",
     doc: "The study's published table as summary files, compared with the recomputed values",
   }),
+  plan: pathParam({
+    default: "data/analysis_plan.json",
+    meta: "FILE",
+    doc:
+      "The analysis plan: which pairs of runs the paired section compares and which tests form the primary family (docs/families.md)",
+  }),
   runs: optionalPathParam({
     default: null,
     meta: "DIR",

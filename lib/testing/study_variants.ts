@@ -439,8 +439,7 @@ function truthComparisons(runs: VariantRun[], zero: (i: number) => boolean): Tru
   for (let i = 0; i < ft.length; i++) {
     for (let j = i + 1; j < ft.length; j++) {
       const [big, small] = ft[i].size_b! > ft[j].size_b! ? [ft[i], ft[j]] : [ft[j], ft[i]];
-      // The study's plan compares adjacent sizes only: none of the fine-tuned sizes between.
-      if (ft.some((r) => r.size_b! > small.size_b! && r.size_b! < big.size_b!)) continue;
+      // The study's plan compares every two fine-tuned sizes (`"sizes": "all"`).
       pairs.push(["ft_sizes", big, small]);
     }
   }
