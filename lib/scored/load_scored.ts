@@ -39,7 +39,6 @@ import {
   TEXT_COLUMNS,
 } from "./frame_columns.ts";
 import { emptyFrame } from "./empty_frame.ts";
-import type { FRAME_COLUMNS } from "./frame_columns.ts";
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 import { exists } from "../io/exists.ts";
@@ -97,7 +96,7 @@ export interface ScoredResults {
   /** The folder read. */
   dir: string;
   /**
-   * One row per run × sample: the columns {@linkcode FRAME_COLUMNS} declares, in order (the run's
+   * One row per run × sample: the columns `FRAME_COLUMNS` declares, in order (the run's
    * identity `run, label, family, size_b, variant`; `id`; the texts `instruction, input,
    * reference, prediction`, left out with `text: false`; `question_key`; the labels; `latency_s`,
    * `new_tokens`, `hit_max_new_tokens`, `retrieval`; the answer-behaviour columns; `chrf_stats`;

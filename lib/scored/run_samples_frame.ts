@@ -9,7 +9,7 @@ import { orderMetrics } from "../metrics/metric_order.ts";
 import { runAnswerBehaviour } from "../behaviour/behaviour_summary.ts";
 import { chrfCorpusStatistics } from "../metrics/chrf_corpus.ts";
 import { createHash } from "node:crypto";
-import { FRAME_COLUMNS, frameColumn, SAMPLE_COLUMNS } from "./frame_columns.ts";
+import { frameColumn, SAMPLE_COLUMNS } from "./frame_columns.ts";
 
 type SampleColumn = (typeof SAMPLE_COLUMNS)[number];
 
@@ -42,7 +42,7 @@ export function sampleMetricNames(run: RunResult): string[] {
 /**
  * The samples of `run` as a frame, one row per sample in question order (by `question_key`, then
  * `id`: never the file's order, so that a resampled statistic does not depend on it): the
- * {@linkcode SAMPLE_COLUMNS} as {@linkcode FRAME_COLUMNS} declares them (`question_key` the
+ * {@linkcode SAMPLE_COLUMNS} as `FRAME_COLUMNS` declares them (`question_key` the
  * {@linkcode questionKey} of the sample; `retrieval` the JSON text of the retrieved records; the
  * answer-behaviour flags of `lib/behaviour/`, with truncation calibrated on the run; `chrf_stats`,
  * each answer's chrF n-gram counts, for corpus chrF), then one Float64 column per metric, null
