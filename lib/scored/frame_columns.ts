@@ -210,12 +210,20 @@ export function frameColumn(name: string): FrameColumn | undefined {
   return BY_NAME.get(name);
 }
 
-/** A Polars type as written in `docs/frame.md`: `String`, `Float64`, `Bool`, `List(Float64)`. */
+/**
+ * A Polars type as written in `docs/frame.md` and in the cache's layout notes.
+ *
+ * @example
+ * ```ts
+ * import pl from "nodejs-polars";
+ * import assert from "node:assert/strict";
+ * import { dtypeName } from "./frame_columns.ts";
+ * assert.deepEqual([pl.String, pl.Bool, pl.List(pl.Float64)].map(dtypeName), ["String", "Bool", "List(Float64)"]);
+ * ```
+ */
 export function dtypeName(dtype: pl.DataType): string {
-  const text = String(dtype);
+  const text = String(dtype); // "DataType(List(DataType(Float64)))"
   const wrappers = text.split("DataType(").length - 1;
-  return text.replaceAll("DataType(", "").slice(
-    0,
-    text.replaceAll("DataType(", "").length - wrappers,
-  );
+  const bare = text.replaceAll("DataType(", "");
+  return bare.slice(0, bare.length - wrappers);
 }
