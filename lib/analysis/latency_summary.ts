@@ -32,7 +32,7 @@ export interface LatencyRow {
  * import { latencySummary } from "./latency_summary.ts";
  * import { fakeScored } from "../testing/fake_scored.ts";
  * import assert from "node:assert/strict";
- * const [row] = latencySummary(fakeScored([{ id: "r", values: { latency_s: [1, 2, 3, 4, 100] } }]));
+ * const [row] = latencySummary(fakeScored([{ id: "r", values: {}, latency_s: [1, 2, 3, 4, 100] }]));
  * assert.deepEqual([row.mean, row.median, row.max], [22, 3, 100]);
  * assert.ok(Math.abs(row.p95! - 80.8) < 1e-9); // position 0.95·4 = 3.8: 4 + 0.8·(100 - 4)
  * ```

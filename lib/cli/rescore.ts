@@ -237,27 +237,23 @@ export function toV1(run: RunResult, config: Record<string, unknown>): Record<st
         [k, a],
       ) => [k, { mean: a.mean, lo: a.lo, hi: a.hi, n: a.n }]),
     ),
-    samples: (run.samples ?? []).map((s) => {
-      const metrics = { ...s.metrics };
-      delete metrics.latency_s; // a top-level field in v1
-      return {
-        id: s.id,
-        instruction: s.instruction,
-        input: s.input,
-        reference: s.reference,
-        prediction: s.prediction,
-        ...dropNulls({
-          // Only labels the input file carried; the reader derives missing ones again.
-          language: s.language_source === "file" ? s.language : null,
-          domain: s.domain_source === "file" ? s.domain : null,
-          new_tokens: s.new_tokens,
-          hit_max_new_tokens: s.hit_max_new_tokens,
-          retrieval: s.retrieval,
-        }),
-        latency_s: s.latency_s,
-        metrics,
-      };
-    }),
+    samples: (run.samples ?? []).map((s) => ({
+      id: s.id,
+      instruction: s.instruction,
+      input: s.input,
+      reference: s.reference,
+      prediction: s.prediction,
+      ...dropNulls({
+        // Only labels the input file carried; the reader derives missing ones again.
+        language: s.language_source === "file" ? s.language : null,
+        domain: s.domain_source === "file" ? s.domain : null,
+        new_tokens: s.new_tokens,
+        hit_max_new_tokens: s.hit_max_new_tokens,
+        retrieval: s.retrieval,
+      }),
+      latency_s: s.latency_s,
+      metrics: s.metrics,
+    })),
   };
 }
 

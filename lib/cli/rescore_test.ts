@@ -82,6 +82,10 @@ Deno.test("rescore writes schema-v1 files with signatures into --out and never t
     written.samples![0].latency_s,
     JSON.parse(before).detailed_results[0].metrics.gen_time,
   );
+  // Latency is a sample field of its own in the written file, never among its metrics.
+  const doc = JSON.parse(await Deno.readTextFile(join(outDir, "benchmark_4b_ft.json")));
+  assert.equal(typeof doc.samples[0].latency_s, "number");
+  assert.ok(!("latency_s" in doc.samples[0].metrics) && !("gen_time" in doc.samples[0].metrics));
   assert.match(written.metricSignatures.chrf, /^chrf\|suite:v2\|nc:6\|nw:0\|/);
   assert.equal(written.metricSignatures.rouge1, undefined); // suite v2 only
   assert.equal(await Deno.readTextFile(input), before);

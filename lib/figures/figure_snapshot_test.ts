@@ -149,10 +149,10 @@ const humanEval = (label: string, m: number) => ({
   hallucination_rate_hi: 0.2,
 });
 const latencyScored = scoredFromRuns([
-  fakeRun("f4", [1, 2, 3, 5, 30].map((x) => ({ metrics: { latency_s: x } })), {
+  fakeRun("f4", [1, 2, 3, 5, 30].map((x) => ({ latency_s: x, metrics: {} })), {
     label: "Qwen3 4B FT",
   }),
-  fakeRun("gpt", [3, 4, 6].map((x) => ({ metrics: { latency_s: x } })), {
+  fakeRun("gpt", [3, 4, 6].map((x) => ({ latency_s: x, metrics: {} })), {
     label: "GPT-4o",
     variant: "external",
     size_b: null,

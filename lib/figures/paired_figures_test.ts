@@ -138,8 +138,8 @@ Deno.test("domainPairedFigure(), ragFigure() and latencyFigure() render standalo
   }));
   assert.match(ragFigure(rag, { metrics: ["key_info"] }), /top-3/);
   const scored = scoredFromRuns([
-    fakeRun("f4", [1, 2, 30].map((x) => ({ metrics: { latency_s: x } })), { label: "Qwen3 4B FT" }),
-    fakeRun("gpt", [3, 4].map((x) => ({ metrics: { latency_s: x } })), {
+    fakeRun("f4", [1, 2, 30].map((x) => ({ latency_s: x, metrics: {} })), { label: "Qwen3 4B FT" }),
+    fakeRun("gpt", [3, 4].map((x) => ({ latency_s: x, metrics: {} })), {
       label: "GPT-4o",
       variant: "external",
       size_b: null,
@@ -156,7 +156,7 @@ Deno.test("latencyFigure() stays small however many answers it draws (binned, no
   const many = (id: string, n: number) =>
     fakeRun(
       id,
-      Array.from({ length: n }, (_, i) => ({ metrics: { latency_s: 0.5 + (i % 997) / 10 } })),
+      Array.from({ length: n }, (_, i) => ({ latency_s: 0.5 + (i % 997) / 10, metrics: {} })),
     );
   const small = latencyFigure(
     scoredFromRuns([many("a", 500)]),
@@ -169,7 +169,7 @@ Deno.test("latencyFigure() stays small however many answers it draws (binned, no
 
 Deno.test("latencyFigure() labels every tick of its log axis, 0.5 and 5 included", () => {
   const scored = scoredFromRuns([
-    fakeRun("a", [0.15, 0.6, 3, 40].map((x) => ({ metrics: { latency_s: x } })), { label: "A" }),
+    fakeRun("a", [0.15, 0.6, 3, 40].map((x) => ({ latency_s: x, metrics: {} })), { label: "A" }),
   ]);
   const svg = latencyFigure(scored, latencySummary(scored));
   const labels = [...svg.match(/aria-label="x-axis tick label"[^>]*>(.*?)<\/g>/)![1].matchAll(

@@ -18,7 +18,7 @@ export interface RescoreRunOptions {
  * Returns a copy of `run` whose samples carry freshly computed metrics of the chosen suite(s).
  *
  * - A recomputed metric replaces a stored value of the same name; stored metrics that cannot be
- *   recomputed (`bertscore_f1`, `latency_s`) are kept as they are.
+ *   recomputed (`bertscore_f1`) are kept as they are.
  * - `metricSignatures` gains the signature of every recomputed metric (see
  *   {@linkcode metricInfo}).
  * - `summary` gets, for every recomputed metric, the mean over samples where it is not null with
@@ -33,7 +33,7 @@ export interface RescoreRunOptions {
  * import assert from "node:assert/strict";
  * const sample = { id: "0", instruction: "q", input: "", reference: "статья 5", prediction: "статья 5",
  *   language: null, language_source: "file" as const, domain: null, domain_source: "file" as const, latency_s: 1.5, new_tokens: null, hit_max_new_tokens: null,
- *   retrieval: null, metrics: { latency_s: 1.5, bertscore_f1: 0.9 } };
+ *   retrieval: null, metrics: { bertscore_f1: 0.9 } };
  * const run = { run: { id: "r", model: "m", family: "f", size_b: null, variant: "base", label: "r", adapter: null, rag: null },
  *   source: { path: "r.json", sha256: "0".repeat(64), format: "v1" }, samples: [sample], summary: {},
  *   metricSignatures: {}, meta: { created_at: null, source_note: null, gpu_name: null, peak_gpu_memory_gb: null, total_s: null } } satisfies RunResult;

@@ -13,7 +13,11 @@ import type { Aggregate, RunInfo, RunResult, Sample } from "./run_result.ts";
 import { questionLabels } from "../text/question_labels.ts";
 import { fromRoot } from "../io/paths.ts";
 
-/** Legacy metric names that the project renames on read. */
+/**
+ * Legacy metric names that the project renames on read. A legacy sample's `gen_time` is read into
+ * its `latency_s` field (a column of the scored frame), never into its metrics; a stored mean of
+ * it stays a summary aggregate, as `latency_s`.
+ */
 export const LEGACY_METRIC_RENAMES: Readonly<Record<string, string>> = { gen_time: "latency_s" };
 
 /** Options for {@linkcode loadResultFile}. */
@@ -208,7 +212,9 @@ function fromLegacy(data: LegacyFile, stem: string, path: string, sha256: string
   }
   const samples: Sample[] = data.detailed_results.map((r) => {
     const metrics: Record<string, number | null> = {};
-    for (const [metric, value] of Object.entries(r.metrics)) metrics[rename(metric)] = value;
+    for (const [metric, value] of Object.entries(r.metrics)) {
+      if (metric !== "gen_time") metrics[rename(metric)] = value;
+    }
     return {
       id: String(r.id),
       instruction: r.instruction,
@@ -286,7 +292,6 @@ function fromV1(data: V1File, path: string, sha256: string): RunResult {
   const samples: Sample[] | null = data.samples && data.samples.length > 0
     ? data.samples.map((s) => {
       const metrics: Record<string, number | null> = { ...(s.metrics ?? {}) };
-      if (s.latency_s !== undefined && s.latency_s !== null) metrics.latency_s = s.latency_s;
       return {
         id: s.id,
         instruction: s.instruction,

@@ -68,7 +68,7 @@ export interface Sample {
   new_tokens: number | null;
   hit_max_new_tokens: boolean | null;
   retrieval: Retrieved[] | null;
-  /** Stored per-sample metrics (including `latency_s`); `null` where undefined. */
+  /** Stored per-sample metrics (never `latency_s`, a field of its own); `null` where undefined. */
   metrics: Record<string, number | null>;
 }
 

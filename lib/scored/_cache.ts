@@ -5,7 +5,9 @@
  * provenance). An entry is named by a hash of the file's run id, the SHA-256 of its bytes and the
  * `scorerKey`, so a changed input or scorer never reads a stale entry and a long file name never
  * makes a name too long. Each file's SHA-256 is recorded in the header, and checked on every
- * read: a damaged entry is rebuilt, never read as other values. Entries are written atomically
+ * read: a damaged entry is rebuilt, never read as other values. The frame read is checked against
+ * the declared columns (`FRAME_COLUMNS`: names, types, nullability): an entry written in another
+ * layout is rebuilt too. Entries are written atomically
  * (temporary file, then rename); two processes writing the same entry write the same bytes.
  * @module
  */
@@ -15,7 +17,8 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic_write.ts";
 import type { RunResult } from "../results/run_result.ts";
-import { TEXT_COLUMNS } from "./run_samples_frame.ts";
+import { TEXT_COLUMNS } from "./frame_columns.ts";
+import { checkFrameLayout } from "./check_frame_layout.ts";
 
 /** What a cache entry's header holds: a run without its samples. */
 export type CachedHeader = Omit<RunResult, "samples"> & { samples: number };
@@ -32,10 +35,14 @@ export function entryPaths(
   };
 }
 
-/** What {@linkcode readEntry} finds: an entry, a damaged one (named), or none. */
+/**
+ * What {@linkcode readEntry} finds: an entry, a damaged one (named), one in another layout than
+ * the declared columns (named, with the difference), or none.
+ */
 export type EntryRead =
   | { header: CachedHeader; frame: pl.DataFrame }
   | { corrupt: string }
+  | { stale: string; why: string }
   | null;
 
 /** The header file: the SHA-256 of the body on the first line, then the body. */
@@ -59,9 +66,10 @@ async function readChecked(path: string, expected: string): Promise<pl.DataFrame
 
 /**
  * Reads an entry, with its text columns or without (`text: false`). Every file read is checked
- * against the SHA-256 recorded when it was written. Returns null when the entry is missing or
- * unreadable, and `{ corrupt }` naming the first damaged file when a checksum does not match
- * (the entry is then rebuilt in both cases).
+ * against the SHA-256 recorded when it was written, and the frame against the declared columns.
+ * Returns null when the entry is missing or unreadable, `{ corrupt }` naming the first damaged
+ * file when a checksum does not match, and `{ stale, why }` when the frame's columns are not the
+ * declared ones (the entry is then rebuilt in every case).
  */
 export async function readEntry(
   dir: string,
@@ -92,6 +100,13 @@ export async function readEntry(
       if (texts === null) return { corrupt: paths.text };
       if (texts.height !== header.samples) return null;
       frame = pl.DataFrame([...frame.getColumns(), ...texts.getColumns()]);
+    }
+    if (header.samples > 0) {
+      try {
+        checkFrameLayout(frame, { text });
+      } catch (error) {
+        return { stale: paths.ipc, why: (error as Error).message };
+      }
     }
     return { header, frame };
   } catch {

@@ -1,10 +1,13 @@
 /**
- * The scored-results cache under damage and misuse: a flipped byte, a name longer than a file
- * system allows, a cache folder that cannot be written. Each costs time, never values.
+ * The scored-results cache under damage and misuse: a flipped byte, an entry written in an older
+ * layout, a name longer than a file system allows, a cache folder that cannot be written. Each
+ * costs time, never values.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import pl from "nodejs-polars";
 import { loadScored } from "./load_scored.ts";
+import { readEntry, writeEntry } from "./_cache.ts";
 import { STUDY_RESULTS } from "../results/_shared_data.ts";
 
 async function inputs(files: Record<string, string>): Promise<string> {
@@ -51,6 +54,46 @@ Deno.test("a cache entry with one flipped byte is rescored, with a note, and giv
     const third = await loadScored(dir, { cacheDir });
     assert.deepEqual(third.cache, { hits: 1, misses: 0 }, `${suffix}: repaired`);
     bytes[at] = original;
+  }
+});
+
+Deno.test("a cache entry written in another layout than FRAME_COLUMNS is rescored, with a note", async () => {
+  const dir = await inputs({ "benchmark_4b_ft.json": "benchmark_4b_ft.json" });
+  const cacheDir = join(await Deno.makeTempDir(), "scored");
+  const fresh = await loadScored(dir, { cacheDir });
+  const entry = [...Deno.readDirSync(cacheDir)].find((e) => e.name.endsWith(".json"))!.name
+    .replace(/\.json$/, "");
+  const current = await readEntry(cacheDir, entry);
+  assert.ok(current && "header" in current);
+  // Older layouts, each written with valid checksums: latency as a metric column beside no
+  // latency_s column, a column of another type, a metric column that is not numeric.
+  const older: [string, pl.DataFrame, RegExp][] = [
+    [
+      "no latency_s column",
+      current.frame.drop("latency_s").withColumn(pl.col("chrf").alias("gen_time")),
+      /column latency_s is missing/,
+    ],
+    [
+      "new_tokens as integers",
+      current.frame.withColumn(pl.col("new_tokens").cast(pl.Int64)),
+      /column new_tokens is Int64, expected Float64/,
+    ],
+    [
+      "a text metric",
+      current.frame.withColumn(pl.lit("x").alias("verdict")),
+      /column verdict is String, expected Float64 \(a metric\)/,
+    ],
+  ];
+  for (const [what, frame, why] of older) {
+    await writeEntry(cacheDir, entry, current.header, frame);
+    const { value: again, lines } = await capturingStderr(() => loadScored(dir, { cacheDir }));
+    assert.deepEqual(again.cache, { hits: 0, misses: 1 }, `${what}: rescored`);
+    assert.ok(again.frame.frameEqual(fresh.frame), `${what}: the same values as fresh`);
+    assert.equal(lines.length, 1, `${what}: one note`);
+    assert.match(lines[0], /was written in another layout/, what);
+    assert.match(lines[0], why, what);
+    const third = await loadScored(dir, { cacheDir });
+    assert.deepEqual(third.cache, { hits: 1, misses: 0 }, `${what}: rebuilt`);
   }
 });
 

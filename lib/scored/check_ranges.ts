@@ -58,9 +58,9 @@ export function checkMetricRanges(run: RunResult): void {
       const why = problem(metric, value);
       if (why) fail(`${base}.metrics.${legacy ? STORED_NAME[metric] ?? metric : metric}`, why);
     }
-    if (!legacy && s.latency_s !== null) {
+    if (s.latency_s !== null) {
       const why = problem("latency_s", s.latency_s);
-      if (why) fail(`${base}.latency_s`, why);
+      if (why) fail(legacy ? `${base}.metrics.${STORED_NAME.latency_s}` : `${base}.latency_s`, why);
     }
   });
   for (const [metric, a] of Object.entries(run.summary)) {

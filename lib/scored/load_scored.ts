@@ -29,12 +29,16 @@ import {
   warnCacheUnusable,
   writeEntry,
 } from "./_cache.ts";
+import { runSamplesFrame } from "./run_samples_frame.ts";
 import {
-  BEHAVIOUR_COLUMNS_OF_FRAME,
-  runSamplesFrame,
+  ANALYSED_COLUMNS,
+  frameColumn,
+  RUN_COLUMN_VALUES,
+  RUN_COLUMNS,
   SAMPLE_COLUMNS,
   TEXT_COLUMNS,
-} from "./run_samples_frame.ts";
+} from "./frame_columns.ts";
+import { emptyFrame } from "./empty_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 import { exists } from "../io/exists.ts";
@@ -92,17 +96,20 @@ export interface ScoredResults {
   /** The folder read. */
   dir: string;
   /**
-   * One row per run × sample: `run, label, family, size_b, variant`, then `id, instruction,
-   * input, reference, prediction` (these four left out with `text: false`), `question_key,
-   * language, language_source, domain, domain_source (`file`, or `derived` from the question where the file has no label), latency_s, new_tokens, hit_max_new_tokens, retrieval`, the answer-behaviour columns (`answer_language`, `question_language` and the
-   * Boolean flags `wrong_language, reasoning_trace, truncated, truncated_estimated, empty,
-   * refusal, substantive`), `chrf_stats` (each answer's chrF n-gram counts), then one Float64
-   * column per metric (null where undefined). Summary-only runs have no rows.
+   * One row per run × sample: the columns `FRAME_COLUMNS` declares, in order (the run's
+   * identity `run, label, family, size_b, variant`; `id`; the texts `instruction, input,
+   * reference, prediction`, left out with `text: false`; `question_key`; the labels; `latency_s`,
+   * `new_tokens`, `hit_max_new_tokens`, `retrieval`; the answer-behaviour columns; `chrf_stats`;
+   * see `docs/frame.md`), then one Float64 column per metric (null where undefined).
+   * Summary-only runs have no rows.
    */
   frame: pl.DataFrame;
   /** Every run (with or without samples), in display order. */
   runs: ScoredRun[];
-  /** The metric columns of `frame`, in display order (`latency_s` included when measured). */
+  /**
+   * The columns analysed per metric, in display order: every metric column of `frame`, and the
+   * declared columns analysed like metrics (`latency_s`) where some run measured them.
+   */
   metrics: string[];
   /** RAG ablation files (aggregates per retrieval depth). */
   ragAblations: RagAblation[];
@@ -236,6 +243,11 @@ async function loadFile(path: string, s: FileSettings, readPath = path): Promise
       `note: cache entry "${found.corrupt}" of "${path}" fails its checksum; scoring the file again`,
     );
   }
+  if (found && "stale" in found) {
+    console.error(
+      `note: cache entry "${found.stale}" of "${path}" was written in another layout (${found.why}); scoring the file again`,
+    );
+  }
   const hit = found && "header" in found ? found : null;
   if (hit) {
     const header = { ...hit.header, source: { ...hit.header.source, path } };
@@ -351,34 +363,32 @@ export function scoredFromRuns(
   };
 }
 
-/** The identity columns every row carries, before the sample columns. */
-export const RUN_COLUMNS = ["run", "label", "family", "size_b", "variant"] as const;
-
-/** Stacks the runs' frames in run order, with identity columns and a common set of metrics. */
+/**
+ * Stacks the runs' frames in run order, with identity columns and a common set of metrics; the
+ * metrics listed are the metric columns, then the declared columns analysed like metrics
+ * (`latency_s`) that some run measured, in display order.
+ */
 function stackRuns(
   runs: readonly ScoredRun[],
   frames: Map<string, pl.DataFrame>,
   text = true,
 ): { frame: pl.DataFrame; metrics: string[] } {
-  const fixed = new Set<string>(SAMPLE_COLUMNS);
   const sampleColumns = SAMPLE_COLUMNS.filter((c) =>
     text || !(TEXT_COLUMNS as readonly string[]).includes(c)
   );
   const found = new Set<string>();
-  for (const f of frames.values()) for (const c of f.columns) if (!fixed.has(c)) found.add(c);
+  for (const f of frames.values()) {
+    for (const c of f.columns) if (frameColumn(c) === undefined) found.add(c);
+  }
   const metrics = orderMetrics([...found]);
   const parts: pl.DataFrame[] = [];
   for (const r of runs) {
     const f = frames.get(r.source.path);
     if (!f) continue;
     const h = f.height;
-    const identity = [
-      pl.Series("run", Array(h).fill(r.run.id), pl.Utf8),
-      pl.Series("label", Array(h).fill(r.run.label), pl.Utf8),
-      pl.Series("family", Array(h).fill(r.run.family), pl.Utf8),
-      pl.Series("size_b", Array(h).fill(r.run.size_b), pl.Float64),
-      pl.Series("variant", Array(h).fill(r.run.variant), pl.Utf8),
-    ];
+    const identity = RUN_COLUMNS.map((c) =>
+      pl.Series(c, Array(h).fill(RUN_COLUMN_VALUES[c](r.run)), frameColumn(c)!.dtype)
+    );
     const metricCols = metrics.map((m) =>
       f.columns.includes(m) ? f.getColumn(m) : pl.Series(m, Array(h).fill(null), pl.Float64)
     );
@@ -388,36 +398,11 @@ function stackRuns(
       ...metricCols,
     ]));
   }
-  if (parts.length === 0) {
-    return {
-      frame: emptyFrame(metrics).select(...RUN_COLUMNS, ...sampleColumns, ...metrics),
-      metrics,
-    };
-  }
+  if (parts.length === 0) return { frame: emptyFrame(metrics, { text }), metrics };
   // Without rechunking, the stacked frame shares the runs' column buffers instead of copying them.
   const frame = parts.length === 1
     ? parts[0]
     : pl.concat(parts, { how: "vertical", rechunk: false });
-  const timed = frame.getColumn("latency_s").nullCount() < frame.height;
-  return { frame, metrics: orderMetrics(timed ? ["latency_s", ...metrics] : metrics) };
-}
-
-function emptyFrame(metrics: string[]): pl.DataFrame {
-  const bools: string[] = [
-    "hit_max_new_tokens",
-    "truncated_estimated",
-    ...BEHAVIOUR_COLUMNS_OF_FRAME,
-  ];
-  const utf8 = [...RUN_COLUMNS, ...SAMPLE_COLUMNS].filter((c) =>
-    !["size_b", "latency_s", "new_tokens", "chrf_stats", ...bools].includes(c)
-  );
-  return pl.DataFrame([
-    ...utf8.map((c) => pl.Series(c, [], pl.Utf8)),
-    pl.Series("size_b", [], pl.Float64),
-    pl.Series("latency_s", [], pl.Float64),
-    pl.Series("new_tokens", [], pl.Float64),
-    ...bools.map((c) => pl.Series(c, [], pl.Bool)),
-    pl.Series("chrf_stats", [[0]], pl.List(pl.Float64)).slice(0, 0),
-    ...metrics.map((m) => pl.Series(m, [], pl.Float64)),
-  ]).select(...RUN_COLUMNS, ...SAMPLE_COLUMNS, ...metrics);
+  const measured = ANALYSED_COLUMNS.filter((c) => frame.getColumn(c).nullCount() < frame.height);
+  return { frame, metrics: orderMetrics([...measured, ...metrics]) };
 }

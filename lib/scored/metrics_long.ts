@@ -4,10 +4,12 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { frameColumn } from "./frame_columns.ts";
 
 /**
  * `run, id, metric, value` (Float64, null where undefined) for the given metrics (default: every
- * metric column of the frame).
+ * metric column of the frame, i.e. every Float64 column not declared in `FRAME_COLUMNS`, so
+ * without `latency_s`).
  *
  * @example
  * ```ts
@@ -21,10 +23,10 @@ import pl from "nodejs-polars";
  * ```
  */
 export function metricsLong(frame: pl.DataFrame, metrics?: readonly string[]): pl.DataFrame {
-  const cols = metrics ?? frame.columns.filter((c) =>
-    frame.getColumn(c).dtype.equals(pl.Float64) &&
-    !["size_b", "latency_s", "new_tokens"].includes(c)
-  );
+  const cols = metrics ??
+    frame.columns.filter((c) =>
+      frameColumn(c) === undefined && frame.getColumn(c).dtype.equals(pl.Float64)
+    );
   return frame.select("run", "id", ...cols).unpivot(["run", "id"], [...cols], {
     variableName: "metric",
     valueName: "value",

@@ -9,40 +9,9 @@ import { orderMetrics } from "../metrics/metric_order.ts";
 import { runAnswerBehaviour } from "../behaviour/behaviour_summary.ts";
 import { chrfCorpusStatistics } from "../metrics/chrf_corpus.ts";
 import { createHash } from "node:crypto";
+import { frameColumn, SAMPLE_COLUMNS } from "./frame_columns.ts";
 
-/** The per-sample columns before the metric columns, in order. */
-export const SAMPLE_COLUMNS = [
-  "id",
-  "instruction",
-  "input",
-  "reference",
-  "prediction",
-  "question_key",
-  "language",
-  "language_source",
-  "domain",
-  "domain_source",
-  "latency_s",
-  "new_tokens",
-  "hit_max_new_tokens",
-  "retrieval",
-  "answer_language",
-  "question_language",
-  "wrong_language",
-  "reasoning_trace",
-  "truncated",
-  "truncated_estimated",
-  "empty",
-  "refusal",
-  "substantive",
-  "chrf_stats",
-] as const;
-
-/**
- * The long text columns among {@linkcode SAMPLE_COLUMNS}: most of a scored frame's memory. The
- * cache stores them apart, and `loadScored(dir, { text: false })` leaves them out.
- */
-export const TEXT_COLUMNS = ["instruction", "input", "reference", "prediction"] as const;
+type SampleColumn = (typeof SAMPLE_COLUMNS)[number];
 
 /**
  * The question a sample answers, as a short key: the first 16 hex digits of the SHA-256 of its
@@ -63,92 +32,82 @@ export function questionKey(instruction: string | null, reference: string | null
     .digest("hex").slice(0, 16);
 }
 
-/** The answer-behaviour flags among {@linkcode SAMPLE_COLUMNS} (see `lib/behaviour/`). */
-export const BEHAVIOUR_COLUMNS_OF_FRAME = [
-  "wrong_language",
-  "reasoning_trace",
-  "truncated",
-  "empty",
-  "refusal",
-  "substantive",
-] as const;
-
-/** Metric names of a run's samples, in display order (`latency_s` is a sample column). */
+/** Metric names of a run's samples, in display order. */
 export function sampleMetricNames(run: RunResult): string[] {
   const names = new Set<string>();
   for (const s of run.samples ?? []) for (const k of Object.keys(s.metrics)) names.add(k);
-  names.delete("latency_s");
   return orderMetrics([...names]);
 }
 
 /**
  * The samples of `run` as a frame, one row per sample in question order (by `question_key`, then
- * `id`: never the file's order, so that a resampled statistic does not depend on it):
- * {@linkcode SAMPLE_COLUMNS} (texts as Utf8, `question_key` the
- * {@linkcode questionKey} of the sample, `retrieval` as the
- * JSON text of the retrieved records or null; the answer-behaviour flags of `lib/behaviour/`, with
- * truncation calibrated on the run, as Boolean columns and the answer's and question's language
- * as text; `chrf_stats`, each answer's chrF n-gram counts, for corpus chrF), then one Float64
- * column per metric, null where the metric is undefined for the sample
- * (`keyword_coverage` among them when a sample carries keywords). `latency_s` is the sample's
- * latency, or its stored `latency_s` metric (the study's `gen_time`).
+ * `id`: never the file's order, so that a resampled statistic does not depend on it): the
+ * {@linkcode SAMPLE_COLUMNS} as `FRAME_COLUMNS` declares them (`question_key` the
+ * {@linkcode questionKey} of the sample; `retrieval` the JSON text of the retrieved records; the
+ * answer-behaviour flags of `lib/behaviour/`, with truncation calibrated on the run; `chrf_stats`,
+ * each answer's chrF n-gram counts, for corpus chrF), then one Float64 column per metric, null
+ * where the metric is undefined for the sample (`keyword_coverage` among them when a sample
+ * carries keywords). `latency_s` is the sample's `latency_s` field: a column, never a metric.
  *
- * @throws {TypeError} when the run has no per-sample records.
+ * @throws {TypeError} when the run has no per-sample records, when a sample's metric is named
+ *   like a declared column (e.g. `metrics.latency_s`), or when a column declared non-nullable
+ *   gets a null.
  */
 export function runSamplesFrame(run: RunResult): pl.DataFrame {
   const samples = run.samples;
   if (!samples) {
     throw new TypeError(`Run "${run.run.id}" (${run.source.path}) has no per-sample records`);
   }
-  const text = (f: (i: number) => string | null, name: string) =>
-    pl.Series(name, samples.map((_, i) => f(i)), pl.Utf8);
-  const cols: pl.Series[] = [
-    text((i) => samples[i].id, "id"),
-    text((i) => samples[i].instruction, "instruction"),
-    text((i) => samples[i].input, "input"),
-    text((i) => samples[i].reference, "reference"),
-    text((i) => samples[i].prediction, "prediction"),
-    text((i) => questionKey(samples[i].instruction, samples[i].reference), "question_key"),
-    text((i) => samples[i].language, "language"),
-    text((i) => samples[i].language_source, "language_source"),
-    text((i) => samples[i].domain, "domain"),
-    text((i) => samples[i].domain_source, "domain_source"),
-    pl.Series(
-      "latency_s",
-      samples.map((s) => s.latency_s ?? s.metrics.latency_s ?? null),
-      pl.Float64,
-    ),
-    pl.Series("new_tokens", samples.map((s) => s.new_tokens), pl.Float64),
-    pl.Series("hit_max_new_tokens", samples.map((s) => s.hit_max_new_tokens), pl.Bool),
-    text((i) => (samples[i].retrieval ? JSON.stringify(samples[i].retrieval) : null), "retrieval"),
-  ];
-  const behaviour = runAnswerBehaviour(run).map((x) => x.behaviour);
-  cols.push(
-    pl.Series("answer_language", behaviour.map((b) => b.answer_language), pl.Utf8),
-    pl.Series("question_language", behaviour.map((b) => b.question_language), pl.Utf8),
-  );
-  for (const flag of BEHAVIOUR_COLUMNS_OF_FRAME) {
-    cols.push(pl.Series(flag, behaviour.map((b) => b[flag]), pl.Bool));
+  const metrics = sampleMetricNames(run);
+  for (const m of metrics) {
+    if (frameColumn(m) === undefined) continue;
+    const i = samples.findIndex((s) => m in s.metrics);
+    throw new TypeError(
+      `Run "${run.run.id}" (${run.source.path}): samples[${i}].metrics.${m} is named like a column of the scored frame; ${m} is the sample's own field, not a metric`,
+    );
   }
-  // Each answer's chrF n-gram statistics (18 counts: hypothesis, reference and matching n-grams
-  // of orders 1-6): summed over resampled answers they give corpus chrF and its interval cheaply.
-  cols.push(
-    pl.Series(
-      "chrf_stats",
+  const behaviour = runAnswerBehaviour(run).map((x) => x.behaviour);
+  const values: Record<SampleColumn, () => unknown[]> = {
+    id: () => samples.map((s) => s.id),
+    instruction: () => samples.map((s) => s.instruction),
+    input: () => samples.map((s) => s.input),
+    reference: () => samples.map((s) => s.reference),
+    prediction: () => samples.map((s) => s.prediction),
+    question_key: () => samples.map((s) => questionKey(s.instruction, s.reference)),
+    language: () => samples.map((s) => s.language),
+    language_source: () => samples.map((s) => s.language_source),
+    domain: () => samples.map((s) => s.domain),
+    domain_source: () => samples.map((s) => s.domain_source),
+    latency_s: () => samples.map((s) => s.latency_s),
+    new_tokens: () => samples.map((s) => s.new_tokens),
+    hit_max_new_tokens: () => samples.map((s) => s.hit_max_new_tokens),
+    retrieval: () => samples.map((s) => (s.retrieval ? JSON.stringify(s.retrieval) : null)),
+    answer_language: () => behaviour.map((b) => b.answer_language),
+    question_language: () => behaviour.map((b) => b.question_language),
+    wrong_language: () => behaviour.map((b) => b.wrong_language),
+    reasoning_trace: () => behaviour.map((b) => b.reasoning_trace),
+    truncated: () => behaviour.map((b) => b.truncated),
+    truncated_estimated: () => behaviour.map((b) => b.truncated_basis !== "recorded"),
+    empty: () => behaviour.map((b) => b.empty),
+    refusal: () => behaviour.map((b) => b.refusal),
+    substantive: () => behaviour.map((b) => b.substantive),
+    // Each answer's chrF n-gram statistics (18 counts: hypothesis, reference and matching n-grams
+    // of orders 1-6): summed over resampled answers they give corpus chrF and its interval cheaply.
+    chrf_stats: () =>
       chrfCorpusStatistics(samples.map((s) => s.prediction), samples.map((s) => s.reference)),
-      pl.List(pl.Float64),
-    ),
-  );
-  cols.splice(
-    cols.findIndex((c) => c.name === "empty"),
-    0,
-    pl.Series(
-      "truncated_estimated",
-      behaviour.map((b) => b.truncated_basis !== "recorded"),
-      pl.Bool,
-    ),
-  );
-  for (const m of sampleMetricNames(run)) {
+  };
+  const cols: pl.Series[] = SAMPLE_COLUMNS.map((name) => {
+    const { dtype, nullable } = frameColumn(name)!;
+    const series = pl.Series(name, values[name](), dtype);
+    if (!nullable && series.nullCount() > 0) {
+      const i = (series.isNull().toArray() as boolean[]).indexOf(true);
+      throw new TypeError(
+        `Run "${run.run.id}" (${run.source.path}): column ${name} of samples[${i}] is null, but the scored frame declares it non-nullable`,
+      );
+    }
+    return series;
+  });
+  for (const m of metrics) {
     cols.push(pl.Series(m, samples.map((s) => s.metrics[m] ?? null), pl.Float64));
   }
   if (behaviour.some((b) => b.keyword_coverage !== null)) {

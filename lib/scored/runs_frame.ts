@@ -5,10 +5,12 @@
 import pl from "nodejs-polars";
 import { displayPath } from "../io/paths.ts";
 import type { ScoredRun } from "./load_scored.ts";
+import { frameColumn, RUN_COLUMN_VALUES, RUN_COLUMNS } from "./frame_columns.ts";
 
 /**
  * `run, label, family, size_b, variant, samples, format, file, sha256` for each run, in display
- * order (`samples` is 0 for a summary-only file).
+ * order: the scored frame's run-identity columns (`RUN_COLUMNS`, as declared), then the number of
+ * samples (0 for a summary-only file) and the file's format, path and SHA-256.
  *
  * @example
  * ```ts
@@ -21,11 +23,9 @@ import type { ScoredRun } from "./load_scored.ts";
  */
 export function runsFrame(runs: readonly ScoredRun[]): pl.DataFrame {
   return pl.DataFrame([
-    pl.Series("run", runs.map((r) => r.run.id), pl.Utf8),
-    pl.Series("label", runs.map((r) => r.run.label), pl.Utf8),
-    pl.Series("family", runs.map((r) => r.run.family), pl.Utf8),
-    pl.Series("size_b", runs.map((r) => r.run.size_b), pl.Float64),
-    pl.Series("variant", runs.map((r) => r.run.variant), pl.Utf8),
+    ...RUN_COLUMNS.map((c) =>
+      pl.Series(c, runs.map((r) => RUN_COLUMN_VALUES[c](r.run)), frameColumn(c)!.dtype)
+    ),
     pl.Series("samples", runs.map((r) => r.samples), pl.Int32),
     pl.Series("format", runs.map((r) => r.source.format), pl.Utf8),
     pl.Series("file", runs.map((r) => displayPath(r.source.path)), pl.Utf8),

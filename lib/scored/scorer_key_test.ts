@@ -34,6 +34,14 @@ Deno.test("the scorer's code hash changes when quantileSorted(), which the trunc
   await Deno.remove(root, { recursive: true });
 });
 
+Deno.test("the scorer's code hash changes when the frame's column declaration changes: no cache entry of an older layout is looked up", async () => {
+  const root = await copyOfLib();
+  const before = sourceHash([SCORER_ENTRY], { root });
+  edit(root, "lib/scored/frame_columns.ts", '"Tokens generated', '"Tokens generated (edited)');
+  assert.notEqual(sourceHash([SCORER_ENTRY], { root }), before);
+  await Deno.remove(root, { recursive: true });
+});
+
 Deno.test("the analysis memo's code hash changes when a module the analyses import from outside lib/analysis changes", async () => {
   const root = await copyOfLib();
   const entries = analysisEntries(root);

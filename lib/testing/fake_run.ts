@@ -22,9 +22,9 @@ export interface FakeSample {
   language?: string | null;
   /** Default: `null`. */
   domain?: string | null;
-  /** Latency in seconds. Default: `metrics.latency_s`, else `null`. */
+  /** Latency in seconds (a column of the scored frame, not a metric). Default: `null`. */
   latency_s?: number | null;
-  /** Per-sample metrics, stored as given. */
+  /** Per-sample metrics, stored as given (`latency_s` is not one: the frame builder refuses it). */
   metrics: Record<string, number | null>;
 }
 
@@ -71,7 +71,7 @@ export function fakeRun(
     language_source: "file",
     domain: s.domain ?? null,
     domain_source: "file",
-    latency_s: s.latency_s === undefined ? s.metrics.latency_s ?? null : s.latency_s,
+    latency_s: s.latency_s ?? null,
     new_tokens: null,
     hit_max_new_tokens: null,
     retrieval: null,

@@ -20,6 +20,8 @@ export interface FakeScoredRun {
   label?: string;
   /** Per-sample values of each metric (all arrays of one run have the same length). */
   values: Record<string, (number | null)[]>;
+  /** Per-sample latency in seconds (the `latency_s` column). Default: null. */
+  latency_s?: (number | null)[];
   /** Question ids. Default: `"0"`, `"1"`, ... */
   ids?: string[];
   /** Per-sample language labels. Default: null. */
@@ -41,7 +43,11 @@ export interface FakeScoredRun {
 /** Scored results of the given runs, in the given order. */
 export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
   return scoredFromRuns(runs.map((spec) => {
-    const n = Math.max(0, ...Object.values(spec.values).map((v) => v.length));
+    const n = Math.max(
+      0,
+      ...Object.values(spec.values).map((v) => v.length),
+      spec.latency_s?.length ?? 0,
+    );
     const ids = spec.ids ?? Array.from({ length: n }, (_, i) => String(i));
     return fakeRun(
       spec.id,
@@ -53,6 +59,7 @@ export function fakeScored(runs: readonly FakeScoredRun[]): ScoredResults {
         prediction: spec.prediction?.[i] ?? "",
         language: spec.language?.[i] ?? null,
         domain: spec.domain?.[i] ?? null,
+        latency_s: spec.latency_s?.[i] ?? null,
         metrics: Object.fromEntries(
           Object.entries(spec.values).map(([m, v]) => [m, v[i] ?? null]),
         ),
