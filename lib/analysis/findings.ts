@@ -16,7 +16,7 @@ import { textValues } from "../scored/run_columns.ts";
 import { tokenize } from "../metrics/tokenize.ts";
 import { legacyCitations } from "../metrics/legacy_citations.ts";
 import { metricLabel } from "../metrics/metric_order.ts";
-import { metricInfo } from "../metrics/registry.ts";
+import { metricInfo, metricsWithRole } from "../metrics/registry.ts";
 import type { AnalysisPlan } from "./analysis_plan.ts";
 import { defaultFamily } from "./default_family.ts";
 import type { Comparison, PairedRow } from "./paired_comparisons.ts";
@@ -41,7 +41,10 @@ export interface FindingsOptions {
   seed?: number;
   /** The published table compared with the files (see `publishedComparison`). Default: none. */
   published?: readonly PublishedComparisonRow[];
-  /** Secondary metrics of the fine-tuning finding (exploratory). Default: chrF and the corrected citation metrics. */
+  /**
+   * Secondary metrics of the fine-tuning finding (exploratory). Default: the registry's metrics
+   * with the `findings` role (chrF and the corrected citation metrics).
+   */
   secondary?: readonly string[];
 }
 
@@ -191,7 +194,7 @@ export function findings(
   options: FindingsOptions = {},
 ): Findings {
   const { resamples = 10_000, seed = 42, published = [] } = options;
-  const secondary = (options.secondary ?? ["chrf", "citation_accuracy_v2", "hallucination_rate_v2"])
+  const secondary = (options.secondary ?? metricsWithRole("findings"))
     .filter((m) => scored.metrics.includes(m) && m !== plan.primary_metric);
   const label = (id: string) => scored.runs.find((r) => r.run.id === id)?.run.label ?? id;
   const family = defaultFamily(scored.runs);
