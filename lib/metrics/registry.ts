@@ -147,9 +147,9 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
     unit: "score 0-100",
     range: [0, 100],
     nullable: false,
-    compute: "stored only",
+    compute: (s) => chrf(s.prediction, s.reference, { wordOrder: 2 }),
     definition:
-      "chrF++: as chrf, plus word unigrams and bigrams (words split on whitespace with one leading or trailing punctuation mark split off), all eight orders averaged together. Not scored by the v2 suite yet: read as stored.",
+      "chrF++: as chrf, plus word unigrams and bigrams (words split on whitespace with one leading or trailing punctuation mark split off), all eight orders averaged together.",
     sig: "nc:6|nw:2|beta:2|case:mixed|space:no|eff:yes|impl:sacrebleu-2",
   }),
   m({
