@@ -16,7 +16,7 @@ import { textValues } from "../scored/run_columns.ts";
 import { tokenize } from "../metrics/tokenize.ts";
 import { legacyCitations } from "../metrics/legacy_citations.ts";
 import { metricLabel } from "../metrics/metric_order.ts";
-import { metricInfo } from "../metrics/registry.ts";
+import { metricInfo, metricsWithRole } from "../metrics/registry.ts";
 import type { AnalysisPlan } from "./analysis_plan.ts";
 import type { Comparison, PairedRow } from "./paired_comparisons.ts";
 import { pairedFamilyTable } from "./paired_family_table.ts";
@@ -40,7 +40,10 @@ export interface FindingsOptions {
   seed?: number;
   /** The published table compared with the files (see `publishedComparison`). Default: none. */
   published?: readonly PublishedComparisonRow[];
-  /** Secondary metrics of the fine-tuning finding (exploratory). Default: chrF and the corrected citation metrics. */
+  /**
+   * Secondary metrics of the fine-tuning finding (exploratory). Default: the registry's metrics
+   * with the `findings` role (chrF and the corrected citation metrics).
+   */
   secondary?: readonly string[];
 }
 
@@ -192,7 +195,7 @@ export function findings(
   options: FindingsOptions = {},
 ): Findings {
   const { resamples = 10_000, seed = 42, published = [] } = options;
-  const secondary = (options.secondary ?? ["chrf", "citation_accuracy_v2", "hallucination_rate_v2"])
+  const secondary = (options.secondary ?? metricsWithRole("findings"))
     .filter((m) => scored.metrics.includes(m) && m !== plan.primary_metric);
   const label = (id: string) => scored.runs.find((r) => r.run.id === id)?.run.label ?? id;
   // Every test quoted here is a row of the paired table (paired.csv), adjusted within its

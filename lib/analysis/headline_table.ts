@@ -5,18 +5,17 @@
  */
 import type { Cell } from "../tables/format_table.ts";
 import { metricLabel } from "../metrics/metric_order.ts";
+import { metricsWithRole } from "../metrics/registry.ts";
 import type { ScalingRow } from "./scaling_table.ts";
 
-/** The headline metrics: BERTScore, chrF and the corrected (v2) suite, then latency. */
-export const HEADLINE_METRICS: readonly string[] = [
-  "bertscore_f1",
-  "chrf",
-  "rougeL_v2",
-  "citation_accuracy_v2",
-  "hallucination_rate_v2",
-  "key_info_v2",
+/**
+ * The headline metrics: the registry's metrics with the `headline` role (BERTScore, chrF and the
+ * corrected (v2) suite), in display order, then latency.
+ */
+export const HEADLINE_METRICS: readonly string[] = Object.freeze([
+  ...metricsWithRole("headline"),
   "latency_s",
-];
+]);
 
 /**
  * Rows `label, variant, size_b, n`, then `<metric>_mean/_lo/_hi` for each headline metric any

@@ -9,33 +9,32 @@ import { legacyCitations } from "../metrics/legacy_citations.ts";
 import { citationIds } from "../metrics/citations.ts";
 import type { ScoredResults } from "../scored/load_scored.ts";
 import { textValues } from "../scored/run_columns.ts";
+import { auditedPairs } from "../metrics/registry.ts";
 
-/** Legacy metric → its corrected counterpart, as audited. */
-export const AUDITED_PAIRS = [
-  ["citation_accuracy", "citation_accuracy_v2"],
-  ["hallucination_rate", "hallucination_rate_v2"],
-  ["key_info", "key_info_v2"],
-  ["rouge1", "rouge1_v2"],
-  ["rougeL", "rougeL_v2"],
-] as const;
+/**
+ * Legacy metric → its corrected counterpart, as audited: the registry's entries that name the
+ * legacy metric they audit (`audits`), in display order.
+ */
+export const AUDITED_PAIRS: readonly (readonly [legacy: string, corrected: string])[] = Object
+  .freeze(auditedPairs());
 
-type Legacy = typeof AUDITED_PAIRS[number][0];
-type V2 = typeof AUDITED_PAIRS[number][1];
-
-/** One run × language group (`all` for every question) of the audit. */
-export type MetricAuditRow =
-  & {
-    run: string;
-    language: string;
-    n: number;
-    /** References with a citation the study's (Russian-only) extractor finds. */
-    refs_with_citation_legacy: number;
-    /** References with a citation the v2 extractor (Russian and Kazakh forms) finds. */
-    refs_with_citation_v2: number;
-  }
-  & { [K in Legacy]: number | null }
-  & { [K in V2]: number | null }
-  & { [K in `${V2}_n`]: number };
+/**
+ * One run × language group (`all` for every question) of the audit: the fields below, then for
+ * each of {@linkcode AUDITED_PAIRS} the legacy mean, the corrected mean and `<corrected>_n`.
+ */
+export interface MetricAuditRow {
+  run: string;
+  language: string;
+  n: number;
+  /** References with a citation the study's (Russian-only) extractor finds. */
+  refs_with_citation_legacy: number;
+  /** References with a citation the v2 extractor (Russian and Kazakh forms) finds. */
+  refs_with_citation_v2: number;
+  /** The legacy citation accuracy (audited), read by {@linkcode legacyDefaultNote}. */
+  citation_accuracy: number | null;
+  /** The means and counts of {@linkcode AUDITED_PAIRS}. */
+  [column: string]: string | number | null;
+}
 
 /**
  * Rows per run: first `language = "all"`, then one per stored language label (the study's rule),
@@ -91,30 +90,23 @@ export function metricAuditTable(scored: ScoredResults): MetricAuditRow[] {
   ];
   const all = withCites.groupBy("run").agg(...aggs).withColumn(pl.lit("all").alias("language"));
   const byLanguage = withCites.groupBy("run", "language").agg(...aggs);
-  const rows = [...all.toRecords(), ...byLanguage.toRecords()] as unknown as MetricAuditRow[];
+  const rows = [...all.toRecords(), ...byLanguage.toRecords()] as Record<string, unknown>[];
   const runOrder = scored.runs.map((r) => r.run.id);
-  return rows.map((r) => ({
-    ...r,
+  return rows.map((r): MetricAuditRow => ({
+    run: String(r.run),
+    language: String(r.language),
     n: Number(r.n),
     refs_with_citation_legacy: Number(r.refs_with_citation_legacy),
     refs_with_citation_v2: Number(r.refs_with_citation_v2),
-    ...Object.fromEntries(AUDITED_PAIRS.map(([, v2]) => [`${v2}_n`, Number(r[`${v2}_n`])])),
+    citation_accuracy: null,
+    ...Object.fromEntries(AUDITED_PAIRS.flatMap(([legacy, v2]) => [
+      [legacy, nullable(r[legacy] as number | null | undefined)],
+      [v2, nullable(r[v2] as number | null | undefined)],
+      [`${v2}_n`, Number(r[`${v2}_n`])],
+    ])),
   })).sort((a, b) =>
     runOrder.indexOf(a.run) - runOrder.indexOf(b.run) ||
     (a.language === "all" ? -1 : b.language === "all" ? 1 : a.language < b.language ? -1 : 1)
-  ).map((r) =>
-    ({
-      run: r.run,
-      language: r.language,
-      n: r.n,
-      refs_with_citation_legacy: r.refs_with_citation_legacy,
-      refs_with_citation_v2: r.refs_with_citation_v2,
-      ...Object.fromEntries(AUDITED_PAIRS.flatMap(([legacy, v2]) => [
-        [legacy, nullable(r[legacy])],
-        [v2, nullable(r[v2])],
-        [`${v2}_n`, r[`${v2}_n`]],
-      ])),
-    }) as MetricAuditRow
   );
 }
 

@@ -7,7 +7,7 @@
  * deno task rescore --suite all --out runs/rescored ../shared/datasets/kz-legal-qa/results
  * ```
  *
- * Usage: `deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR [--force]] [--in-place] PATH...`
+ * Usage: `deno task rescore [--check] [--suite legacy|v2|all] [--out DIR [--force]] [--in-place] PATH...`
  *
  * - PATH: result files (legacy or schema v1) or folders (every `*.json` in them, not recursive;
  *   RAG ablation files, which have no samples, are skipped with a note; `runs.json` applies).
@@ -36,7 +36,7 @@
  * - An existing file in `--out` is replaced only when rescore wrote it (a schema-v1 document whose
  *   `config.tool` or `inputs.rescored_from` says so); any other file there (your own
  *   `benchmark_4b_ft.json`, say) is refused, naming it, and nothing is written, unless `--force`.
- * - `--suite` (default `all`), `--chrf-pp` (also compute chrF++ as `chrf_pp`).
+ * - `--suite` (default `all`): the registry's computed metrics of that suite (lib/metrics/registry.ts).
  * - Exit codes: 0 success, 1 mismatches found (with `--check`), a refusal, or a file failed,
  *   2 bad usage.
  * @module
@@ -58,7 +58,7 @@ import v1Schema from "../results/result_v1.schema.json" with { type: "json" };
 
 /** The usage text printed on bad usage. */
 export const USAGE =
-  "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--chrf-pp] [--out DIR [--force]] [--in-place] PATH...";
+  "Usage: deno task rescore [--check] [--suite legacy|v2|all] [--out DIR [--force]] [--in-place] PATH...";
 
 /** Default output folder (relative to the working directory). */
 export const DEFAULT_OUT = "runs/rescored";
@@ -67,7 +67,6 @@ export const DEFAULT_OUT = "runs/rescored";
 export interface RescoreArgs {
   check: boolean;
   suite: SuiteChoice;
-  chrfPlusPlus: boolean;
   out: string | null;
   inPlace: boolean;
   /** Replace files in `--out` that rescore did not write. Default: `false`. */
@@ -90,7 +89,7 @@ class Refusal extends Error {}
  * ```ts
  * import { parseArgs } from "./rescore.ts";
  * import assert from "node:assert/strict";
- * assert.deepEqual(parseArgs(["--suite", "v2", "ответы 14б.json"]), { check: false, suite: "v2", chrfPlusPlus: false, out: null, inPlace: false, force: false, help: false, paths: ["ответы 14б.json"] });
+ * assert.deepEqual(parseArgs(["--suite", "v2", "ответы 14б.json"]), { check: false, suite: "v2", out: null, inPlace: false, force: false, help: false, paths: ["ответы 14б.json"] });
  * assert.throws(() => parseArgs(["--frobnicate", "a.json"]), /Unknown option "--frobnicate"/);
  * ```
  */
@@ -104,7 +103,6 @@ export function parseArgs(argv: readonly string[]): RescoreArgs {
       options: {
         check: { type: "boolean", default: false },
         suite: { type: "string", default: "all" },
-        "chrf-pp": { type: "boolean", default: false },
         out: { type: "string" },
         "in-place": { type: "boolean", default: false },
         force: { type: "boolean", default: false },
@@ -122,7 +120,6 @@ export function parseArgs(argv: readonly string[]): RescoreArgs {
   const args: RescoreArgs = {
     check: v.check,
     suite,
-    chrfPlusPlus: v["chrf-pp"],
     out: v.out ?? null,
     inPlace: v["in-place"],
     force: v.force,
@@ -468,10 +465,9 @@ async function rescore(
   const config = {
     tool: TOOL,
     suite: args.suite,
-    chrf_pp: args.chrfPlusPlus,
     argv: [...argv],
   };
-  const names = suiteMetricNames(args.suite, args.chrfPlusPlus);
+  const names = suiteMetricNames(args.suite);
   const now = new Date().toISOString();
   const planned: Planned[] = [];
   const targets = new Map<string, string>();
@@ -522,7 +518,7 @@ async function rescore(
         `note: "${run.source.path}" has no valid schema-v1 run id in its name; its run id is "${id}"`,
       );
     }
-    const rescored = rescoreRun(run, { suite: args.suite, chrfPlusPlus: args.chrfPlusPlus });
+    const rescored = rescoreRun(run, { suite: args.suite });
     const out = run.source.format === "v1"
       ? mergeV1(
         doc,

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { main, parseArgs } from "./rescore.ts";
 import { loadResultFile } from "../results/load_result_file.ts";
 import { fromRoot } from "../io/paths.ts";
+import { suiteMetricNames } from "../metrics/score_sample.ts";
+import { metricInfo } from "../metrics/registry.ts";
 
 const SHARED = fileURLToPath(
   new URL("../../../shared/datasets/kz-legal-qa/results", import.meta.url),
@@ -70,13 +72,16 @@ Deno.test("rescore writes schema-v1 files with signatures into --out and never t
   const input = await smallLegacyCopy(dir, 5);
   const before = await Deno.readTextFile(input);
   const outDir = join(dir, "out");
-  const { code, out } = await run(["--suite", "v2", "--chrf-pp", "--out", outDir, input]);
+  const { code, out } = await run(["--suite", "v2", "--out", outDir, input]);
   assert.equal(code, 0, out.join("\n"));
   const written = await loadResultFile(join(outDir, "benchmark_4b_ft.json"));
   assert.equal(written.source.format, "v1");
   assert.equal(written.samples!.length, 5);
   assert.equal(typeof written.samples![0].metrics.chrf, "number");
-  assert.equal(typeof written.samples![0].metrics.chrf_pp, "number");
+  for (const name of suiteMetricNames("v2")) {
+    assert.ok(name in written.samples![0].metrics, name);
+    assert.equal(written.metricSignatures[name], metricInfo(name).signature);
+  }
   assert.equal(typeof written.samples![0].metrics.bertscore_f1, "number"); // stored value kept
   assert.equal(
     written.samples![0].latency_s,
@@ -108,7 +113,6 @@ Deno.test("rescore refuses bad usage with exit code 2 and the usage line", async
   assert.deepEqual(parseArgs(["--check", "--suite=legacy", "--out=o", "a", "--", "--b"]), {
     check: true,
     suite: "legacy",
-    chrfPlusPlus: false,
     out: "o",
     inPlace: false,
     force: false,

@@ -7,6 +7,7 @@
 import { type LegendItem, standaloneFigure } from "./standalone_figure.ts";
 import { intervalPanel, type IntervalPoint } from "./_interval_panel.ts";
 import { LOWER_IS_BETTER, metricLabel, orderMetrics } from "../metrics/metric_order.ts";
+import { metricsWithRole } from "../metrics/registry.ts";
 import type { PairedRow } from "../analysis/paired_comparisons.ts";
 import type { FamilyRow } from "../analysis/plan_families.ts";
 import type { RunInfo } from "../results/run_result.ts";
@@ -37,13 +38,11 @@ function longest(labels: readonly string[]): number {
   return n;
 }
 
-/** Default panels of {@linkcode forestFigure}: the headline metrics (BERTScore, chrF, corrected citations). */
-export const DEFAULT_FOREST_METRICS: readonly string[] = [
-  "bertscore_f1",
-  "chrf",
-  "citation_accuracy_v2",
-  "hallucination_rate_v2",
-];
+/**
+ * Default panels of {@linkcode forestFigure}: the registry's metrics with the `forest` role
+ * (BERTScore, chrF, corrected citations), in display order.
+ */
+export const DEFAULT_FOREST_METRICS: readonly string[] = Object.freeze(metricsWithRole("forest"));
 
 /** Panels per figure of {@linkcode metricGroups}: two rows of two fit a printed page. */
 export const PANELS_PER_FIGURE = 4;

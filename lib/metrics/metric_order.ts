@@ -1,33 +1,13 @@
 /**
- * The order in which metrics appear in tables and figures, and their display labels. The metric
- * registry (lib/metrics/) holds definitions; this file only orders and names columns.
+ * The order in which metrics appear in tables and figures, and their display labels: both the
+ * metric registry's (lib/metrics/registry.ts), whose entries are listed in display order.
  * @module
  */
 
 import { METRICS } from "./registry.ts";
 
-/** Preferred column order; metrics not listed follow in alphabetical order. */
-export const METRIC_ORDER: readonly string[] = [
-  "bertscore_f1",
-  "citation_accuracy",
-  "citation_accuracy_v2",
-  "hallucination_rate",
-  "hallucination_rate_v2",
-  "key_info",
-  "key_info_v2",
-  "rouge1",
-  "rouge2",
-  "rougeL",
-  "rouge1_v2",
-  "rouge2_v2",
-  "rougeL_v2",
-  "chrf",
-  "chrf_corpus",
-  "exact_match",
-  "bleu",
-  "length_ratio",
-  "latency_s",
-];
+/** Display order of the metrics: the registry's order. */
+export const METRIC_ORDER: readonly string[] = Object.freeze(Object.keys(METRICS));
 
 /** Display labels for figures, tables and prose, by metric name: the registry's `label`s. */
 export const METRIC_LABELS: Readonly<Record<string, string>> = Object.freeze(
@@ -39,12 +19,22 @@ export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(
   Object.values(METRICS).filter((m) => !m.higherIsBetter).map((m) => m.name),
 );
 
-/** Sorts metric names in the preferred order. */
+const RANK: ReadonlyMap<string, number> = new Map(METRIC_ORDER.map((name, i) => [name, i]));
+
+/**
+ * Sorts metric names in display order (the registry's), dropping repeats; names the registry
+ * lacks (e.g. a result file's own `keyword_coverage`) follow in alphabetical order.
+ *
+ * @example
+ * ```ts
+ * import { orderMetrics } from "./metric_order.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(orderMetrics(["zeta", "rougeL_v2", "bertscore_f1", "alpha", "rougeL_v2"]),
+ *   ["bertscore_f1", "rougeL_v2", "alpha", "zeta"]);
+ * ```
+ */
 export function orderMetrics(names: readonly string[]): string[] {
-  const rank = (m: string) => {
-    const i = METRIC_ORDER.indexOf(m);
-    return i < 0 ? METRIC_ORDER.length : i;
-  };
+  const rank = (m: string) => RANK.get(m) ?? METRIC_ORDER.length;
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

@@ -11,6 +11,7 @@
  */
 export * from "./registry.ts";
 export * from "./score_sample.ts";
+export * from "./scoring_context.ts";
 export * from "./rescore_run.ts";
 export * from "./check_legacy.ts";
 export * from "./tokenize.ts";

@@ -10,8 +10,6 @@ import { metricInfo } from "./registry.ts";
 export interface RescoreRunOptions {
   /** Suite(s) to compute. Default: `"all"`. */
   suite?: SuiteChoice;
-  /** Also compute chrF++ as `chrf_pp`. Default: `false`. */
-  chrfPlusPlus?: boolean;
 }
 
 /**
@@ -45,8 +43,8 @@ export interface RescoreRunOptions {
  * ```
  */
 export function rescoreRun(run: RunResult, options: RescoreRunOptions = {}): RunResult {
-  const { suite = "all", chrfPlusPlus = false } = options;
-  const names = suiteMetricNames(suite, chrfPlusPlus);
+  const { suite = "all" } = options;
+  const names = suiteMetricNames(suite);
   if (!run.samples) {
     throw new TypeError(
       `Cannot rescore run "${run.run.id}" (${run.source.path}): it has no per-sample records`,
@@ -54,7 +52,7 @@ export function rescoreRun(run: RunResult, options: RescoreRunOptions = {}): Run
   }
   const samples = run.samples.map((s) => ({
     ...s,
-    metrics: { ...s.metrics, ...scoreSample(s, { suite, chrfPlusPlus }) },
+    metrics: { ...s.metrics, ...scoreSample(s, { suite }) },
   }));
   const summary: Record<string, Aggregate> = { ...run.summary };
   const metricSignatures = { ...run.metricSignatures };

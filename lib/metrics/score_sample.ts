@@ -1,22 +1,10 @@
 /**
- * Scores one prediction/reference pair with the legacy suite, the v2 suite, or both.
+ * Scores one prediction/reference pair with the legacy suite, the v2 suite, or both: every metric
+ * of the registry whose `compute` is a function, in registry order.
  * @module
  */
-import { legacyCitations } from "./legacy_citations.ts";
-import { citationIds } from "./citations.ts";
-import {
-  accuracyOf,
-  hallucinationOf,
-  legacyAccuracyOf,
-  legacyHallucinationOf,
-} from "./_citation_scores.ts";
-import { keyInfoOfTokens, legacyKeyInfo } from "./key_info.ts";
-import { lengthRatio } from "./length_ratio.ts";
-import { rouge, rougeOfTokens } from "./rouge.ts";
-import { tokenize } from "./tokenize.ts";
-import { bleu } from "./bleu.ts";
-import { chrf } from "./chrf.ts";
-import { exactMatch } from "./exact_match.ts";
+import { type MetricInfo, METRICS } from "./registry.ts";
+import { ScoringContext } from "./scoring_context.ts";
 
 /** Which suite(s) to compute. */
 export type SuiteChoice = "legacy" | "v2" | "all";
@@ -25,55 +13,52 @@ export type SuiteChoice = "legacy" | "v2" | "all";
 export interface ScoreSampleOptions {
   /** Suite(s) to compute. Default: `"all"`. */
   suite?: SuiteChoice;
-  /** Also compute `chrf_pp` (chrF++, word order 2) in the v2 suite. Default: `false`. */
-  chrfPlusPlus?: boolean;
 }
 
-/** The metric names {@linkcode scoreSample} returns for a choice of suite. */
-export function suiteMetricNames(suite: SuiteChoice, chrfPlusPlus = false): string[] {
-  const legacy = [
-    "citation_accuracy",
-    "hallucination_rate",
-    "key_info",
-    "length_ratio",
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "bleu",
-  ];
-  const v2 = [
-    "rouge1_v2",
-    "rouge2_v2",
-    "rougeL_v2",
-    "chrf",
-    ...(chrfPlusPlus ? ["chrf_pp"] : []),
-    "citation_accuracy_v2",
-    "hallucination_rate_v2",
-    "key_info_v2",
-    "exact_match",
-  ];
-  switch (suite) {
-    case "legacy":
-      return legacy;
-    case "v2":
-      return v2;
-    case "all":
-      return [...legacy, ...v2];
-    default:
-      throw new RangeError(
-        `Cannot score: unknown suite "${suite as string}" (expected legacy, v2 or all)`,
-      );
+type Computed = MetricInfo & { compute: (s: ScoringContext) => number | null };
+
+const COMPUTED: readonly Computed[] = Object.values(METRICS).filter((i): i is Computed =>
+  typeof i.compute === "function"
+);
+
+/** The computed metrics of each suite choice: legacy first, then v2, each in registry order. */
+const BY_CHOICE: Readonly<Record<SuiteChoice, readonly Computed[]>> = (() => {
+  const legacy = COMPUTED.filter((i) => i.suite === "legacy");
+  const v2 = COMPUTED.filter((i) => i.suite === "v2");
+  return { legacy, v2, all: [...legacy, ...v2] };
+})();
+
+function metricsOf(suite: SuiteChoice): readonly Computed[] {
+  const metrics = Object.hasOwn(BY_CHOICE, suite) ? BY_CHOICE[suite] : undefined;
+  if (!metrics) {
+    throw new RangeError(
+      `Cannot score: unknown suite "${suite as string}" (expected legacy, v2 or all)`,
+    );
   }
+  return metrics;
+}
+
+/**
+ * The metric names {@linkcode scoreSample} returns for a choice of suite, in the order it returns
+ * them: the registry's metrics of the suite that have a compute function.
+ *
+ * @throws {RangeError} when the suite is unknown.
+ */
+export function suiteMetricNames(suite: SuiteChoice): string[] {
+  return metricsOf(suite).map((i) => i.name);
 }
 
 /**
  * Computes the metrics of a suite for one sample. Names and definitions are in
  * {@linkcode METRICS} (lib/metrics/registry.ts); `null` means "undefined for this sample" (v2
- * citation and key-info metrics when there is nothing to compare).
+ * citation and key-info metrics when there is nothing to compare). Tokens, citation sets and
+ * ROUGE counts that several metrics read are computed once per sample ({@linkcode ScoringContext}).
  *
  * @param sample At least the prediction and the reference.
  * @param options See {@linkcode ScoreSampleOptions}.
  * @returns Metric name → value.
+ * @throws {TypeError} when the prediction or the reference is not a string.
+ * @throws {RangeError} when the suite is unknown.
  * @example
  * ```ts
  * import { scoreSample } from "./score_sample.ts";
@@ -92,43 +77,9 @@ export function scoreSample(
   sample: { prediction: string; reference: string },
   options: ScoreSampleOptions = {},
 ): Record<string, number | null> {
-  const { suite = "all", chrfPlusPlus = false } = options;
-  suiteMetricNames(suite); // validates `suite`
-  const { prediction: p, reference: r } = sample;
-  if (typeof p !== "string" || typeof r !== "string") {
-    throw new TypeError(
-      `Cannot score sample: prediction and reference must be strings, got ${typeof p} and ${typeof r}`,
-    );
-  }
+  const metrics = metricsOf(options.suite ?? "all");
+  const context = new ScoringContext(sample.prediction, sample.reference);
   const out: Record<string, number | null> = {};
-  if (suite === "legacy" || suite === "all") {
-    const pc = legacyCitations(p);
-    const rc = legacyCitations(r);
-    const rg = rouge(p, r, { tokenizer: "rouge-ascii" });
-    out.citation_accuracy = legacyAccuracyOf(pc, rc);
-    out.hallucination_rate = legacyHallucinationOf(pc, rc);
-    out.key_info = legacyKeyInfo(p, r);
-    out.length_ratio = lengthRatio(p, r);
-    out.rouge1 = rg.rouge1.f;
-    out.rouge2 = rg.rouge2.f;
-    out.rougeL = rg.rougeL.f;
-    out.bleu = bleu(p, r);
-  }
-  if (suite === "v2" || suite === "all") {
-    const pt = tokenize(p, { tokenizer: "unicode" });
-    const rt = tokenize(r, { tokenizer: "unicode" });
-    const rg = rougeOfTokens(pt, rt);
-    const pc = citationIds(p);
-    const rc = citationIds(r);
-    out.rouge1_v2 = rg.rouge1.f;
-    out.rouge2_v2 = rg.rouge2.f;
-    out.rougeL_v2 = rg.rougeL.f;
-    out.chrf = chrf(p, r);
-    if (chrfPlusPlus) out.chrf_pp = chrf(p, r, { wordOrder: 2 });
-    out.citation_accuracy_v2 = accuracyOf(pc, rc);
-    out.hallucination_rate_v2 = hallucinationOf(pc, rc);
-    out.key_info_v2 = keyInfoOfTokens(p, r, pt, rt).score;
-    out.exact_match = exactMatch(p, r);
-  }
+  for (const metric of metrics) out[metric.name] = metric.compute(context);
   return out;
 }

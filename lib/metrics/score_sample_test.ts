@@ -61,11 +61,17 @@ Deno.test("scoreSample() returns exactly the names of the chosen suite", () => {
   };
   assert.deepEqual(Object.keys(scoreSample(p, { suite: "legacy" })), suiteMetricNames("legacy"));
   assert.deepEqual(Object.keys(scoreSample(p, { suite: "v2" })), suiteMetricNames("v2"));
-  assert.deepEqual(
-    Object.keys(scoreSample(p, { suite: "v2", chrfPlusPlus: true })),
-    suiteMetricNames("v2", true),
-  );
   assert.deepEqual(Object.keys(scoreSample(p)), suiteMetricNames("all"));
+  assert.deepEqual(suiteMetricNames("all"), [
+    ...suiteMetricNames("legacy"),
+    ...suiteMetricNames("v2"),
+  ]);
+  // Stored-only and corpus-level metrics are never computed per sample.
+  for (const name of ["bertscore_f1", "latency_s", "chrf_corpus"]) {
+    assert.ok(!suiteMetricNames("all").includes(name), name);
+  }
+  assert.ok(suiteMetricNames("legacy").includes("bleu"));
+  assert.ok(suiteMetricNames("v2").includes("exact_match"));
   assert.throws(() => scoreSample(p, { suite: "v3" as never }), RangeError);
   assert.throws(() => scoreSample({ prediction: null as never, reference: "" }), TypeError);
 });
