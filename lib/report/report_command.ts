@@ -22,6 +22,7 @@ import { REPORT_PARAM_ENTRIES, type ReportParams } from "./report_params.ts";
  *   "--skip-bad-lines",
  *   "--human-eval data/human_eval/eval_sheet_filled.csv",
  *   "--published none",
+ *   "--plan data/analysis_plan.json",
  *   "--resamples 10000",
  *   "--seed 42",
  * ]);
