@@ -29,7 +29,8 @@
  */
 import { basename, dirname, join } from "node:path";
 import { lockFolder } from "../io/lock_folder.ts";
-import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
+import { NotebookError } from "../notebook/execute_notebook.ts";
+import { type NotebookWorker, startNotebookWorker } from "../notebook/notebook_worker.ts";
 import { displayPath, REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { writeFileAtomic } from "../io/atomic_write.ts";
@@ -164,44 +165,55 @@ export async function runReport(
     // checks every input and names a file that cannot be scored.
     // One version of each result folder for the whole report: copied once, read by every section.
     const snapshot = await snapshotInputs(await snapshotDirs(params), join(staging, ".inputs"));
-    const t0 = performance.now();
-    const warmed = cache
-      ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
-      : 0;
-    if (stopping.signal.aborted) {
-      throw new Error("The report was interrupted; nothing was replaced");
-    }
-    const scored = await loadScored(params.results, { cache, text: false, snapshot });
-    log(
-      `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
-        scored.cache.hits - warmed
-      } from the cache) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    // One kernel per worker, started now so that its start overlaps the scoring; each runs
+    // notebook after notebook (lib/notebook/notebook_worker.ts).
+    const workerCount = Math.min(concurrency, notebooks.length);
+    const env = {
+      [PARAMS_ENV]: JSON.stringify(stagedParams),
+      [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
+    };
+    const started = Array.from(
+      { length: workerCount },
+      () => startNotebookWorker({ env, cwd: notebookDir, signal: stopping.signal }),
     );
+    try {
+      const t0 = performance.now();
+      const warmed = cache
+        ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
+        : 0;
+      if (stopping.signal.aborted) {
+        throw new Error("The report was interrupted; nothing was replaced");
+      }
+      const scored = await loadScored(params.results, { cache, text: false, snapshot });
+      log(
+        `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
+          scored.cache.hits - warmed
+        } from the cache) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    } catch (error) {
+      await Promise.allSettled(started.map(async (w) => (await w).close()));
+      throw error;
+    }
     const queue = [...notebooks].sort((a, b) =>
       rank(a) - rank(b) || notebooks.indexOf(a) - notebooks.indexOf(b)
     );
-    const worker = async () => {
+    const worker = async (starting: Promise<NotebookWorker>) => {
+      const runner = await starting;
       for (let nb = queue.shift(); nb !== undefined; nb = queue.shift()) {
         const t0 = performance.now();
         log(`report: running notebooks/${nb}`);
         try {
-          await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-            env: {
-              [PARAMS_ENV]: JSON.stringify(stagedParams),
-              [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
-            },
-            signal: stopping.signal,
-          });
+          await runner.execute(join(notebookDir, nb), join(staging, "notebooks", nb));
         } catch (error) {
           queue.length = 0; // start no further notebook
+          await runner.close().catch(() => {}); // the notebook's error is the one to report
           throw error;
         }
         log(`report: notebooks/${nb} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
+      await runner.close();
     };
-    const results = await Promise.allSettled(
-      Array.from({ length: Math.min(concurrency, notebooks.length) }, worker),
-    );
+    const results = await Promise.allSettled(started.map(worker));
     if (stopping.signal.aborted) {
       throw new Error("The report was interrupted; nothing was replaced");
     }
