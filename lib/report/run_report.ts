@@ -241,8 +241,9 @@ export async function runReport(
     await Deno.remove(join(staging, ".inputs"), { recursive: true });
     // The paper's folder (numbers as macros, PDF figures, captions, main.tex) needs the
     // findings' tests and the headline table; a report without the findings section has none.
-    if (await exists(join(staging, "tables", "findings_tests.csv"))) await writePaper(staging);
-    else log("report: no findings table (00_findings), so no paper/ folder");
+    if (await exists(join(staging, "tables", "findings_tests.csv"))) {
+      await writePaper(staging, { cache });
+    } else log("report: no findings table (00_findings), so no paper/ folder");
     await finishStaging(staging);
     await writeReportManifest(staging);
     await swapOutput(staging, out);
