@@ -4,8 +4,6 @@
  * raster image. For LaTeX (`\includegraphics`) and for `save()` in notebooks.
  * @module
  */
-import PDFDocument from "pdfkit";
-import SVGtoPDF from "svg-to-pdfkit";
 import { fromRoot } from "../io/paths.ts";
 import { cachedRenderAsync } from "./_render_cache.ts";
 
@@ -67,6 +65,12 @@ export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Prom
     });
   }
   const { width, height } = svgSize(svg);
+  // Loaded here, not at the top: pdfkit is the heaviest import of lib/report/mod.ts, which every
+  // notebook imports, and only save() and the paper draw PDFs.
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([
+    import("pdfkit"),
+    import("svg-to-pdfkit"),
+  ]);
   const pageWidth = (options.widthIn ?? width / 96) * 72;
   const pageHeight = height * pageWidth / width;
   // Fixed metadata dates: the same SVG gives the same bytes.
