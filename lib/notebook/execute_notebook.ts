@@ -5,31 +5,10 @@
  */
 import { basename, dirname, join } from "node:path";
 import { displayPath } from "../io/paths.ts";
-import { projectPython } from "../pyenv/project_python.ts";
-import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
 import { startNotebookWorker } from "./notebook_worker.ts";
 
-/** What headless runs use: the interpreter with nbclient and the environment that finds the kernel. */
-export interface NotebookRunner {
-  python: string;
-  env: Record<string, string>;
-}
-
-let runner: Promise<NotebookRunner> | null = null;
-
-/**
- * Sets up headless notebook runs once per process: the project environment's `notebooks` layer
- * (nbclient) and its Deno kernelspec (see `lib/pyenv/`).
- */
-export function prepareNotebookRuns(): Promise<NotebookRunner> {
-  runner ??= (async () => {
-    const python = await projectPython(["notebooks"]);
-    await ensureDenoKernel();
-    return { python, env: jupyterEnv() };
-  })();
-  runner.catch(() => (runner = null));
-  return runner;
-}
+export { type NotebookRunner, prepareNotebookRuns } from "./prepare_notebook_runs.ts";
+export { NotebookError } from "./notebook_error.ts";
 
 /** Options for {@linkcode executeNotebook}. */
 export interface ExecuteNotebookOptions {
@@ -41,22 +20,6 @@ export interface ExecuteNotebookOptions {
   kernel?: string;
   /** Aborting it stops the run: the child shuts its kernel down and exits. Default: none. */
   signal?: AbortSignal;
-}
-
-/** A failing cell, as reported by {@linkcode executeNotebook}. */
-export class NotebookError extends Error {
-  constructor(
-    readonly notebook: string,
-    readonly cell: number,
-    readonly ename: string,
-    readonly evalue: string,
-    readonly executed: string,
-  ) {
-    super(
-      `Notebook "${notebook}" failed in cell ${cell}: ${ename}: ${evalue} (executed notebook with outputs: ${executed})`,
-    );
-    this.name = "NotebookError";
-  }
 }
 
 /**

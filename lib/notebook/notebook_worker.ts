@@ -7,7 +7,8 @@
  * @module
  */
 import { displayPath } from "../io/paths.ts";
-import { NotebookError, prepareNotebookRuns } from "./execute_notebook.ts";
+import { NotebookError } from "./notebook_error.ts";
+import { prepareNotebookRuns } from "./prepare_notebook_runs.ts";
 
 const SCRIPT = new URL("./_execute_notebook.py", import.meta.url).pathname;
 

@@ -20,8 +20,9 @@
  *   anything, but only when its manifest proves a report wrote it. See `replace_output.ts`.
  * - One version of each input: the result folders (`--results`, `--published`) are copied into
  *   the staging folder once, and every section reads the copy (see `input_snapshot.ts`).
- * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
- *   its kernel down when it is stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
+ * - Kernels and scorers end on every exit path: the notebooks run in child Pythons (one kernel
+ *   each, for notebook after notebook: lib/notebook/notebook_worker.ts) that shut their kernel
+ *   down when stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
  *   those signals the runner stops its children and waits for them before exiting. Linux also
  *   kills each runner, kernel and cache-warming scorer when its parent dies, even by SIGKILL
  *   (`PR_SET_PDEATHSIG`: lib/process/die_with_parent.ts, lib/notebook/_kernel_launcher.py).
@@ -70,10 +71,11 @@ export interface RunReportOptions {
   /** Progress messages. Default: `console.error`. */
   log?: (message: string) => void;
   /**
-   * Notebooks executed at the same time (each in its own kernel; they are independent and their
-   * sections are assembled in list order). Default: the number of CPU cores, at most 4. (Two per
-   * core made the study's report faster, 24 → 19 s warm, but one CI run then rendered a PNG with
-   * text missing; see the README.)
+   * Notebooks executed at the same time, by as many workers, each with one kernel that runs its
+   * notebooks one after another (they are independent and their sections are assembled in list
+   * order). Default: the number of CPU cores, at most 4. (Two per core made the study's report
+   * faster, 24 → 19 s warm, when each notebook had a kernel of its own, but one CI run then
+   * rendered a PNG with text missing; see docs/benchmarks.md.)
    */
   concurrency?: number;
   /**
