@@ -8,7 +8,7 @@ import { svgToPdf } from "./svg_to_pdf.ts";
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30">' +
   '<rect width="20" height="10" fill="steelblue"/><text x="2" y="25">Қазақ</text></svg>';
 
-async function withCache<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+async function withCache<T>(fn: (dir: string) => T | Promise<T>): Promise<T> {
   const root = await Deno.makeTempDir();
   const before = Deno.env.get(CACHE_DIR_ENV);
   Deno.env.set(CACHE_DIR_ENV, root);
@@ -41,7 +41,7 @@ Deno.test("renderPng() and svgToPdf() with the cache give the bytes they give wi
 });
 
 Deno.test("cachedRender() renders once per input, and again for another input", async () => {
-  await withCache(async () => {
+  await withCache(() => {
     let calls = 0;
     const render = () => new Uint8Array([++calls]);
     assert.deepEqual(cachedRender(job("a", render)), new Uint8Array([1]));
@@ -52,7 +52,7 @@ Deno.test("cachedRender() renders once per input, and again for another input", 
 });
 
 Deno.test("cachedRender() renders again when a cache file is damaged", async () => {
-  await withCache(async (dir) => {
+  await withCache((dir) => {
     let calls = 0;
     const render = () => new Uint8Array([7, 7, ++calls]);
     cachedRender(job("a", render));
