@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../io/paths.ts";
 import { FIGURE_FONT } from "./plot_svg.ts";
 import { setPngDpi } from "./_png_dpi.ts";
+import { cachedRender } from "./_render_cache.ts";
 
 /** Print resolution of PNG figures, in dots per inch (SVG user units are CSS pixels, 96 per inch). */
 export const PNG_DPI = 300;
@@ -25,11 +26,24 @@ const FONT_FILES = [
 export interface RenderPngOptions {
   /** Resolution in dots per inch. Default: {@linkcode PNG_DPI}. */
   dpi?: number;
+  /**
+   * Keep the PNG in the workbench's figure cache (`.cache/figures/`) and reuse it for the same SVG
+   * and renderer: the same bytes, without rendering again. Default: `false`.
+   */
+  cache?: boolean;
 }
 
 /** Renders SVG text to PNG bytes, with the resolution recorded in the PNG (`pHYs`). */
 export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Array {
-  const { dpi = PNG_DPI } = options;
+  const { dpi = PNG_DPI, cache = false } = options;
+  if (cache) {
+    return cachedRender({
+      kind: "png",
+      entry: "lib/figures/render_png.ts",
+      input: `${dpi}\n${svg}`,
+      render: () => renderPng(svg, { dpi }),
+    });
+  }
   const fontFiles = FONT_FILES.map((f) => join(FONT_DIR, f));
   for (const f of fontFiles) {
     try {

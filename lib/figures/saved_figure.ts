@@ -21,8 +21,20 @@ export class SavedFigure {
   }
 }
 
+/** Options for {@linkcode saveFigure}. */
+export interface SaveFigureOptions {
+  /** Reuse the PNG of the same SVG from the figure cache (see `renderPng`). Default: `true`. */
+  cache?: boolean;
+}
+
 /** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` atomically. */
-export async function saveFigure(svg: string, dir: string, name: string): Promise<SavedFigure> {
+export async function saveFigure(
+  svg: string,
+  dir: string,
+  name: string,
+  options: SaveFigureOptions = {},
+): Promise<SavedFigure> {
+  const { cache = true } = options;
   dir = fromRoot(dir); // relative paths: to the repository root
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
     throw new TypeError(
@@ -31,6 +43,6 @@ export async function saveFigure(svg: string, dir: string, name: string): Promis
   }
   const files = { svg: join(dir, `${name}.svg`), png: join(dir, `${name}.png`) };
   await writeFileAtomic(files.svg, svg);
-  await writeFileAtomic(files.png, renderPng(svg));
+  await writeFileAtomic(files.png, renderPng(svg, { cache }));
   return new SavedFigure(name, svg, files);
 }

@@ -4,9 +4,8 @@
  * raster image. For LaTeX (`\includegraphics`) and for `save()` in notebooks.
  * @module
  */
-import PDFDocument from "pdfkit";
-import SVGtoPDF from "svg-to-pdfkit";
 import { fromRoot } from "../io/paths.ts";
+import { cachedRenderAsync } from "./_render_cache.ts";
 
 /** The font files embedded in every PDF figure, by weight. */
 const FONTS = {
@@ -21,6 +20,11 @@ export interface SvgToPdfOptions {
    * Default: the SVG's own width at 96 px per inch (SVG user units are CSS pixels).
    */
   widthIn?: number;
+  /**
+   * Keep the PDF in the workbench's figure cache (`.cache/figures/`) and reuse it for the same SVG,
+   * width and code: the same bytes, without drawing again. Default: `false`.
+   */
+  cache?: boolean;
 }
 
 /** The `width` and `height` of an SVG's root element, in px. */
@@ -51,7 +55,22 @@ export function svgSize(svg: string): { width: number; height: number } {
  * ```
  */
 export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Promise<Uint8Array> {
+  if (options.cache) {
+    const { widthIn } = options;
+    return await cachedRenderAsync({
+      kind: "pdf",
+      entry: "lib/figures/svg_to_pdf.ts",
+      input: `${widthIn ?? ""}\n${svg}`,
+      render: () => svgToPdf(svg, { widthIn }),
+    });
+  }
   const { width, height } = svgSize(svg);
+  // Loaded here, not at the top: pdfkit is the heaviest import of lib/report/mod.ts, which every
+  // notebook imports, and only save() and the paper draw PDFs.
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([
+    import("pdfkit"),
+    import("svg-to-pdfkit"),
+  ]);
   const pageWidth = (options.widthIn ?? width / 96) * 72;
   const pageHeight = height * pageWidth / width;
   // Fixed metadata dates: the same SVG gives the same bytes.

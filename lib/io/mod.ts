@@ -9,3 +9,4 @@ export * from "./source_file.ts";
 export * from "./paths.ts";
 export * from "./exists.ts";
 export * from "./lock_folder.ts";
+export * from "./cache_dir.ts";

@@ -1,11 +1,20 @@
-"""Execute one Jupyter notebook headless through the real kernel protocol (nbclient).
+"""Execute Jupyter notebooks headless through the real kernel protocol (nbclient), several in one
+kernel, one after another.
 
-Usage: python3 _execute_notebook.py IN.ipynb OUT.ipynb --kernel deno --timeout 600
+Usage: python3 _execute_notebook.py --kernel deno --timeout 600 --cwd DIR
 
-Writes the executed notebook (with outputs, without timing metadata, so that identical inputs
-give identical files) to OUT. If a cell fails, it still writes what ran, prints one JSON line
-to stderr prefixed with "NOTEBOOK_ERROR " ({"cell": index, "ename", "evalue", "source"}) and
-exits 1. Called by lib/notebook/execute_notebook.ts; not a public interface.
+Reads jobs from stdin, one JSON object a line: {"input": "IN.ipynb", "output": "OUT.ipynb"}. For each
+it writes the executed notebook (with outputs, without timing metadata, so that identical inputs
+give identical files) to OUT, then prints one line to stdout: "NOTEBOOK_DONE " + {"input"}, or, if a
+cell failed (what ran is still written), "NOTEBOOK_ERROR " + {"input", "cell": index, "ename",
+"evalue", "source"}. It exits when stdin ends.
+
+One kernel serves every job (its start and the notebook's imports are paid once, not per notebook):
+the Deno kernel lets a later cell declare a name again, each notebook's execution counts are
+numbered from 1 as in a fresh kernel, and after a failed notebook the next one gets a fresh kernel.
+The kernel starts at once in DIR (the notebooks' folder, their relative paths' base); a job in
+another folder gets a kernel started there. Called by lib/notebook/notebook_worker.ts; not a public
+interface.
 """
 import argparse
 import contextlib
@@ -123,51 +132,60 @@ def write_atomic(nb, path):
     os.replace(tmp, path)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("input")
-    ap.add_argument("output")
-    ap.add_argument("--kernel", default="deno")
-    ap.add_argument("--timeout", type=int, default=600)
-    a = ap.parse_args()
-    nb = nbformat.read(a.input, as_version=4)
-    client = NotebookClient(
-        nb,
-        kernel_name=a.kernel,
-        timeout=a.timeout,
-        record_timing=False,
-        allow_errors=False,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(a.input))}},
-        kernel_manager_class=DyingWithRunnerKernelManager,
-    )
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGHUP, on_signal)
-    die_with_parent()
-    try:
-        run_cells(client, nb, a)
-    except Stopped as stop:
-        print(f"stopped ({stop}); the kernel was shut down", file=sys.stderr)
-        sys.exit(130)
+def say(kind, body):
+    print(f"{kind} " + json.dumps(body, ensure_ascii=False), flush=True)
 
 
-def run_cells(client, nb, a):
+class Kernel:
+    """One started kernel in a folder, with the client that talks to it."""
+
+    def __init__(self, a, cwd):
+        self.cwd = cwd
+        self.client = NotebookClient(
+            nbformat.v4.new_notebook(),
+            kernel_name=a.kernel,
+            timeout=a.timeout,
+            record_timing=False,
+            allow_errors=False,
+            resources={"metadata": {"path": cwd}},
+            kernel_manager_class=DyingWithRunnerKernelManager,
+        )
+        self.context = started_kernel(self.client)
+        self.context.__enter__()
+
+    def close(self):
+        self.context.__exit__(None, None, None)
+
+
+def run_notebook(kernel, a, job):
+    """Runs one notebook in `kernel`; returns the failure (a dict) or None."""
+    client = kernel.client
+    nb = nbformat.read(job["input"], as_version=4)
+    client.nb = nb
+    client.reset_execution_trackers()
+    sent = {}
+    execute = client.kc.execute
+
+    def recording_execute(*args, **kwargs):
+        sent["id"] = execute(*args, **kwargs)
+        return sent["id"]
+
+    client.kc.execute = recording_execute
     failed = None
-    with started_kernel(client):
-        sent = {}
-        execute = client.kc.execute
-
-        def recording_execute(*args, **kwargs):
-            sent["id"] = execute(*args, **kwargs)
-            return sent["id"]
-
-        client.kc.execute = recording_execute
+    try:
         for index, cell in enumerate(nb.cells):
             try:
                 sent.pop("id", None)
-                client.execute_cell(cell, index)
+                # Counted from 1 for each notebook, as a fresh kernel counts (the kernel's own
+                # count goes on across notebooks).
+                count = client.code_cells_executed + 1
+                client.execute_cell(cell, index, execution_count=count)
                 if "id" in sent:
                     drain_late_outputs(client, sent["id"], cell, index)
+                    cell["execution_count"] = count
+                    for output in cell.get("outputs", []):
+                        if "execution_count" in output:
+                            output["execution_count"] = count
             except CellExecutionError as e:
                 failed = {"cell": index, "ename": e.ename, "evalue": e.evalue, "source": cell.source[:300]}
                 break
@@ -177,11 +195,51 @@ def run_cells(client, nb, a):
             except DeadKernelError as e:
                 failed = {"cell": index, "ename": "DeadKernel", "evalue": str(e), "source": cell.source[:300]}
                 break
+    finally:
+        client.kc.execute = execute
     nb.metadata.pop("widgets", None)
-    write_atomic(nb, a.output)
-    if failed is not None:
-        print("NOTEBOOK_ERROR " + json.dumps(failed, ensure_ascii=False), file=sys.stderr)
-        sys.exit(1)
+    write_atomic(nb, job["output"])
+    return failed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kernel", default="deno")
+    ap.add_argument("--timeout", type=int, default=600)
+    ap.add_argument("--cwd", default=os.getcwd())
+    a = ap.parse_args()
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
+    kernel = None
+    try:
+        die_with_parent()
+        kernel = Kernel(a, os.path.abspath(a.cwd))
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            job = json.loads(line)
+            cwd = os.path.dirname(os.path.abspath(job["input"]))
+            if kernel is None or kernel.cwd != cwd:
+                if kernel is not None:
+                    kernel.close()
+                kernel = None  # a failed start leaves none to close
+                kernel = Kernel(a, cwd)
+            failed = run_notebook(kernel, a, job)
+            if failed is None:
+                say("NOTEBOOK_DONE", {"input": job["input"]})
+            else:
+                # What the failed notebook left in the kernel must not reach the next one.
+                kernel.close()
+                kernel = None
+                say("NOTEBOOK_ERROR", {"input": job["input"], **failed})
+    except Stopped as stop:
+        if kernel is not None:
+            kernel.close()
+        print(f"stopped ({stop}); the kernel was shut down", file=sys.stderr)
+        sys.exit(130)
+    if kernel is not None:
+        kernel.close()
 
 
 if __name__ == "__main__":

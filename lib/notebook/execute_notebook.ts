@@ -3,34 +3,12 @@
  * (Python's nbclient), saving the executed notebook with its outputs.
  * @module
  */
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { displayPath } from "../io/paths.ts";
-import { projectPython } from "../pyenv/project_python.ts";
-import { ensureDenoKernel, jupyterEnv } from "../pyenv/deno_kernel.ts";
+import { startNotebookWorker } from "./notebook_worker.ts";
 
-const SCRIPT = new URL("./_execute_notebook.py", import.meta.url).pathname;
-
-/** What headless runs use: the interpreter with nbclient and the environment that finds the kernel. */
-export interface NotebookRunner {
-  python: string;
-  env: Record<string, string>;
-}
-
-let runner: Promise<NotebookRunner> | null = null;
-
-/**
- * Sets up headless notebook runs once per process: the project environment's `notebooks` layer
- * (nbclient) and its Deno kernelspec (see `lib/pyenv/`).
- */
-export function prepareNotebookRuns(): Promise<NotebookRunner> {
-  runner ??= (async () => {
-    const python = await projectPython(["notebooks"]);
-    await ensureDenoKernel();
-    return { python, env: jupyterEnv() };
-  })();
-  runner.catch(() => (runner = null));
-  return runner;
-}
+export { type NotebookRunner, prepareNotebookRuns } from "./prepare_notebook_runs.ts";
+export { NotebookError } from "./notebook_error.ts";
 
 /** Options for {@linkcode executeNotebook}. */
 export interface ExecuteNotebookOptions {
@@ -44,69 +22,27 @@ export interface ExecuteNotebookOptions {
   signal?: AbortSignal;
 }
 
-/** A failing cell, as reported by {@linkcode executeNotebook}. */
-export class NotebookError extends Error {
-  constructor(
-    readonly notebook: string,
-    readonly cell: number,
-    readonly ename: string,
-    readonly evalue: string,
-    readonly executed: string,
-  ) {
-    super(
-      `Notebook "${notebook}" failed in cell ${cell}: ${ename}: ${evalue} (executed notebook with outputs: ${executed})`,
-    );
-    this.name = "NotebookError";
-  }
-}
-
 /**
- * Runs `path` and writes the executed notebook to `output`. Throws {@linkcode NotebookError}
- * naming the notebook, the cell index (0-based) and the error when a cell fails.
+ * Runs `path` and writes the executed notebook to `output`, in a kernel of its own (to run several,
+ * one after another in one kernel, see {@linkcode startNotebookWorker}). Throws
+ * {@linkcode NotebookError} naming the notebook, the cell index (0-based) and the error when a
+ * cell fails.
  */
 export async function executeNotebook(
   path: string,
   output: string,
   options: ExecuteNotebookOptions = {},
 ): Promise<void> {
-  const { env = {}, timeoutS = 600, kernel = "deno", signal } = options;
-  const { python, env: jupyter } = await prepareNotebookRuns();
+  const { signal } = options;
   if (signal?.aborted) throw new Error(`Notebook "${displayPath(path)}" was not started: aborted`);
-  const child = new Deno.Command(python, {
-    args: [SCRIPT, path, output, "--kernel", kernel, "--timeout", String(timeoutS)],
-    env: { NO_COLOR: "1", ...jupyter, ...env },
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  // The child shuts its kernel down on SIGTERM (and when this process dies: see the script).
-  const stop = () => {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* already gone */ }
-  };
-  signal?.addEventListener("abort", stop);
-  let result: Deno.CommandOutput;
+  const worker = await startNotebookWorker({ ...options, cwd: dirname(path) });
   try {
-    result = await child.output();
-  } finally {
-    signal?.removeEventListener("abort", stop);
+    await worker.execute(path, output);
+  } catch (error) {
+    await worker.close().catch(() => {}); // the notebook's own error is the one to see
+    throw error;
   }
-  const { code, stdout, stderr } = result;
-  if (signal?.aborted) throw new Error(`Notebook "${displayPath(path)}" was stopped: aborted`);
-  const err = new TextDecoder().decode(stderr);
-  if (code === 0) return;
-  const line = err.split("\n").find((l) => l.startsWith("NOTEBOOK_ERROR "));
-  if (line) {
-    const e = JSON.parse(line.slice("NOTEBOOK_ERROR ".length));
-    throw new NotebookError(displayPath(path), e.cell, e.ename, e.evalue, output);
-  }
-  const out = new TextDecoder().decode(stdout);
-  throw new Error(
-    `Cannot execute notebook "${displayPath(path)}" (${python} exited ${code}):\n${
-      (out + err).trim().slice(-3000)
-    }`,
-  );
+  await worker.close();
 }
 
 /** The executed copy's path for a notebook, inside `dir`. */

@@ -4,6 +4,7 @@
  * @module
  */
 export * from "./execute_notebook.ts";
+export * from "./notebook_worker.ts";
 export * from "./jupyter_display.ts";
 export * from "./run_on_server.ts";
 export * from "./start_lab.ts";

@@ -23,6 +23,8 @@ export const PAPER_FIGURE_WIDTH_IN = 6.5;
 export interface WritePaperOptions {
   /** Folder to write. Default: `<reportDir>/paper`. */
   paperDir?: string;
+  /** Reuse PDF figures of the same SVG from the figure cache (see `svgToPdf`). Default: `true`. */
+  cache?: boolean;
 }
 
 /** The captions of the report's figures, read from `report.md` (`*Figure name.* caption`). */
@@ -71,7 +73,7 @@ export async function writePaper(
     parts.set(name, figure);
     await writeFileAtomic(
       join(paperDir, "figures", `${name}.pdf`),
-      await svgToPdf(figure.svg, { widthIn: PAPER_FIGURE_WIDTH_IN }),
+      await svgToPdf(figure.svg, { widthIn: PAPER_FIGURE_WIDTH_IN, cache: options.cache ?? true }),
     );
   }
   await writeFileAtomic(

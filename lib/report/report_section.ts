@@ -210,7 +210,7 @@ export class ReportSection {
   /** Writes `<name>.svg` and `<name>.png`, adds the figure with its caption, and shows it. */
   async figure(name: string, svg: string, options: SectionFigureOptions): Promise<void> {
     await this.#ready;
-    const saved = await saveFigure(svg, this.params.out, name);
+    const saved = await saveFigure(svg, this.params.out, name, { cache: this.params.cache });
     this.#figures++;
     const caption = neutralizeMarkdown(String(options.caption));
     this.#parts.push(

@@ -20,8 +20,9 @@
  *   anything, but only when its manifest proves a report wrote it. See `replace_output.ts`.
  * - One version of each input: the result folders (`--results`, `--published`) are copied into
  *   the staging folder once, and every section reads the copy (see `input_snapshot.ts`).
- * - Kernels and scorers end on every exit path: each notebook runs in a child Python that shuts
- *   its kernel down when it is stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
+ * - Kernels and scorers end on every exit path: the notebooks run in child Pythons (one kernel
+ *   each, for notebook after notebook: lib/notebook/notebook_worker.ts) that shut their kernel
+ *   down when stopped (SIGTERM, SIGINT or SIGHUP) or when this process dies; on
  *   those signals the runner stops its children and waits for them before exiting. Linux also
  *   kills each runner, kernel and cache-warming scorer when its parent dies, even by SIGKILL
  *   (`PR_SET_PDEATHSIG`: lib/process/die_with_parent.ts, lib/notebook/_kernel_launcher.py).
@@ -29,7 +30,8 @@
  */
 import { basename, dirname, join } from "node:path";
 import { lockFolder } from "../io/lock_folder.ts";
-import { executeNotebook, NotebookError } from "../notebook/execute_notebook.ts";
+import { NotebookError } from "../notebook/execute_notebook.ts";
+import { type NotebookWorker, startNotebookWorker } from "../notebook/notebook_worker.ts";
 import { REPO_ROOT } from "../io/paths.ts";
 import { PARAMS_ENV, type ReportParams } from "./params.ts";
 import { reportCommand } from "./report_command.ts";
@@ -73,10 +75,11 @@ export interface RunReportOptions {
   /** Progress messages. Default: `console.error`. */
   log?: (message: string) => void;
   /**
-   * Notebooks executed at the same time (each in its own kernel; they are independent and their
-   * sections are assembled in list order). Default: the number of CPU cores, at most 4. (Two per
-   * core made the study's report faster, 24 → 19 s warm, but one CI run then rendered a PNG with
-   * text missing; see docs/benchmarks.md.)
+   * Notebooks executed at the same time, by as many workers, each with one kernel that runs its
+   * notebooks one after another (they are independent and their sections are assembled in list
+   * order). Default: the number of CPU cores, at most 4. (Two per core made the study's report
+   * faster, 24 → 19 s warm, when each notebook had a kernel of its own, but one CI run then
+   * rendered a PNG with text missing; see docs/benchmarks.md.)
    */
   concurrency?: number;
   /**
@@ -153,44 +156,55 @@ export async function runReport(
     // checks every input and names a file that cannot be scored.
     // One version of each result folder for the whole report: copied once, read by every section.
     const snapshot = await snapshotInputs(await snapshotDirs(params), join(staging, ".inputs"));
-    const t0 = performance.now();
-    const warmed = cache
-      ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
-      : 0;
-    if (stopping.signal.aborted) {
-      throw new Error("The report was interrupted; nothing was replaced");
-    }
-    const scored = await loadScored(params.results, { cache, text: false, snapshot });
-    log(
-      `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
-        scored.cache.hits - warmed
-      } from the cache) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    // One kernel per worker, started now so that its start overlaps the scoring; each runs
+    // notebook after notebook (lib/notebook/notebook_worker.ts).
+    const workerCount = Math.min(concurrency, notebooks.length);
+    const env = {
+      [PARAMS_ENV]: JSON.stringify(stagedParams),
+      [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
+    };
+    const started = Array.from(
+      { length: workerCount },
+      () => startNotebookWorker({ env, cwd: notebookDir, signal: stopping.signal }),
     );
+    try {
+      const t0 = performance.now();
+      const warmed = cache
+        ? await warmScoredCache(readFolderOf(params.results, snapshot), { signal: stopping.signal })
+        : 0;
+      if (stopping.signal.aborted) {
+        throw new Error("The report was interrupted; nothing was replaced");
+      }
+      const scored = await loadScored(params.results, { cache, text: false, snapshot });
+      log(
+        `report: ${scored.runs.length} runs (${warmed + scored.cache.misses} scored, ${
+          scored.cache.hits - warmed
+        } from the cache) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    } catch (error) {
+      await Promise.allSettled(started.map(async (w) => (await w).close()));
+      throw error;
+    }
     const queue = [...notebooks].sort((a, b) =>
       rank(a) - rank(b) || notebooks.indexOf(a) - notebooks.indexOf(b)
     );
-    const worker = async () => {
+    const worker = async (starting: Promise<NotebookWorker>) => {
+      const runner = await starting;
       for (let nb = queue.shift(); nb !== undefined; nb = queue.shift()) {
         const t0 = performance.now();
         log(`report: running notebooks/${nb}`);
         try {
-          await executeNotebook(join(notebookDir, nb), join(staging, "notebooks", nb), {
-            env: {
-              [PARAMS_ENV]: JSON.stringify(stagedParams),
-              [INPUT_SNAPSHOT_ENV]: JSON.stringify(snapshot),
-            },
-            signal: stopping.signal,
-          });
+          await runner.execute(join(notebookDir, nb), join(staging, "notebooks", nb));
         } catch (error) {
           queue.length = 0; // start no further notebook
+          await runner.close().catch(() => {}); // the notebook's error is the one to report
           throw error;
         }
         log(`report: notebooks/${nb} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
+      await runner.close();
     };
-    const results = await Promise.allSettled(
-      Array.from({ length: Math.min(concurrency, notebooks.length) }, worker),
-    );
+    const results = await Promise.allSettled(started.map(worker));
     if (stopping.signal.aborted) {
       throw new Error("The report was interrupted; nothing was replaced");
     }
@@ -218,8 +232,9 @@ export async function runReport(
     await Deno.remove(join(staging, ".inputs"), { recursive: true });
     // The paper's folder (numbers as macros, PDF figures, captions, main.tex) needs the
     // findings' tests and the headline table; a report without the findings section has none.
-    if (await exists(join(staging, "tables", "findings_tests.csv"))) await writePaper(staging);
-    else log("report: no findings table (00_findings), so no paper/ folder");
+    if (await exists(join(staging, "tables", "findings_tests.csv"))) {
+      await writePaper(staging, { cache });
+    } else log("report: no findings table (00_findings), so no paper/ folder");
     await finishStaging(staging);
     await writeReportManifest(staging);
     await swapOutput(staging, out);

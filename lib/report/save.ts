@@ -107,10 +107,13 @@ export async function save(
     pdf: join(out, `${name}.pdf`),
   };
   await writeFileAtomic(files.svg, svg);
-  await writeFileAtomic(files.png, renderPng(svg));
+  await writeFileAtomic(files.png, renderPng(svg, { cache: true }));
   await writeFileAtomic(
     files.pdf,
-    await svgToPdf(svg, { widthIn: options.widthIn ?? Math.min(7, svgSize(svg).width / 96) }),
+    await svgToPdf(svg, {
+      widthIn: options.widthIn ?? Math.min(7, svgSize(svg).width / 96),
+      cache: true,
+    }),
   );
   await recordWritten(out, Object.values(files));
   const from = options.linksFrom ?? Deno.cwd();

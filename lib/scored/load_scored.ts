@@ -14,7 +14,7 @@
 import pl from "nodejs-polars";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { fromRoot, REPO_ROOT } from "../io/paths.ts";
+import { fromRoot } from "../io/paths.ts";
 import { sha256File } from "../io/sha256.ts";
 import { detectFormat, parseResultData, runIdOf } from "../results/load_result_file.ts";
 import { parseRagAblation, type RagAblation } from "../results/load_rag_ablation.ts";
@@ -42,14 +42,14 @@ import { emptyFrame } from "./empty_frame.ts";
 import { scorerKey } from "./scorer_key.ts";
 import { checkMetricRanges } from "./check_ranges.ts";
 import { exists } from "../io/exists.ts";
+import { CACHE_DIR_ENV, cacheDir } from "../io/cache_dir.ts";
 import { type InputSnapshot, readFolderOf, snapshotFromEnv } from "./input_snapshot.ts";
 
-/** The environment variable that moves the cache (default: `.cache/` at the repository root). */
-export const CACHE_DIR_ENV = "WORKBENCH_CACHE_DIR";
+export { CACHE_DIR_ENV };
 
 /** The default cache folder: `$WORKBENCH_CACHE_DIR/scored`, else `.cache/scored` in the repository. */
 export function scoredCacheDir(): string {
-  return join(Deno.env.get(CACHE_DIR_ENV) || join(REPO_ROOT, ".cache"), "scored");
+  return cacheDir("scored");
 }
 
 /** An environment variable naming a file to which every scoring of an input appends its path. */
