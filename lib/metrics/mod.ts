@@ -6,7 +6,8 @@
  * - `v2`: ROUGE on Unicode words, chrF/chrF++, Russian+Kazakh citations, key_info with Kazakh terms,
  *   normalised exact match.
  *
- * See README.md beside this file for definitions and caveats, and {@linkcode METRICS} for metadata.
+ * {@linkcode METRICS} declares every metric; docs/metrics.md lists them in tables generated from it,
+ * and README.md beside this file holds the extractor details and caveats.
  * @module
  */
 export * from "./registry.ts";
