@@ -11,7 +11,10 @@ cell failed (what ran is still written), "NOTEBOOK_ERROR " + {"input", "cell": i
 
 One kernel serves every job (its start and the notebook's imports are paid once, not per notebook):
 the Deno kernel lets a later cell declare a name again, each notebook's execution counts are
-numbered from 1 as in a fresh kernel, and after a failed notebook the next one gets a fresh kernel.
+numbered from 1 as in a fresh kernel, and after a failed notebook the next one gets a fresh kernel;
+so does the notebook after one that left the kernel larger than `--fresh-kernel-above-mib` (default
+1024 MiB: the study's report stays below 700 MiB; 32 runs × 5,000 answers would otherwise pile up
+every notebook's frames in one kernel).
 The kernel starts at once in DIR (the notebooks' folder, their relative paths' base); a job in
 another folder gets a kernel started there. Called by lib/notebook/notebook_worker.ts; not a public
 interface.
@@ -156,6 +159,40 @@ class Kernel:
     def close(self):
         self.context.__exit__(None, None, None)
 
+    def rss_bytes(self):
+        """Resident memory of the kernel and its child processes, in bytes (0 when unknown)."""
+        try:
+            pid = self.client.km.provisioner.process.pid
+        except AttributeError:
+            return 0
+        return tree_rss(pid)
+
+
+def tree_rss(pid):
+    """Resident memory of `pid` and its descendants, from /proc (Linux; 0 elsewhere)."""
+    children = {}
+    rss = {}
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return 0
+    for e in entries:
+        try:
+            with open(f"/proc/{e}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{e}/statm") as f:
+                rss[int(e)] = int(f.read().split()[1]) * page
+            children.setdefault(int(fields[1]), []).append(int(e))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
 
 def run_notebook(kernel, a, job):
     """Runs one notebook in `kernel`; returns the failure (a dict) or None."""
@@ -207,6 +244,10 @@ def main():
     ap.add_argument("--kernel", default="deno")
     ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--cwd", default=os.getcwd())
+    # A kernel keeps what its notebooks left in memory (their frames, remembered analyses); past
+    # this size, the next notebook gets a fresh kernel, so that a worker's memory stays that of one
+    # notebook at a time (large result sets), while small reports keep reusing one kernel.
+    ap.add_argument("--fresh-kernel-above-mib", type=int, default=1024)
     a = ap.parse_args()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -228,6 +269,9 @@ def main():
             failed = run_notebook(kernel, a, job)
             if failed is None:
                 say("NOTEBOOK_DONE", {"input": job["input"]})
+                if kernel.rss_bytes() > a.fresh_kernel_above_mib * 2**20:
+                    kernel.close()
+                    kernel = None  # started for the next job, if one comes
             else:
                 # What the failed notebook left in the kernel must not reach the next one.
                 kernel.close()

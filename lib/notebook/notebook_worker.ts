@@ -3,7 +3,8 @@
  * kernel executes notebook after notebook, so a report pays the kernel's start and the notebooks'
  * imports of `lib/` once per worker instead of once per notebook. Each executed notebook is saved
  * as a fresh kernel would have left it (execution counts from 1); a notebook that fails leaves its
- * kernel behind (the next one gets a fresh kernel).
+ * kernel behind (the next one gets a fresh kernel), and so does one after which the kernel holds
+ * more than `freshKernelAboveMiB` (large result sets: one notebook's memory at a time).
  * @module
  */
 import { displayPath } from "../io/paths.ts";
@@ -25,6 +26,12 @@ export interface NotebookWorkerOptions {
    * gets a kernel started in its own). Default: the current folder.
    */
   cwd?: string;
+  /**
+   * Resident memory (MiB) of the kernel after a notebook above which the next notebook gets a fresh
+   * kernel. Default: `1024` (the study's report keeps its kernels below 700 MiB, so they are
+   * reused; at 32 runs × 5,000 answers one notebook's kernel holds over 1 GiB).
+   */
+  freshKernelAboveMiB?: number;
   /** Aborting it stops the worker: the child shuts its kernel down and exits. Default: none. */
   signal?: AbortSignal;
 }
@@ -52,11 +59,22 @@ interface Reply {
 export async function startNotebookWorker(
   options: NotebookWorkerOptions = {},
 ): Promise<NotebookWorker> {
-  const { env = {}, timeoutS = 600, kernel = "deno", cwd = Deno.cwd(), signal } = options;
+  const {
+    env = {},
+    timeoutS = 600,
+    kernel = "deno",
+    cwd = Deno.cwd(),
+    freshKernelAboveMiB = 1024,
+    signal,
+  } = options;
   const { python, env: jupyter } = await prepareNotebookRuns();
   if (signal?.aborted) throw new Error("The notebook worker was not started: aborted");
   const child = new Deno.Command(python, {
-    args: [SCRIPT, "--kernel", kernel, "--timeout", String(timeoutS), "--cwd", cwd],
+    args: [
+      SCRIPT,
+      ...["--kernel", kernel, "--timeout", String(timeoutS), "--cwd", cwd],
+      ...["--fresh-kernel-above-mib", String(freshKernelAboveMiB)],
+    ],
     env: { NO_COLOR: "1", ...jupyter, ...env },
     stdin: "piped",
     stdout: "piped",

@@ -64,3 +64,23 @@ Deno.test("after a failed notebook the worker's next notebook gets a fresh kerne
   assert.equal(plain(next[0]), '"undefined"');
   assert.equal((await cells(join(dir, "bad.out.ipynb")))[0].execution_count, 1);
 });
+
+Deno.test("a kernel that holds more than freshKernelAboveMiB after a notebook is replaced for the next one", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(join(dir, "big.ipynb"), denoNotebook("globalThis.leftover = 1;"));
+  await Deno.writeTextFile(join(dir, "next.ipynb"), denoNotebook("typeof globalThis.leftover"));
+  const run = async (freshKernelAboveMiB: number) => {
+    const worker = await startNotebookWorker({ cwd: dir, freshKernelAboveMiB });
+    try {
+      await worker.execute(join(dir, "big.ipynb"), join(dir, "big.out.ipynb"));
+      await worker.execute(join(dir, "next.ipynb"), join(dir, "next.out.ipynb"));
+    } finally {
+      await worker.close();
+    }
+    return plain((await cells(join(dir, "next.out.ipynb")))[0]);
+  };
+  // Any kernel holds more than 0 MiB: the next notebook gets a fresh one.
+  assert.equal(await run(0), '"undefined"');
+  // None holds a terabyte: the kernel is kept, and what the first notebook left is still there.
+  assert.equal(await run(1024 * 1024), '"number"');
+});
