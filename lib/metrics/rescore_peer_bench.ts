@@ -141,12 +141,15 @@ async function main(argv: string[]): Promise<void> {
   for (const [i, c] of commands.entries()) {
     console.log(`  ${c.label}: wall ${med[i].wall.toFixed(2)} s, CPU ${med[i].cpu.toFixed(2)} s`);
   }
-  const [deno, peer] = med;
-  console.log(
-    `peer / deno task rescore: wall ${(peer.wall / deno.wall).toFixed(1)}×, CPU ${
-      (peer.cpu / deno.cpu).toFixed(1)
-    }×`,
-  );
+  const peer = med[1];
+  for (const [i, c] of commands.entries()) {
+    if (i === 1) continue;
+    console.log(
+      `peer / ${c.label}: wall ${(peer.wall / med[i].wall).toFixed(1)}×, CPU ${
+        (peer.cpu / med[i].cpu).toFixed(1)
+      }×`,
+    );
+  }
 }
 
 if (import.meta.main) await main(Deno.args);
