@@ -13,7 +13,7 @@ Metrics, named as in lib/metrics/registry.ts:
 - chrf, chrf_pp: sacrebleu `CHRF()` / `CHRF(word_order=2)` `.sentence_score(pred, [ref]).score`;
 - rouge1, rouge2, rougeL: F1 of rouge-score's `RougeScorer(["rouge1", "rouge2", "rougeL"])`
   (default tokenizer, no stemmer) `.score(ref, pred)`, as the study's legacy suite; where the
-  rouge-score package is not installed (the local package folders lack it), a line-for-line
+  rouge-score package is not installed (the local package folders lack it), a
   transcription of its 0.1.2 default tokenizer, n-gram overlap and LCS table, named in `packages`;
 - bleu: NLTK `sentence_bleu([ref], pred, smoothing_function=SmoothingFunction().method1)` on
   `text.lower().split()` tokens, 0 when either side has no token, as the study did;
