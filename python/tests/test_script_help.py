@@ -14,6 +14,7 @@ from conftest import PYTHON_DIR, REPO_ROOT
     ("benchmark.py", '--system="hf"', "hf (transformers) | vllm | http"),
     ("export.py", "--adapter=", None),
     ("bench_throughput.py", "--batch_sizes=", None),
+    ("rescore_peer.py", '--results="data/results"', "a folder of legacy result files"),
 ])
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_lists_settings_and_exits_0(script, setting, note, flag):
