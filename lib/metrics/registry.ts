@@ -19,7 +19,6 @@ import {
 import { keyInfoOfTokens, legacyKeyInfo } from "./key_info.ts";
 import { lengthRatio } from "./length_ratio.ts";
 import { bleu } from "./bleu.ts";
-import { chrf } from "./chrf.ts";
 import { exactMatch } from "./exact_match.ts";
 
 /** Which family a metric belongs to. */
@@ -132,7 +131,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
     unit: "score 0-100",
     range: [0, 100],
     nullable: false,
-    compute: (s) => chrf(s.prediction, s.reference),
+    compute: (s) => s.chrf(0),
     roles: ["headline", "forest", "findings", "answers"],
     definition:
       "sacrebleu 2.x sentence chrF with its defaults: character n-grams of order 1-6 with whitespace removed, case-sensitive, F-beta with beta 2 of the precision and recall averaged over the orders where both sides have n-grams (effective order), times 100. Robust to Russian and Kazakh inflection.",
@@ -147,7 +146,7 @@ export const METRICS: Readonly<Record<string, MetricInfo>> = Object.freeze(Objec
     unit: "score 0-100",
     range: [0, 100],
     nullable: false,
-    compute: (s) => chrf(s.prediction, s.reference, { wordOrder: 2 }),
+    compute: (s) => s.chrf(2),
     definition:
       "chrF++: as chrf, plus word unigrams and bigrams (words split on whitespace with one leading or trailing punctuation mark split off), all eight orders averaged together.",
     sig: "nc:6|nw:2|beta:2|case:mixed|space:no|eff:yes|impl:sacrebleu-2",

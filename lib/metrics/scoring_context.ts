@@ -9,6 +9,7 @@ import { legacyCitations } from "./legacy_citations.ts";
 import { citationIds } from "./citations.ts";
 import { rouge, rougeOfTokens, type RougeResult } from "./rouge.ts";
 import { tokenize } from "./tokenize.ts";
+import { chrfFromStatistics, chrfStatistics } from "./_chrf_statistics.ts";
 
 /** Something computed from each side of the pair. */
 export interface PairOf<T> {
@@ -35,6 +36,7 @@ export class ScoringContext {
   #tokens?: PairOf<string[]>;
   #rouge?: RougeResult;
   #citations?: PairOf<Set<string>>;
+  #chrfStatistics?: number[];
 
   /**
    * @throws {TypeError} when the prediction or the reference is not a string.
@@ -81,5 +83,25 @@ export class ScoringContext {
       prediction: citationIds(this.prediction),
       reference: citationIds(this.reference),
     };
+  }
+
+  /**
+   * sacrebleu's chrF match statistics with character orders 1-6 and word orders 1-2 (chrF++'s),
+   * flattened as `chrfStatistics()` gives them: the first 18 numbers are those of chrF (the
+   * character n-grams do not depend on the word order), so chrF and chrF++ share one pass.
+   */
+  get chrfStatistics(): number[] {
+    return this.#chrfStatistics ??= chrfStatistics(this.prediction, this.reference, {
+      wordOrder: 2,
+    });
+  }
+
+  /**
+   * Sentence chrF with `wordOrder` word orders (0: chrF, 2: chrF++) from
+   * {@linkcode ScoringContext.chrfStatistics}: equal to `chrf(prediction, reference, { wordOrder })`.
+   */
+  chrf(wordOrder: 0 | 2): number {
+    const stats = this.chrfStatistics;
+    return chrfFromStatistics(wordOrder === 0 ? stats.slice(0, 18) : stats, { wordOrder });
   }
 }
