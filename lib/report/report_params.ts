@@ -86,8 +86,10 @@ export const REPORT_PARAMS = {
   cache: booleanParam({
     default: true,
     content: false,
-    doc: "Read and write the scored-results cache (`.cache/scored/`)",
-    off: "Score every result file afresh; read and write nothing in `.cache/scored/`",
+    doc:
+      "Read and write the caches: scored results (`.cache/scored/`), PNG and PDF figures (`.cache/figures/`)",
+    off:
+      "Score every result file and render every figure afresh; read and write nothing in `.cache/`",
   }),
   sectionsDir: optionalPathParam({
     default: null,
