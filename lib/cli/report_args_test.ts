@@ -103,6 +103,9 @@ Deno.test("REPORT_USAGE names every option of the declaration, with its default"
   }
   assert.doesNotMatch(REPORT_USAGE, /sections-dir/, "set by the runner, not an option");
   assert.match(REPORT_USAGE, /--resamples N +Bootstrap resamples.*\n.*\(default: 10000\)/);
-  assert.match(REPORT_USAGE, /^ {2}--no-cache +Score every result file and render every figure afresh/m);
+  assert.match(
+    REPORT_USAGE,
+    /^ {2}--no-cache +Score every result file and render every figure afresh/m,
+  );
   assert.match(REPORT_USAGE, /^ {2}--overwrite-edits /m);
 });
