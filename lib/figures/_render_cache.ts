@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { cacheDir } from "../io/cache_dir.ts";
 import { REPO_ROOT } from "../io/paths.ts";
-import { sourceHash } from "../scored/_source_hash.ts";
+import { sourceHash } from "../io/source_hash.ts";
 
 const codeHashes = new Map<string, string>();
 

@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { REPO_ROOT } from "../io/paths.ts";
-import { sourceHash } from "./_source_hash.ts";
+import { sourceHash } from "../io/source_hash.ts";
 
 /** The folder whose modules (and everything they import) compute the memoised analyses. */
 const ANALYSIS_DIR = "lib/analysis";

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { REPO_ROOT } from "../io/paths.ts";
 import { METRICS } from "../metrics/registry.ts";
-import { sourceHash } from "./_source_hash.ts";
+import { sourceHash } from "../io/source_hash.ts";
 
 /** Version of the cache entry layout (bump when the stored columns change). */
 export const SCORED_CACHE_FORMAT = 3;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { cpSync } from "node:fs";
 import { REPO_ROOT } from "../io/paths.ts";
-import { sourceHash } from "./_source_hash.ts";
+import { sourceHash } from "../io/source_hash.ts";
 import { SCORER_ENTRY, scorerKey } from "./scorer_key.ts";
 import { analysisEntries } from "./memo.ts";
 

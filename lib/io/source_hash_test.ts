@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { localModules, sourceHash } from "./_source_hash.ts";
+import { localModules, sourceHash } from "./source_hash.ts";
 
 Deno.test("sourceHash() changes when a module imported through another changes, and only then", async () => {
   const root = await Deno.makeTempDir();

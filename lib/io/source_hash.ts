@@ -75,7 +75,7 @@ export function localModules(
  *
  * @example
  * ```ts
- * import { sourceHash } from "./_source_hash.ts";
+ * import { sourceHash } from "./source_hash.ts";
  * import assert from "node:assert/strict";
  * const root = await Deno.makeTempDir();
  * await Deno.writeTextFile(`${root}/a.ts`, 'import { b } from "./b.ts";\nexport const a = b;\n');
